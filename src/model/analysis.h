@@ -1,0 +1,178 @@
+// The film model: what every reader produces and every exporter consumes.
+//
+// A reader (synopsis, Fountain, plain text, Final Draft) turns decoded text into a `Story`:
+// film metadata, the cast list if the source has one, and the narrative units in order (the
+// sentences of a synopsis, the scenes of a screenplay) with their line spans. The analysis
+// stage turns a Story into an `Analysis`: resolved characters with their mentions, typed
+// relationships with evidence, graph metrics and communities. Nothing downstream of the
+// readers knows which input format produced the model.
+//
+// Line numbers are 1-based and refer to the decoded text, whose lines correspond one to one
+// with the lines of the original file (decoding only rewrites line ends, never merges lines).
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace filmscope {
+
+enum class InputFormat { synopsis, fountain, plaintext, fdx };
+
+std::string_view to_string(InputFormat format);
+std::optional<InputFormat> parse_input_format(std::string_view name);
+
+enum class Severity { info, warning, error };
+
+std::string_view to_string(Severity severity);
+
+struct Diagnostic {
+  Severity severity = Severity::warning;
+  std::string code;  // stable, kebab-case, e.g. "cast-line-unparsed"
+  std::size_t line = 0;  // 0 when the diagnostic concerns the whole input
+  std::string message;
+};
+
+struct LineSpan {
+  std::size_t first = 0;
+  std::size_t last = 0;
+};
+
+struct SourceInfo {
+  std::string path;
+  InputFormat format = InputFormat::synopsis;
+  std::string encoding;  // what the input was decoded from: "UTF-8", "UTF-16LE", "windows-1252", …
+};
+
+struct FilmInfo {
+  std::string title;
+  std::optional<int> year;
+  std::vector<std::string> directors;
+  std::vector<std::string> writers;
+};
+
+// One credited role: "- Joaquin Phoenix plays Theodore Twombly, a lonely writer …".
+struct CastEntry {
+  std::string actor;
+  std::string credit;  // "plays", "voices", "portrays", …
+  std::string character;
+  std::string description;  // everything after the character name, as written
+  std::size_t line = 0;
+  std::size_t description_offset = 0;  // byte offset of `description` in the decoded text
+};
+
+// One speech in a screenplay: the cue as written and the speaker it names.
+struct DialogueBlock {
+  std::string cue;      // as written: "EDWARD (V.O.)", "@McCLANE", "BRICK ^"
+  std::string speaker;  // normalised: "EDWARD", "MCCLANE", "BRICK"
+  std::vector<std::string> extensions;  // "V.O.", "CONT'D", "on the radio"
+  bool dual = false;
+  LineSpan lines;
+  std::string text;  // the spoken words, parentheticals removed, emphasis stripped
+  std::size_t words = 0;
+};
+
+// Where and when a screenplay scene happens, from its heading.
+struct SceneSetting {
+  std::string setting;      // "INT", "EXT", "INT/EXT" or empty
+  std::string location;     // "BIG FISH DINER"
+  std::string time_of_day;  // "DAY", "NIGHT", "CONTINUOUS", … or empty
+  std::string number;       // scene number such as "1A", or empty
+  double eighths = 0.0;     // length in eighths of a page, 0 when unknown
+};
+
+// A narrative unit: a sentence of a synopsis or a scene of a screenplay.
+struct NarrativeUnit {
+  std::string section;  // heading of the section it belongs to ("Main Plot"), may be empty
+  std::optional<std::string> heading;  // scene heading for screenplays
+  LineSpan lines;
+  std::size_t offset = 0;  // byte offset of `text` in the decoded text
+  std::string text;
+  bool from_cast_list = false;  // a cast description rather than plot narration
+  std::optional<SceneSetting> setting;  // screenplays only
+  std::vector<DialogueBlock> dialogue;  // screenplays only, in order
+  std::string action;  // screenplays: the action lines joined, for name and theme matching
+};
+
+struct Story {
+  FilmInfo film;
+  std::vector<std::string> sections;  // headings in order
+  std::vector<CastEntry> cast;
+  std::vector<NarrativeUnit> units;
+  std::vector<Diagnostic> diagnostics;
+};
+
+enum class MentionKind { name, alias, role, pronoun, protagonist };
+
+std::string_view to_string(MentionKind kind);
+
+struct Mention {
+  std::size_t scene = 0;  // 1-based index into Analysis::scenes
+  std::size_t line = 0;
+  std::size_t offset = 0;  // byte offset into the decoded text
+  std::string text;
+  MentionKind kind = MentionKind::name;
+};
+
+struct Centrality {
+  std::size_t degree = 0;  // number of neighbours
+  double weighted_degree = 0.0;
+  double betweenness = 0.0;  // normalised as networkx does for undirected graphs
+  double eigenvector = 0.0;
+};
+
+enum class Gender { unknown, male, female, neuter };
+
+std::string_view to_string(Gender gender);
+
+struct Character {
+  std::string id;  // stable slug of the name: "theodore-twombly"
+  std::string name;
+  std::vector<std::string> aliases;  // other surface forms that refer to this character
+  std::optional<std::string> actor;
+  std::optional<std::string> credit;
+  std::string description;
+  Gender gender = Gender::unknown;
+  std::vector<Mention> mentions;
+  std::size_t dialogue_blocks = 0;
+  Centrality centrality;
+  int community = 0;
+};
+
+struct Evidence {
+  std::size_t scene = 0;  // 1-based
+  std::size_t line = 0;
+  std::string text;
+  std::string kind;  // the relationship kind this sentence supports, empty for co-occurrence
+};
+
+struct Relationship {
+  std::string source;  // character ids, source < target
+  std::string target;
+  double weight = 0.0;
+  std::size_t shared_scenes = 0;
+  std::vector<std::string> kinds;  // strongest evidence first
+  std::vector<Evidence> evidence;
+};
+
+struct Scene {
+  std::size_t index = 0;  // 1-based
+  std::optional<std::string> heading;
+  std::string section;
+  LineSpan lines;
+  std::string text;
+  std::vector<std::string> characters;  // ids, in order of first mention
+};
+
+struct Analysis {
+  SourceInfo source;
+  FilmInfo film;
+  std::vector<Scene> scenes;
+  std::vector<Character> characters;
+  std::vector<Relationship> relationships;
+  std::vector<Diagnostic> diagnostics;
+};
+
+}  // namespace filmscope

@@ -7,12 +7,18 @@
 // NFC-normalised. Binary or truncated input is refused with a message rather than guessed at.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
 
 namespace filmscope {
+
+// The largest input accepted. Decoding needs a few times the input size in memory (the bytes,
+// a UTF-16 intermediate for converted encodings, the UTF-8 result), so the limit keeps a
+// mistaken argument such as a disk image from exhausting memory; no screenplay comes near it.
+inline constexpr std::uintmax_t kMaxInputBytes = std::uintmax_t{1} << 30;
 
 struct DecodedText {
   std::string text;      // NFC UTF-8, '\n' line ends
@@ -26,6 +32,13 @@ struct DecodeResult {
   std::string error;
 };
 
+// Encodings reported in DecodedText::encoding:
+//   "UTF-8", "UTF-8 with BOM", "UTF-8 (repaired)" (mostly UTF-8 with a few stray bytes, which
+//   were read as Windows-1252 characters), "UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-32BE"
+//   (each with a BOM, or for UTF-16 without one when the NUL pattern of ASCII text is
+//   unmistakable), "windows-1252" (legacy text using its 0x80–0x9F punctuation), "ISO-8859-1"
+//   (legacy text with only Latin-1 letters), or another ICU charset name when ICU's detector is
+//   confident the text is a non-Latin legacy encoding such as "windows-1251" or "Shift_JIS".
 DecodeResult decode_bytes(std::string_view bytes);
 
 // Reads and decodes a file. Errors: missing file, a directory, unreadable, empty, binary,

@@ -166,12 +166,24 @@ struct Scene {
   std::vector<std::string> characters;  // ids, in order of first mention
 };
 
+// Whole-graph figures of the character graph; filled by apply_graph_metrics.
+struct GraphSummary {
+  std::size_t nodes = 0;
+  std::size_t edges = 0;
+  double density = 0.0;
+  double average_clustering = 0.0;  // unweighted, as networkx average_clustering
+  std::size_t diameter = 0;         // of the largest connected component, in hops
+  double modularity = 0.0;          // weighted, of the community partition
+  std::size_t communities = 0;
+};
+
 struct Analysis {
   SourceInfo source;
   FilmInfo film;
   std::vector<Scene> scenes;
   std::vector<Character> characters;
   std::vector<Relationship> relationships;
+  GraphSummary graph;
   std::vector<Diagnostic> diagnostics;
 };
 

@@ -40,6 +40,7 @@ struct Element {
   bool dual = false;           // character cues: the second speaker of dual dialogue
   int depth = 0;               // sections: number of '#'
   std::string scene_number;    // scene headings
+  double eighths = 0.0;        // scene headings: length in eighths of a page when the source says
 };
 
 struct ScreenplayDocument {

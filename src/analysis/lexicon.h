@@ -1,0 +1,56 @@
+// The word lists name resolution relies on, read from the data files in src/data/ that the
+// build compiles in (see cmake/embed_data.cmake). A Lexicon is immutable once built and is
+// shared read-only by every analysis, including parallel batch workers.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "model/analysis.h"
+
+namespace filmscope {
+
+enum class NounClass { person, protagonist, being };
+
+struct PersonNoun {
+  Gender gender = Gender::unknown;
+  NounClass noun_class = NounClass::person;
+};
+
+struct RelationNoun {
+  std::string kind;
+  Gender gender = Gender::unknown;
+};
+
+struct RelationVerb {
+  std::vector<std::string> words;  // folded
+  std::string kind;
+  bool mutual = false;  // "X and Y fall in love"
+};
+
+struct Lexicon {
+  // Keys are case-folded; multi-word keys join words with a single space.
+  std::unordered_map<std::string, Gender> honorifics;
+  std::unordered_map<std::string, PersonNoun> person_nouns;
+  std::unordered_map<std::string, RelationNoun> relation_nouns;
+  std::vector<RelationVerb> relation_verbs;  // longest first
+  std::unordered_set<std::string> function_words;
+  std::unordered_set<std::string> places;
+  std::unordered_set<std::string> place_words;
+  std::unordered_map<std::string, Gender> given_names;
+  std::size_t longest_honorific = 1;  // in words
+  std::size_t longest_relation_noun = 1;
+  std::size_t longest_person_noun = 1;
+  std::size_t longest_place = 1;
+};
+
+// The lexicon built from the compiled-in data files; built once, thread-safe to share.
+const Lexicon& default_lexicon();
+
+// Parses "word<TAB>column…" lines, skipping blank lines and '#' comments.
+std::vector<std::vector<std::string>> parse_data_rows(std::string_view data);
+
+}  // namespace filmscope

@@ -1,0 +1,1120 @@
+// Character resolution; the method is described in resolution.h. The passes below keep the
+// text's order and touch each token a bounded number of times, so the stage is linear in the
+// length of the story (times the small, named look-ahead limits).
+#include "analysis/resolution.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "text/unicode_text.h"
+
+namespace filmscope {
+
+namespace {
+
+constexpr std::size_t kMaxNameRun = 6;        // tokens in one capitalised run
+constexpr std::size_t kMaxRoleAdjectives = 4;  // "a new, advanced operating system"
+constexpr std::size_t kMaxRoleWords = 3;       // "artificial intelligence system"
+constexpr double kAcceptScore = 2.0;           // person evidence needed for a name from the text
+constexpr double kSalienceDecay = 0.5;         // per sentence
+constexpr double kRecencyWeight = 100.0;
+constexpr double kSubjectWeight = 80.0;
+constexpr double kPossessiveWeight = 40.0;
+constexpr double kMinSalience = 12.0;  // below this a character is no longer a pronoun antecedent
+constexpr double kUnknownGenderFactor = 0.6;
+constexpr std::size_t kMinGenderVotes = 1;
+
+const std::set<std::string, std::less<>> kMalePronouns{"he", "him", "his", "himself"};
+const std::set<std::string, std::less<>> kFemalePronouns{"she", "her", "hers", "herself"};
+const std::set<std::string, std::less<>> kDeterminers{"the", "this", "that", "his", "her", "their", "its"};
+const std::set<std::string, std::less<>> kIndefinite{"a", "an"};
+const std::set<std::string, std::less<>> kParticles{"van", "von", "de", "del", "della", "da", "di", "du", "la", "le", "bin", "al", "st"};
+const std::set<std::string, std::less<>> kPrepositions{"in", "at", "to", "from", "into", "near", "across", "toward",
+                                                       "towards", "outside", "inside", "through", "of", "on",
+                                                       "via", "around", "onto", "for", "by", "over", "under"};
+const std::set<std::string, std::less<>> kLocatives{"in", "at", "to", "from", "into", "near", "toward", "towards",
+                                                     "inside", "outside", "across", "through", "onto", "reach",
+                                                     "reaching", "reaches", "leave", "leaves", "flees"};
+const std::set<std::string, std::less<>> kStrongVerbs{
+    "is", "was", "has", "had", "says", "said", "tells", "told", "asks", "asked", "decides", "tries", "goes",
+    "finds", "sees", "meets", "takes", "gets", "leaves", "returns", "arrives", "learns", "realizes", "realises",
+    "discovers", "agrees", "refuses", "wants", "begins", "becomes", "reveals", "explains", "admits", "manages",
+    "kills", "shoots", "escapes", "dies", "runs", "lives", "works", "falls", "calls", "visits", "helps",
+    "and", "who", "himself", "herself", "then", "also", "eventually", "finally", "later"};
+// Words that open a story's description of its central character.
+const std::array<std::array<std::string_view, 3>, 8> kFollowPhrases{{
+    {"follows", "", ""},
+    {"centers", "on", ""},
+    {"centres", "on", ""},
+    {"focuses", "on", ""},
+    {"revolves", "around", ""},
+    {"story", "of", ""},
+    {"is", "about", ""},
+    {"tells", "of", ""},
+}};
+
+bool is_word(const Token& t) { return t.kind == TokenKind::word; }
+bool is_cap_word(const Token& t) { return is_word(t) && starts_upper(t.text); }
+
+std::string join_folded(const std::vector<Token>& tokens, std::size_t from, std::size_t to) {
+  std::string key;
+  for (std::size_t i = from; i < to; ++i) {
+    if (tokens[i].kind == TokenKind::punctuation) continue;
+    if (!key.empty()) key += ' ';
+    key += tokens[i].folded;
+  }
+  return key;
+}
+
+std::vector<std::string> split_words(std::string_view text) {
+  std::vector<std::string> words;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    auto end = text.find(' ', start);
+    if (end == std::string_view::npos) end = text.size();
+    if (end > start) words.emplace_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return words;
+}
+
+bool is_possessive_pronoun(std::string_view folded) {
+  return folded == "his" || folded == "her" || folded == "their" || folded == "its";
+}
+
+Gender pronoun_gender(std::string_view folded) {
+  if (kMalePronouns.count(folded)) return Gender::male;
+  if (kFemalePronouns.count(folded)) return Gender::female;
+  return Gender::unknown;
+}
+
+// A multi-word phrase index: folded phrase → value, probed longest first.
+template <typename Value>
+struct PhraseIndex {
+  std::unordered_map<std::string, Value> entries;
+  std::size_t longest = 1;
+
+  void add(const std::string& phrase, Value value) {
+    longest = std::max(longest, split_words(phrase).size());
+    entries.emplace(phrase, std::move(value));
+  }
+  // Longest phrase of word tokens starting at `i` (punctuation-free); returns its length.
+  std::size_t match(const std::vector<Token>& tokens, std::size_t i, const Value** found) const {
+    std::string key;
+    std::size_t best = 0;
+    std::size_t words = 0;
+    for (std::size_t j = i; j < tokens.size() && words < longest; ++j) {
+      if (!is_word(tokens[j]) && tokens[j].kind != TokenKind::number) break;
+      if (!key.empty()) key += ' ';
+      key += tokens[j].folded;
+      ++words;
+      auto it = entries.find(key);
+      if (it != entries.end()) {
+        best = j - i + 1;
+        *found = &it->second;
+      }
+      if (tokens[j].possessive) break;
+    }
+    return best;
+  }
+};
+
+class Resolver {
+ public:
+  Resolver(const Story& story, const Lexicon& lexicon) : story_(story), lexicon_(lexicon) {}
+
+  Resolution run() {
+    tokenize_units();
+    index_excluded_people();
+    collect_lowercase_words();
+    add_cast_entities();
+    add_text_entities();
+    collect_roles();
+    choose_protagonist_by_names();
+    apply_gender_priors();
+    resolve_mentions(/*learning=*/true);
+    learn_genders();
+    resolve_mentions(/*learning=*/false);
+    return std::move(result_);
+  }
+
+ private:
+  // ---------------------------------------------------------------- tokens and indexes
+  void tokenize_units() {
+    result_.tokens.reserve(story_.units.size());
+    for (const auto& unit : story_.units) result_.tokens.push_back(tokenize(unit.text, unit.offset));
+    result_.mentions.resize(story_.units.size());
+  }
+
+  void index_excluded_people() {
+    auto add = [&](const std::string& person) {
+      auto tokens = tokenize(person);
+      auto key = join_folded(tokens, 0, tokens.size());
+      if (!key.empty()) excluded_.add(key, true);
+    };
+    for (const auto& entry : story_.cast)
+      if (!entry.actor.empty()) add(entry.actor);
+    for (const auto& person : story_.film.directors) add(person);
+    for (const auto& person : story_.film.writers) add(person);
+  }
+
+  void collect_lowercase_words() {
+    for (const auto& tokens : result_.tokens)
+      for (const auto& t : tokens)
+        if (is_word(t) && !starts_upper(t.text) && !is_all_caps(t.text)) lowercase_words_.insert(t.folded);
+  }
+
+  // Splits a name into honorific and core tokens and registers its alias keys.
+  void register_name(std::size_t entity, const std::string& name) {
+    auto tokens = tokenize(name);
+    std::vector<std::string> words;
+    for (const auto& t : tokens)
+      if (t.kind != TokenKind::punctuation) words.push_back(t.folded);
+    if (words.empty()) return;
+    // Leading honorifics, longest first: "fire marshal", "dr".
+    std::size_t core = 0;
+    Gender honorific_gender = Gender::unknown;
+    while (core < words.size() - 1) {
+      std::size_t matched = 0;
+      for (std::size_t n = std::min(lexicon_.longest_honorific, words.size() - 1 - core); n >= 1; --n) {
+        std::string key;
+        for (std::size_t k = core; k < core + n; ++k) key += (key.empty() ? "" : " ") + words[k];
+        auto it = lexicon_.honorifics.find(key);
+        if (it != lexicon_.honorifics.end()) {
+          matched = n;
+          if (it->second != Gender::unknown) honorific_gender = it->second;
+          break;
+        }
+      }
+      if (matched == 0) break;
+      core += matched;
+    }
+    auto& e = result_.entities[entity];
+    if (honorific_gender != Gender::unknown) gender_prior_[entity] = honorific_gender;
+    auto add_key = [&](const std::string& key) {
+      if (key.empty() || lexicon_.function_words.count(key)) return;
+      if (std::find(e.name_keys.begin(), e.name_keys.end(), key) == e.name_keys.end()) e.name_keys.push_back(key);
+      names_.entries[key].push_back(entity);
+      names_.longest = std::max(names_.longest, split_words(key).size());
+    };
+    std::string full;
+    for (const auto& w : words) full += (full.empty() ? "" : " ") + w;
+    add_key(full);
+    std::string core_name;
+    for (std::size_t k = core; k < words.size(); ++k) core_name += (core_name.empty() ? "" : " ") + words[k];
+    add_key(core_name);
+    std::vector<std::string> core_words(words.begin() + static_cast<std::ptrdiff_t>(core), words.end());
+    // Drop generational suffixes when picking the surname.
+    while (core_words.size() > 1 && (core_words.back() == "jr" || core_words.back() == "sr" ||
+                                      core_words.back() == "ii" || core_words.back() == "iii"))
+      core_words.pop_back();
+    if (core_words.size() >= 2) {
+      if (!kParticles.count(core_words.front())) add_key(core_words.front());
+      add_key(core_words.back());
+      // "De Niro", "van Helsing": a particle belongs to the surname.
+      if (core_words.size() >= 3 && kParticles.count(core_words[core_words.size() - 2]))
+        add_key(core_words[core_words.size() - 2] + " " + core_words.back());
+      if (core > 0) {
+        std::string honorific;
+        for (std::size_t k = 0; k < core; ++k) honorific += (honorific.empty() ? "" : " ") + words[k];
+        add_key(honorific + " " + core_words.back());
+      }
+    }
+  }
+
+  std::size_t new_entity(const std::string& name) {
+    result_.entities.push_back({});
+    result_.entities.back().name = name;
+    gender_prior_.push_back(Gender::unknown);
+    gender_votes_.push_back({0, 0});
+    register_name(result_.entities.size() - 1, name);
+    return result_.entities.size() - 1;
+  }
+
+  void add_cast_entities() {
+    for (std::size_t i = 0; i < story_.cast.size(); ++i) {
+      const auto& entry = story_.cast[i];
+      auto key = fold_case(entry.character);
+      // The same role credited twice (list and prose) is one character.
+      auto existing = std::find_if(result_.entities.begin(), result_.entities.end(),
+                                   [&](const Entity& e) { return fold_case(e.name) == key; });
+      std::size_t id = existing != result_.entities.end()
+                           ? static_cast<std::size_t>(existing - result_.entities.begin())
+                           : new_entity(entry.character);
+      auto& e = result_.entities[id];
+      if (!e.actor && !entry.actor.empty()) e.actor = entry.actor;
+      if (!e.credit && !entry.credit.empty()) e.credit = entry.credit;
+      if (e.description.empty()) e.description = entry.description;
+      if (!e.cast_index) e.cast_index = i;
+      cast_entity_by_line_[entry.line] = id;
+    }
+  }
+
+  // ---------------------------------------------------------------- names from the text
+  struct Candidate {
+    std::string display;  // as first written
+    double for_person = 0.0;
+    double against = 0.0;
+    std::size_t occurrences = 0;
+    bool vetoed = false;
+  };
+
+  // Extends a capitalised run starting at `i`; returns one past its end.
+  std::size_t run_end(const std::vector<Token>& tokens, std::size_t i) const {
+    std::size_t j = i;
+    std::size_t words = 0;
+    while (j < tokens.size() && words < kMaxNameRun) {
+      const auto& t = tokens[j];
+      if (is_cap_word(t) || (is_word(t) && j > i && kParticles.count(t.folded) && j + 1 < tokens.size() &&
+                             is_cap_word(tokens[j + 1]))) {
+        ++words;
+        ++j;
+        if (t.possessive) break;
+        continue;
+      }
+      // "Dr. Howard": a full stop after an abbreviated honorific stays inside the run.
+      if (t.text == "." && j > i && lexicon_.honorifics.count(tokens[j - 1].folded) && j + 1 < tokens.size() &&
+          is_cap_word(tokens[j + 1]) && !tokens[j + 1].space_before == false) {
+        ++j;
+        continue;
+      }
+      break;
+    }
+    return j;
+  }
+
+  // Leading tokens of a run that are not part of a name: sentence-initial common words,
+  // function words, honorifics (returned separately).
+  std::size_t skip_run_prefix(const std::vector<Token>& tokens, std::size_t i, std::size_t end,
+                              bool& honorific) const {
+    honorific = false;
+    // "Supreme Chancellor Finis Valorum": the name starts after the last honorific.
+    for (std::size_t k = end; k > i + 1; --k) {
+      if (k - 1 + 1 < end && lexicon_.honorifics.count(tokens[k - 1].folded) && k - 1 > i) {
+        bool rest_known = false;
+        for (std::size_t r = k; r < end; ++r) rest_known = rest_known || is_cap_word(tokens[r]);
+        if (rest_known) {
+          honorific = true;
+          i = k;
+          break;
+        }
+      }
+    }
+    while (i < end) {
+      const auto& t = tokens[i];
+      if (t.kind == TokenKind::punctuation) { ++i; continue; }
+      if (lexicon_.honorifics.count(t.folded) && i + 1 < end) {
+        honorific = true;
+        ++i;
+        continue;
+      }
+      if (lexicon_.function_words.count(t.folded) && !names_.entries.count(t.folded)) { ++i; continue; }
+      bool sentence_initial = i == 0 || (i == 1 && tokens[0].kind == TokenKind::punctuation);
+      if (sentence_initial && lowercase_words_.count(t.folded) && !names_.entries.count(t.folded) &&
+          !lexicon_.given_names.count(t.folded)) {
+        ++i;
+        continue;
+      }
+      break;
+    }
+    return i;
+  }
+
+  // "(played by Ray Walston, David Lewis, …)": names in a credit parenthesis are actors.
+  static bool inside_actor_credit(const std::vector<Token>& tokens, std::size_t i) {
+    for (std::size_t k = i; k > 0; --k) {
+      const auto& t = tokens[k - 1];
+      if (t.text == ")") return false;
+      if (t.text == "(") {
+        if (k < tokens.size() && k + 1 < tokens.size()) {
+          const auto& a = tokens[k].folded;
+          const auto& b = tokens[k + 1].folded;
+          return (a == "played" || a == "portrayed" || a == "voiced") && b == "by";
+        }
+        return false;
+      }
+    }
+    return false;
+  }
+
+  bool is_place(const std::vector<Token>& tokens, std::size_t from, std::size_t to) const {
+    auto key = join_folded(tokens, from, to);
+    if (lexicon_.places.count(key)) return true;
+    for (std::size_t k = from; k < to; ++k)
+      if (is_word(tokens[k]) && lexicon_.place_words.count(tokens[k].folded) && k > from) return true;
+    // Acronyms (NYPD, FBI, CIA) are organisations unless the cast says otherwise.
+    if (to - from == 1 && tokens[from].text.size() >= 2 && is_all_caps(tokens[from].text) &&
+        tokens[from].text.find('-') == std::string_view::npos)
+      return true;
+    return false;
+  }
+
+  // A person or relation noun, singular or plural ("bosses", "friends", "daughters").
+  bool is_person_noun(const Token& t) const {
+    if (!is_word(t)) return false;
+    auto known = [&](const std::string& w) { return lexicon_.relation_nouns.count(w) || lexicon_.person_nouns.count(w); };
+    if (known(t.folded)) return true;
+    const auto& w = t.folded;
+    if (w.size() > 3 && w.ends_with("es") && known(w.substr(0, w.size() - 2))) return true;
+    if (w.size() > 2 && w.ends_with("s") && known(w.substr(0, w.size() - 1))) return true;
+    return false;
+  }
+
+  // Person evidence for one occurrence of the run [from, to) in a sentence: `for_person`
+  // collects what speaks for a person, `against` what speaks for a place or a thing.
+  struct Evidence {
+    double for_person = 0.0;
+    double against = 0.0;
+  };
+
+  Evidence occurrence_evidence(const std::vector<Token>& tokens, std::size_t from, std::size_t to,
+                               bool honorific) const {
+    Evidence evidence;
+    if (honorific) evidence.for_person += 2.0;
+    const Token* prev = from > 0 ? &tokens[from - 1] : nullptr;
+    const Token* prev2 = from > 1 ? &tokens[from - 2] : nullptr;
+    auto is_person_word = [&](const Token& t) { return is_person_noun(t); };
+    if (prev && is_word(*prev) && !starts_upper(prev->text)) {
+      if (is_person_word(*prev) || lexicon_.honorifics.count(prev->folded)) evidence.for_person += 2.0;
+      if (prev->folded == "named" || prev->folded == "called") {
+        // "a man named Spike" speaks for a person, "a boat named Santa Maria" against.
+        bool person_head = prev2 && (is_person_word(*prev2) || is_cap_word(*prev2));
+        evidence.for_person += person_head ? 2.0 : 0.5;
+      }
+      if (kIndefinite.count(prev->folded) || prev->folded == "the") evidence.against += 2.0;
+      else if (kLocatives.count(prev->folded)) evidence.against += 1.5;
+      else if (kPrepositions.count(prev->folded)) evidence.against += 0.5;
+    }
+    // A sentence-initial word followed by a comma is an introductory word ("Furious, she …").
+    bool sentence_initial = from == 0 || (from == 1 && tokens[0].kind == TokenKind::punctuation);
+    if (sentence_initial && to == from + 1 && to < tokens.size() && tokens[to].text == "," &&
+        !lexicon_.given_names.count(tokens[from].folded))
+      evidence.against += 2.0;
+    // "his ex-wife, Catherine": a relation or person noun, a comma, then the name.
+    if (prev && prev->text == "," && prev2 && is_person_word(*prev2)) evidence.for_person += 2.0;
+    if (prev2 && (prev2->folded == "the" || kIndefinite.count(prev2->folded)) && prev && is_word(*prev) &&
+        !is_person_word(*prev))
+      evidence.against += 2.0;
+    // "Garner, Schoolteacher's sister-in-law" and "Schoolteacher and his nephews".
+    const Token& last = tokens[to - 1];
+    if (to < tokens.size()) {
+      const Token& next = tokens[to];
+      if (last.possessive) {
+        if (is_person_word(next)) evidence.for_person += 2.0;
+        else evidence.for_person += 0.5;
+      } else if (is_word(next) && !starts_upper(next.text)) {
+        // "Chilton secretly records": look past one adverb to the verb.
+        const Token& verb = next.text.ends_with("ly") && to + 1 < tokens.size() && is_word(tokens[to + 1])
+                                ? tokens[to + 1] : next;
+        if (kStrongVerbs.count(verb.folded)) {
+          evidence.for_person += 1.0;
+        } else if (verb.text.size() > 3 && (verb.text.ends_with("s") || verb.text.ends_with("ed")) &&
+                   !lexicon_.function_words.count(verb.folded) && !lexicon_.person_nouns.count(verb.folded) &&
+                   !lexicon_.place_words.count(verb.folded)) {
+          evidence.for_person += 1.0;
+        } else if (false) {
+          evidence.for_person += 1.0;
+        } else if (next.text.size() > 3 && (next.text.ends_with("s") || next.text.ends_with("ed")) &&
+                   !lexicon_.function_words.count(next.folded) && !lexicon_.person_nouns.count(next.folded) &&
+                   !lexicon_.place_words.count(next.folded)) {
+          evidence.for_person += 1.0;
+        } else if (!lexicon_.function_words.count(next.folded) && !next.text.ends_with("ly")) {
+          evidence.against += 0.5;  // "Top Story crew": a modifier of a following noun
+        }
+      } else if (next.text == "," && to + 2 < tokens.size()) {
+        // Apposition: "Honey, a regular call girl," or "Baby Suggs, Sethe's mother-in-law".
+        const Token& opener = tokens[to + 1];
+        // "Hamunaptra, the city of the dead": an apposition with a place word.
+        for (std::size_t k = to + 2; k < tokens.size() && k < to + 5; ++k)
+          if (is_word(tokens[k]) && lexicon_.place_words.count(tokens[k].folded)) {
+            evidence.against += 2.0;
+            break;
+          }
+        bool opens_np = kIndefinite.count(opener.folded) || opener.folded == "the" || opener.folded == "his" ||
+                        opener.folded == "her" || (opener.possessive && is_cap_word(opener));
+        if (opens_np) {
+          for (std::size_t k = to + 2; k < tokens.size() && k < to + 2 + kMaxRoleAdjectives + 1; ++k) {
+            if (is_person_word(tokens[k])) {
+              evidence.for_person += 2.0;
+              break;
+            }
+          }
+        }
+      }
+    }
+    if (lexicon_.given_names.count(tokens[from].folded)) evidence.for_person += 1.5;
+    return evidence;
+  }
+
+  bool accepted(const Candidate& candidate) const {
+    return !candidate.vetoed && candidate.for_person >= kAcceptScore &&
+           candidate.for_person - 0.5 * candidate.against >= 1.0;
+  }
+
+  // A capitalised run found in a sentence: a known name (empty key) or a candidate.
+  struct RunItem {
+    std::size_t first = 0;
+    std::size_t end = 0;
+    std::string key;
+  };
+
+  // Items joined by commas and "and"/"or" form a list ("Bella, Max, Bernie, and Tony"); names
+  // in a list with a known or accepted name are names too.
+  void boost_coordinated(const std::vector<std::vector<RunItem>>& items_by_unit,
+                         std::map<std::string, Candidate>& candidates) const {
+    for (std::size_t u = 0; u < items_by_unit.size(); ++u) {
+      const auto& tokens = result_.tokens[u];
+      const auto& items = items_by_unit[u];
+      std::size_t i = 0;
+      while (i < items.size()) {
+        std::size_t j = i + 1;
+        while (j < items.size()) {
+          bool joined = true;
+          std::size_t separators = 0;
+          bool conjunction = false;
+          for (std::size_t k = items[j - 1].end; k < items[j].first; ++k) {
+            const auto& f = tokens[k].folded;
+            joined = joined && (f == "," || f == "and" || f == "or" || f == "&");
+            conjunction = conjunction || f != ",";
+            ++separators;
+          }
+          if (!joined || separators == 0 || separators > 2) break;
+          // Two items need "and"/"or": "… leads to Hamunaptra, Jonathan reveals" is no list.
+          if (j == i + 1 && !conjunction) {
+            bool more = j + 1 < items.size();
+            if (!more) break;
+          }
+          ++j;
+        }
+        bool two_with_and = j - i == 2;
+        if (two_with_and) {
+          bool conjunction = false;
+          for (std::size_t k = items[i].end; k < items[i + 1].first; ++k) conjunction = conjunction || tokens[k].folded != ",";
+          two_with_and = conjunction;
+        }
+        if (j - i >= 3 || two_with_and) {
+          std::size_t known = 0;
+          std::size_t given = 0;
+          for (std::size_t k = i; k < j; ++k) {
+            if (items[k].key.empty()) {
+              ++known;
+              continue;
+            }
+            const auto& c = candidates.at(items[k].key);
+            if (accepted(c)) ++known;
+            auto words = split_words(items[k].key);
+            if (lexicon_.given_names.count(words.front())) ++given;
+          }
+          // "his vampire family, Carlisle, Esme, Alice …": a group noun introduces the list.
+          bool introduced = items[i].first >= 2 && tokens[items[i].first - 1].text == "," &&
+                            is_person_noun(tokens[items[i].first - 2]);
+          if (known >= 1 || given >= 2 || introduced)
+            for (std::size_t k = i; k < j; ++k)
+              if (!items[k].key.empty()) candidates.at(items[k].key).for_person += 2.0;
+        }
+        i = j;
+      }
+    }
+  }
+
+  void add_text_entities() {
+    std::map<std::string, Candidate> candidates;  // ordered: deterministic
+    std::vector<std::string> order;
+    std::vector<std::vector<RunItem>> items_by_unit(result_.tokens.size());
+    std::map<std::string, std::string> nicknames;  // folded full name → folded nickname
+    // William "Will" Thacker: a quoted nickname between first name and surname.
+    for (const auto& tokens : result_.tokens) {
+      for (std::size_t i = 0; i + 4 < tokens.size(); ++i) {
+        auto quote = [](const Token& t) {
+          return t.text == "\"" || t.text == "\xE2\x80\x9C" || t.text == "\xE2\x80\x9D";
+        };
+        if (is_cap_word(tokens[i]) && quote(tokens[i + 1]) && is_cap_word(tokens[i + 2]) && quote(tokens[i + 3]) &&
+            is_cap_word(tokens[i + 4])) {
+          auto full = tokens[i].folded + " " + tokens[i + 4].folded;
+          nicknames[full] = tokens[i + 2].folded;
+          auto& candidate = candidates[full];
+          if (candidate.display.empty()) {
+            candidate.display = std::string(tokens[i].text) + " " + std::string(tokens[i + 4].text);
+            order.push_back(full);
+          }
+          candidate.for_person += 3.0;
+        }
+      }
+    }
+    for (std::size_t u = 0; u < result_.tokens.size(); ++u) {
+      const auto& tokens = result_.tokens[u];
+      std::size_t i = 0;
+      while (i < tokens.size()) {
+        if (!is_cap_word(tokens[i]) && !(is_word(tokens[i]) && lexicon_.honorifics.count(tokens[i].folded) &&
+                                         i + 1 < tokens.size() && is_cap_word(tokens[i + 1]))) {
+          ++i;
+          continue;
+        }
+        std::size_t end = run_end(tokens, i + (is_cap_word(tokens[i]) ? 0 : 1));
+        if (end <= i) end = i + 1;
+        bool honorific = false;
+        std::size_t start = skip_run_prefix(tokens, i, end, honorific);
+        std::size_t k = start;
+        while (k < end) {
+          // Known people and characters first, longest match.
+          const bool* excluded = nullptr;
+          std::size_t ex_len = excluded_.match(tokens, k, &excluded);
+          const std::vector<std::size_t>* known = nullptr;
+          std::size_t known_len = names_.match(tokens, k, &known);
+          if (ex_len > 0 && ex_len >= known_len) { k += ex_len; continue; }
+          if (known_len > 0) {
+            items_by_unit[u].push_back({k, k + known_len, {}});
+            k += known_len;
+            continue;
+          }
+          // Unknown: the rest of the run up to the next known name is one candidate.
+          std::size_t stop = k + 1;
+          while (stop < end) {
+            const bool* e2 = nullptr;
+            const std::vector<std::size_t>* k2 = nullptr;
+            if (excluded_.match(tokens, stop, &e2) || names_.match(tokens, stop, &k2)) break;
+            if (tokens[stop - 1].possessive) break;
+            ++stop;
+          }
+          while (stop > k && tokens[stop - 1].kind == TokenKind::punctuation) --stop;
+          if (stop > k) {
+            auto key = join_folded(tokens, k, stop);
+            auto [it, inserted] = candidates.try_emplace(key);
+            auto& candidate = it->second;
+            if (inserted) {
+              order.push_back(key);
+              auto first = tokens[k].offset - story_.units[u].offset;
+              auto last = tokens[stop - 1].offset + tokens[stop - 1].text.size() - story_.units[u].offset;
+              candidate.display = story_.units[u].text.substr(first, last - first);
+            }
+            ++candidate.occurrences;
+            if (is_place(tokens, k, stop) || lexicon_.function_words.count(key) || lexicon_.honorifics.count(key) ||
+                inside_actor_credit(tokens, k) ||
+                (stop - k == 1 && lowercase_words_.count(key) && !lexicon_.given_names.count(key)) ||
+                fold_case(story_.film.title) == key)
+              candidate.vetoed = true;
+            items_by_unit[u].push_back({k, stop, key});
+            auto evidence = occurrence_evidence(tokens, k, stop, honorific && k == start);
+            candidate.for_person += evidence.for_person;
+            candidate.against += evidence.against;
+          }
+          k = std::max(stop, k + 1);
+        }
+        i = end;
+      }
+    }
+    boost_coordinated(items_by_unit, candidates);
+    // Accept multi-word candidates first so that "Eddie" joins "Eddie Flemming".
+    std::stable_sort(order.begin(), order.end(), [](const std::string& a, const std::string& b) {
+      return split_words(a).size() > split_words(b).size();
+    });
+    for (const auto& key : order) {
+      const auto& candidate = candidates[key];
+      if (!accepted(candidate)) continue;
+      auto found = names_.entries.find(key);
+      if (found != names_.entries.end()) continue;  // became an alias of a longer name
+      auto entity = new_entity(candidate.display);
+      auto nickname = nicknames.find(key);
+      if (nickname != nicknames.end()) {
+        auto& e = result_.entities[entity];
+        e.name_keys.push_back(nickname->second);
+        names_.entries[nickname->second].push_back(entity);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- role nouns
+  void add_role(std::size_t entity, const std::string& head, std::string kind = {},
+                std::optional<std::size_t> related = std::nullopt) {
+    auto& roles = result_.entities[entity].roles;
+    for (const auto& r : roles)
+      if (r.head == head) return;
+    roles.push_back({head, std::move(kind), related});
+    roles_.entries[head].push_back(entity);
+    roles_.longest = std::max(roles_.longest, split_words(head).size());
+  }
+
+  // The noun phrase head ending just before `stop` (exclusive) that starts after `from`:
+  // returns the longest lexicon phrase ending there, else the last word.
+  std::string head_before(const std::vector<Token>& tokens, std::size_t from, std::size_t stop) const {
+    if (stop <= from) return {};
+    for (std::size_t n = std::min<std::size_t>(kMaxRoleWords, stop - from); n >= 2; --n) {
+      auto key = join_folded(tokens, stop - n, stop);
+      if (lexicon_.person_nouns.count(key) || lexicon_.relation_nouns.count(key)) return key;
+    }
+    const auto& last = tokens[stop - 1];
+    if (!is_word(last)) return {};
+    return last.folded;
+  }
+
+  // Name mention at token i, if any: returns the entity and the length.
+  std::size_t name_at(const std::vector<Token>& tokens, std::size_t i, std::size_t& entity) const {
+    const std::vector<std::size_t>* found = nullptr;
+    const bool* excluded = nullptr;
+    std::size_t ex_len = excluded_.match(tokens, i, &excluded);
+    std::size_t len = names_.match(tokens, i, &found);
+    if (len == 0 || ex_len >= len || !is_cap_word(tokens[i])) return 0;
+    entity = found->front();
+    return len;
+  }
+
+  void collect_roles() {
+    // Cast descriptions: "Theodore Twombly, a lonely writer who …" → writer.
+    for (std::size_t u = 0; u < story_.units.size(); ++u) {
+      const auto& unit = story_.units[u];
+      if (!unit.from_cast_list) continue;
+      auto owner = cast_entity_by_line_.find(unit.lines.first);
+      if (owner == cast_entity_by_line_.end()) continue;
+      const auto& tokens = result_.tokens[u];
+      // Only the first sentence of an entry opens with the name and its description.
+      std::size_t entity_len = 0;
+      std::size_t entity = 0;
+      if (tokens.empty() || (entity_len = name_at(tokens, 0, entity)) == 0 || entity != owner->second) continue;
+      std::size_t i = entity_len;
+      while (i < tokens.size() && (tokens[i].text == "," || tokens[i].text == "-" || tokens[i].text == ":" ||
+                                   tokens[i].text == "\xE2\x80\x93" || tokens[i].text == "\xE2\x80\x94"))
+        ++i;
+      describe_role(tokens, i, owner->second);
+    }
+    // Appositions anywhere: "an operating system named Samantha", "his wife Tamina".
+    for (auto& tokens : result_.tokens) {
+      for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
+        const auto& t = tokens[i];
+        std::size_t entity = 0;
+        if ((t.folded == "named" || t.folded == "called") && name_at(tokens, i + 1, entity)) {
+          auto head = head_before(tokens, 0, i);
+          if (!head.empty() && !lexicon_.function_words.count(head)) add_role(entity, head);
+        }
+        // "operating system (OS)": an abbreviation whose letters are the phrase's initials.
+        if (t.text == "(" && i >= 2 && i + 2 < tokens.size() && tokens[i + 2].text == ")" &&
+            is_all_caps(tokens[i + 1].text)) {
+          std::string abbreviation = tokens[i + 1].folded;
+          std::size_t n = abbreviation.size();
+          if (n >= 2 && i >= n) {
+            bool initials = true;
+            for (std::size_t k = 0; k < n; ++k) {
+              const auto& w = tokens[i - n + k];
+              initials = initials && is_word(w) && !w.folded.empty() && w.folded[0] == abbreviation[k];
+            }
+            if (initials) abbreviations_[abbreviation] = join_folded(tokens, i - n, i);
+          }
+        }
+      }
+    }
+    // An abbreviation stands for every character that its long form stands for.
+    for (const auto& [short_form, long_form] : abbreviations_) {
+      auto it = roles_.entries.find(long_form);
+      if (it == roles_.entries.end()) continue;
+      auto owners = it->second;
+      for (auto owner : owners) add_role(owner, short_form);
+    }
+  }
+
+  // Reads "a lonely writer who …", "a close friend of the protagonist", "Nathan's mute servant".
+  void describe_role(const std::vector<Token>& tokens, std::size_t i, std::size_t owner) {
+    std::optional<std::size_t> possessor;
+    bool possessor_is_pronoun = false;
+    if (i < tokens.size() && (kIndefinite.count(tokens[i].folded) || tokens[i].folded == "the")) {
+      ++i;
+    } else if (i < tokens.size() && (tokens[i].folded == "his" || tokens[i].folded == "her")) {
+      possessor_is_pronoun = true;
+      ++i;
+    } else {
+      std::size_t entity = 0;
+      std::size_t len = i < tokens.size() ? name_at(tokens, i, entity) : 0;
+      if (len > 0 && tokens[i + len - 1].possessive) {
+        possessor = entity;
+        i += len;
+      } else {
+        return;
+      }
+    }
+    std::size_t start = i;
+    static const std::set<std::string, std::less<>> kStops{"who", "that", "with", "of", "and", "whose", "in",
+                                                           "from", "at", "for", "whom", "which", "to", "on"};
+    std::size_t stop = i;
+    while (stop < tokens.size() && stop < start + kMaxRoleAdjectives + kMaxRoleWords) {
+      const auto& t = tokens[stop];
+      if (t.kind == TokenKind::punctuation && t.text != "," && t.text != "-") break;
+      if (t.text == "," && stop > start) {
+        // "a lonely, introverted man": a comma between adjectives continues the phrase.
+        if (stop + 1 < tokens.size() && is_word(tokens[stop + 1]) && !kStops.count(tokens[stop + 1].folded)) {
+          ++stop;
+          continue;
+        }
+        break;
+      }
+      if (kStops.count(t.folded) || t.possessive) break;
+      ++stop;
+    }
+    auto head = head_before(tokens, start, stop);
+    if (head.empty() || lexicon_.function_words.count(head)) return;
+    auto relation = lexicon_.relation_nouns.find(head);
+    std::string kind = relation != lexicon_.relation_nouns.end() ? relation->second.kind : std::string();
+    if (relation == lexicon_.relation_nouns.end()) {
+      // "close friend" is in the lexicon as a phrase; its last word carries the relation too.
+      auto words = split_words(head);
+      auto last = lexicon_.relation_nouns.find(words.back());
+      if (last != lexicon_.relation_nouns.end()) kind = last->second.kind;
+    }
+    auto gendered = lexicon_.person_nouns.find(head);
+    if (gendered != lexicon_.person_nouns.end() && gendered->second.gender != Gender::unknown)
+      gender_prior_[owner] = gendered->second.gender;
+    if (relation != lexicon_.relation_nouns.end() && relation->second.gender != Gender::unknown)
+      gender_prior_[owner] = relation->second.gender;
+    // "… of the protagonist" / "… of Theodore": the other side of a relational role.
+    if (!kind.empty() && !possessor && stop + 1 < tokens.size() && tokens[stop].folded == "of") {
+      std::size_t entity = 0;
+      if (name_at(tokens, stop + 1, entity)) {
+        possessor = entity;
+      } else if (stop + 2 < tokens.size() && tokens[stop + 1].folded == "the") {
+        auto noun = lexicon_.person_nouns.find(tokens[stop + 2].folded);
+        if (noun != lexicon_.person_nouns.end() && noun->second.noun_class == NounClass::protagonist)
+          pending_protagonist_relations_.push_back({owner, kind});
+      }
+    }
+    (void)possessor_is_pronoun;
+    auto words = split_words(head);
+    // A relational role only identifies its owner relative to someone ("Nathan's servant"); a
+    // plain role ("writer", "AI") identifies them outright.
+    add_role(owner, head, kind, possessor);
+  }
+
+  // ---------------------------------------------------------------- protagonist
+  void choose_protagonist_by_names() {
+    if (result_.entities.empty()) return;
+    std::vector<double> score(result_.entities.size(), 0.0);
+    for (std::size_t u = 0; u < result_.tokens.size(); ++u) {
+      const auto& tokens = result_.tokens[u];
+      for (std::size_t i = 0; i < tokens.size();) {
+        std::size_t entity = 0;
+        std::size_t len = name_at(tokens, i, entity);
+        if (len) {
+          score[entity] += story_.units[u].from_cast_list ? 0.5 : 1.0;
+          i += len;
+        } else {
+          ++i;
+        }
+      }
+    }
+    for (std::size_t e = 0; e < result_.entities.size(); ++e) {
+      const auto& entity = result_.entities[e];
+      if (entity.cast_index && *entity.cast_index == 0) score[e] += 2.0;  // top billing
+      for (const auto& role : entity.roles) {
+        auto noun = lexicon_.person_nouns.find(role.head);
+        if (noun != lexicon_.person_nouns.end() && noun->second.noun_class == NounClass::protagonist) score[e] += 5.0;
+      }
+    }
+    // Characters described relative to "the protagonist" are not the protagonist.
+    for (const auto& [owner, kind] : pending_protagonist_relations_) score[owner] -= 3.0;
+    std::size_t best = 0;
+    for (std::size_t e = 1; e < score.size(); ++e)
+      if (score[e] > score[best]) best = e;
+    result_.protagonist = best;
+    for (const auto& [owner, kind] : pending_protagonist_relations_)
+      if (owner != best)
+        for (auto& role : result_.entities[owner].roles)
+          if (role.kind == kind && !role.related) role.related = best;
+  }
+
+  // ---------------------------------------------------------------- genders
+  void apply_gender_priors() {
+    // "his wife Tamina": the relation noun before a name genders the name.
+    for (auto& tokens : result_.tokens) {
+      for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
+        auto relation = lexicon_.relation_nouns.find(tokens[i].folded);
+        if (relation == lexicon_.relation_nouns.end() || relation->second.gender == Gender::unknown) continue;
+        std::size_t j = i + 1;
+        if (j < tokens.size() && tokens[j].text == ",") ++j;
+        std::size_t entity = 0;
+        if (j < tokens.size() && name_at(tokens, j, entity) && gender_prior_[entity] == Gender::unknown)
+          gender_prior_[entity] = relation->second.gender;
+      }
+    }
+    for (std::size_t e = 0; e < result_.entities.size(); ++e) result_.entities[e].gender = gender_prior_[e];
+  }
+
+  void learn_genders() {
+    for (std::size_t e = 0; e < result_.entities.size(); ++e) {
+      auto& entity = result_.entities[e];
+      if (gender_prior_[e] != Gender::unknown) continue;
+      auto [male, female] = gender_votes_[e];
+      if (male >= kMinGenderVotes && male >= 2 * female) {
+        entity.gender = Gender::male;
+      } else if (female >= kMinGenderVotes && female >= 2 * male) {
+        entity.gender = Gender::female;
+      } else {
+        // The weakest prior: a common given name.
+        auto words = entity.name_keys.empty() ? std::vector<std::string>{} : split_words(entity.name_keys.back());
+        const auto& first_key = entity.name_keys.empty() ? std::string() : entity.name_keys.front();
+        auto first_words = split_words(first_key);
+        for (const auto& word : first_words) {
+          auto it = lexicon_.given_names.find(word);
+          if (it != lexicon_.given_names.end()) {
+            entity.gender = it->second;
+            break;
+          }
+        }
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- mentions
+  struct SalienceState {
+    std::vector<double> salience;
+    std::optional<std::size_t> last_subject;
+  };
+
+  void add_salience(SalienceState& state, std::size_t entity, bool subject, bool possessive) {
+    double weight = possessive ? kPossessiveWeight : kRecencyWeight;
+    if (subject) weight += kSubjectWeight;
+    state.salience[entity] += weight;
+  }
+
+  // A role phrase at token i: determiner, adjectives, head. Returns its length and entity.
+  std::size_t role_at(const std::vector<Token>& tokens, std::size_t i, const SalienceState& state,
+                      std::size_t& entity) const {
+    const auto& det = tokens[i];
+    bool definite = kDeterminers.count(det.folded) > 0;
+    bool indefinite = kIndefinite.count(det.folded) > 0;
+    if (!definite && !indefinite) return 0;
+    bool possessive_det = det.folded == "his" || det.folded == "her" || det.folded == "their" || det.folded == "its";
+    std::size_t j = i + 1;
+    std::size_t adjectives = 0;
+    while (j < tokens.size() && adjectives <= kMaxRoleAdjectives) {
+      const std::vector<std::size_t>* owners = nullptr;
+      std::size_t len = roles_.match(tokens, j, &owners);
+      if (len > 0) {
+        // The head must end the noun phrase: "the writer's" yes, "the OS market" no.
+        std::size_t after = j + len;
+        if (after < tokens.size() && is_word(tokens[after]) && !tokens[j + len - 1].possessive &&
+            !lexicon_.function_words.count(tokens[after].folded) && !starts_upper(tokens[after].text) &&
+            !tokens[after].text.ends_with("s") && !tokens[after].text.ends_with("ed"))
+          return 0;
+        std::vector<std::size_t> candidates;
+        for (auto owner : *owners) {
+          const auto& entity_roles = result_.entities[owner].roles;
+          auto role = std::find_if(entity_roles.begin(), entity_roles.end(),
+                                   [&](const RoleNoun& r) { return r.head == join_folded(tokens, j, j + len); });
+          // A possessed role ("her OS") names this character only when the role is
+          // relational and the relation points at the possessor's side; plain roles must
+          // be definite or, for non-human beings and "named" roles, indefinite.
+          if (possessive_det && (role == entity_roles.end() || role->kind.empty())) continue;
+          if (indefinite) {
+            auto noun = lexicon_.person_nouns.find(role == entity_roles.end() ? "" : role->head);
+            bool being = noun != lexicon_.person_nouns.end() && noun->second.noun_class == NounClass::being;
+            if (!being) continue;
+          }
+          candidates.push_back(owner);
+        }
+        if (candidates.empty()) return 0;
+        std::size_t best = candidates.front();
+        for (auto c : candidates)
+          if (state.salience[c] > state.salience[best]) best = c;
+        entity = best;
+        return j + len - i;
+      }
+      const auto& t = tokens[j];
+      bool adjective_like = (is_word(t) && !starts_upper(t.text) && !lexicon_.function_words.count(t.folded) &&
+                             !t.possessive) ||
+                            t.text == ",";
+      if (!adjective_like) return 0;
+      if (t.text != ",") ++adjectives;
+      ++j;
+    }
+    return 0;
+  }
+
+  // "the protagonist", "our hero", or the indefinite description a story "follows".
+  std::size_t protagonist_at(const std::vector<Token>& tokens, std::size_t i) const {
+    const auto& det = tokens[i];
+    if (det.folded == "the" || det.folded == "our") {
+      for (std::size_t n = std::min<std::size_t>(2, tokens.size() - i - 1); n >= 1; --n) {
+        bool words = true;
+        for (std::size_t k = i + 1; k < i + 1 + n; ++k) words = words && is_word(tokens[k]);
+        if (!words) continue;
+        auto key = join_folded(tokens, i + 1, i + 1 + n);
+        auto noun = lexicon_.person_nouns.find(key);
+        if (noun != lexicon_.person_nouns.end() && noun->second.noun_class == NounClass::protagonist) return n + 1;
+      }
+      return 0;
+    }
+    if (!kIndefinite.count(det.folded) || i == 0) return 0;
+    bool follows = false;
+    for (const auto& phrase : kFollowPhrases) {
+      std::size_t words = phrase[2].empty() ? (phrase[1].empty() ? 1 : 2) : 3;
+      if (i < words) continue;
+      bool match = true;
+      for (std::size_t k = 0; k < words; ++k) match = match && tokens[i - words + k].folded == phrase[k];
+      follows = follows || match;
+    }
+    if (!follows) return 0;
+    for (std::size_t j = i + 1; j < tokens.size() && j <= i + 1 + kMaxRoleAdjectives + 2; ++j) {
+      auto noun = lexicon_.person_nouns.find(tokens[j].folded);
+      if (noun != lexicon_.person_nouns.end() && noun->second.noun_class != NounClass::being) return j - i + 1;
+      if (!is_word(tokens[j]) && tokens[j].text != ",") return 0;
+    }
+    return 0;
+  }
+
+  void resolve_mentions(bool learning) {
+    SalienceState state;
+    state.salience.assign(result_.entities.size(), 0.0);
+    std::optional<std::size_t> current_cast_entity;
+    for (std::size_t u = 0; u < story_.units.size(); ++u) {
+      const auto& unit = story_.units[u];
+      const auto& tokens = result_.tokens[u];
+      auto& mentions = result_.mentions[u];
+      mentions.clear();
+      for (auto& s : state.salience) s *= kSalienceDecay;
+      if (unit.from_cast_list) {
+        auto owner = cast_entity_by_line_.find(unit.lines.first);
+        std::optional<std::size_t> entity;
+        if (owner != cast_entity_by_line_.end()) entity = owner->second;
+        if (entity != current_cast_entity) {
+          // A new cast entry is a new little text about one character.
+          std::fill(state.salience.begin(), state.salience.end(), 0.0);
+          current_cast_entity = entity;
+        }
+      } else if (current_cast_entity) {
+        std::fill(state.salience.begin(), state.salience.end(), 0.0);
+        current_cast_entity.reset();
+      }
+      std::optional<std::size_t> sentence_subject;
+      bool clause_start = true;
+      for (std::size_t i = 0; i < tokens.size();) {
+        const auto& t = tokens[i];
+        if (t.text == ";" || t.folded == "while" || t.folded == "but" || t.folded == "when") clause_start = true;
+        std::size_t entity = 0;
+        EntityMention mention;
+        std::size_t len = 0;
+        if ((len = protagonist_at(tokens, i)) && result_.protagonist) {
+          mention = {*result_.protagonist, i, i + len - 1, MentionKind::protagonist, false, clause_start};
+        } else if ((len = name_at(tokens, i, entity))) {
+          // An ambiguous key ("Bell" for two characters) goes to the most salient owner.
+          const std::vector<std::size_t>* owners = nullptr;
+          names_.match(tokens, i, &owners);
+          entity = owners->front();
+          for (auto owner : *owners)
+            if (state.salience[owner] > state.salience[entity]) entity = owner;
+          mention = {entity, i, i + len - 1, MentionKind::name, tokens[i + len - 1].possessive, clause_start};
+        } else if (!is_possessive_pronoun(t.folded) && (len = role_at(tokens, i, state, entity))) {
+          mention = {entity, i, i + len - 1, MentionKind::role, tokens[i + len - 1].possessive, clause_start};
+        } else if (is_word(t) && pronoun_gender(t.folded) != Gender::unknown) {
+          len = 1;
+          auto resolved = resolve_pronoun(tokens, i, state, sentence_subject, learning);
+          if (!resolved) {
+            ++i;
+            continue;
+          }
+          bool possessive = t.folded == "his" || (t.folded == "her" && i + 1 < tokens.size() && is_word(tokens[i + 1]) &&
+                                                  !kPrepositions.count(tokens[i + 1].folded) &&
+                                                  !lexicon_.function_words.count(tokens[i + 1].folded));
+          bool contraction = t.possessive;  // "he's" is "he is"
+          mention = {*resolved, i, i, MentionKind::pronoun, possessive && !contraction,
+                     clause_start && (t.folded == "he" || t.folded == "she")};
+        } else {
+          if (t.kind == TokenKind::word && !starts_upper(t.text)) clause_start = clause_start && false;
+          ++i;
+          continue;
+        }
+        add_salience(state, mention.entity, mention.subject, mention.possessive);
+        if (mention.subject && !sentence_subject) sentence_subject = mention.entity;
+        clause_start = false;
+        mentions.push_back(mention);
+        // "his ex-wife": the possessive pronoun is one mention, the role phrase it opens another.
+        std::size_t role_len = 0;
+        if (mention.kind == MentionKind::pronoun && is_possessive_pronoun(t.folded) &&
+            (role_len = role_at(tokens, i, state, entity)) && entity != mention.entity) {
+          const auto& roles = result_.entities[entity].roles;
+          bool points_back = std::any_of(roles.begin(), roles.end(), [&](const RoleNoun& r) {
+            return !r.kind.empty() && (!r.related || *r.related == mention.entity);
+          });
+          if (points_back) {
+            EntityMention role{entity, i + 1, i + role_len - 1, MentionKind::role, false, false};
+            add_salience(state, entity, false, false);
+            mentions.push_back(role);
+            len = role_len;
+          }
+        }
+        i += len;
+      }
+      state.last_subject = sentence_subject;
+    }
+  }
+
+  std::optional<std::size_t> resolve_pronoun(const std::vector<Token>& tokens, std::size_t i,
+                                             const SalienceState& state,
+                                             std::optional<std::size_t> sentence_subject, bool learning) {
+    const auto& t = tokens[i];
+    Gender gender = pronoun_gender(t.folded);
+    bool reflexive = t.folded == "himself" || t.folded == "herself";
+    bool object = t.folded == "him" || (t.folded == "her" && (i + 1 >= tokens.size() || !is_word(tokens[i + 1]) ||
+                                                               kPrepositions.count(tokens[i + 1].folded) ||
+                                                               lexicon_.function_words.count(tokens[i + 1].folded)));
+    if (reflexive && sentence_subject) return sentence_subject;
+    // The subject of the pronoun's own clause: the nearest earlier mention in this sentence
+    // with no clause boundary between.
+    std::optional<std::size_t> clause_subject;
+    if (object) {
+      const auto& mentions = result_.mentions[&tokens - result_.tokens.data()];
+      if (!mentions.empty()) {
+        bool boundary = false;
+        for (std::size_t k = mentions.back().last_token + 1; k < i; ++k) {
+          const auto& f = tokens[k].folded;
+          if (f == "," || f == "to" || f == "that" || f == "who" || f == "and" || f == "as" || f == "when" || f == "for")
+            boundary = true;
+        }
+        if (!boundary) clause_subject = mentions.back().entity;
+      }
+    }
+    std::optional<std::size_t> best;
+    double best_score = 0.0;
+    double second_score = 0.0;
+    for (std::size_t e = 0; e < result_.entities.size(); ++e) {
+      if (clause_subject && *clause_subject == e) continue;
+      double s = state.salience[e];
+      if (s < kMinSalience) continue;
+      Gender g = result_.entities[e].gender;
+      if (g != Gender::unknown && g != gender) continue;
+      if (g == Gender::unknown) s *= kUnknownGenderFactor;
+      if (s > best_score) {
+        second_score = best_score;
+        best_score = s;
+        best = e;
+      } else if (s > second_score) {
+        second_score = s;
+      }
+    }
+    if (learning && best && result_.entities[*best].gender == Gender::unknown && best_score >= 2.0 * second_score) {
+      auto& votes = gender_votes_[*best];
+      (gender == Gender::male ? votes.first : votes.second) += 1;
+    }
+    return best;
+  }
+
+  const Story& story_;
+  const Lexicon& lexicon_;
+  Resolution result_;
+  PhraseIndex<bool> excluded_;
+  PhraseIndex<std::vector<std::size_t>> names_;
+  PhraseIndex<std::vector<std::size_t>> roles_;
+  std::set<std::string, std::less<>> lowercase_words_;
+  std::map<std::size_t, std::size_t> cast_entity_by_line_;
+  std::map<std::string, std::string> abbreviations_;
+  std::vector<std::pair<std::size_t, std::string>> pending_protagonist_relations_;
+  std::vector<Gender> gender_prior_;
+  std::vector<std::pair<std::size_t, std::size_t>> gender_votes_;
+};
+
+}  // namespace
+
+Resolution resolve_characters(const Story& story, const Lexicon& lexicon) {
+  return Resolver(story, lexicon).run();
+}
+
+}  // namespace filmscope

@@ -1,0 +1,76 @@
+// Who is who: the character inventory and every mention of each character in the story.
+//
+// Method, in order:
+//  1. Characters from the cast list (name split into honorific and core name; aliases are the
+//     full name, the core name, the first and the last name, honorific + last name).
+//  2. Characters from the text: runs of capitalised words that are not actors, directors,
+//     writers, places, organisations or function words, accepted when the text gives
+//     evidence of a person (an honorific or relation noun before them, a verb after them, a
+//     possessive followed by a person noun, an apposition with a person noun, a common given
+//     name) that outweighs evidence of a place or thing (a preceding article or preposition).
+//  3. Role nouns: the head noun of each cast description ("a lonely writer" → writer),
+//     "named"/"called" appositions ("an operating system named Samantha"), and abbreviations
+//     defined in parentheses ("operating system (OS)"), so that "This OS" and "the writer"
+//     resolve.
+//  4. The protagonist: the character with the most name and role mentions, with the first
+//     cast entry breaking ties; "the protagonist", "the hero" and the description the story
+//     "follows" resolve to it.
+//  5. Pronouns, by salience in the manner of Lappin and Leass (1994): every mention raises its
+//     character's salience (more as a sentence subject), salience halves at each sentence,
+//     and a pronoun goes to the most salient character whose gender agrees, never to the
+//     subject of its own clause for an object pronoun. Genders come from honorifics, relation
+//     nouns ("his wife Tamina"), gendered nouns, then are learned from the text: a first pass
+//     resolves pronouns where only one character is salient and votes, a second pass uses
+//     what it learned. A given-name list is the weakest prior.
+// Limits: plural pronouns (they/them) and "it" are not resolved; a bare surname shared by two
+// characters goes to the more salient one.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analysis/lexicon.h"
+#include "model/analysis.h"
+#include "text/tokenizer.h"
+
+namespace filmscope {
+
+struct RoleNoun {
+  std::string head;  // folded head phrase: "writer", "operating system"
+  std::string kind;  // relationship kind when the role is relational ("friend" → friendship)
+  std::optional<std::size_t> related;  // the character the relation points to
+};
+
+struct Entity {
+  std::string name;
+  std::vector<std::string> name_keys;  // folded alias keys (token sequences joined by spaces)
+  std::optional<std::string> actor;
+  std::optional<std::string> credit;
+  std::string description;
+  std::optional<std::size_t> cast_index;
+  Gender gender = Gender::unknown;
+  std::vector<RoleNoun> roles;
+};
+
+struct EntityMention {
+  std::size_t entity = 0;
+  std::size_t first_token = 0;  // token range [first_token, last_token] in the unit
+  std::size_t last_token = 0;
+  MentionKind kind = MentionKind::name;
+  bool possessive = false;  // "his", "Nathan's"
+  bool subject = false;
+};
+
+struct Resolution {
+  std::vector<Entity> entities;
+  std::vector<std::vector<Token>> tokens;  // per unit
+  std::vector<std::vector<EntityMention>> mentions;  // per unit, in token order
+  std::optional<std::size_t> protagonist;
+  std::vector<Diagnostic> diagnostics;
+};
+
+Resolution resolve_characters(const Story& story, const Lexicon& lexicon);
+
+}  // namespace filmscope

@@ -1,0 +1,65 @@
+// `filmscope analyze FILE [--format text|json] [--input-format FORMAT] [-o OUT]`: runs the whole
+// pipeline on one input and prints the text summary or the filmscope/analysis@1 JSON document.
+#include <exception>
+#include <memory>
+#include <string>
+
+#include "cli/cli_output.h"
+#include "cli/commands.h"
+#include "export/json_export.h"
+#include "export/text_summary.h"
+#include "pipeline/analyze.h"
+
+namespace filmscope::cli {
+
+namespace {
+
+struct AnalyzeCommandOptions {
+  std::string input;
+  std::string format = "text";
+  std::string input_format;  // empty: detect
+  std::string output;        // empty or "-": stdout
+};
+
+int run_analyze(const AnalyzeCommandOptions& options) {
+  AnalyzeOptions pipeline_options;
+  if (!options.input_format.empty())
+    pipeline_options.format = parse_input_format(options.input_format);
+  AnalyzeResult result = analyze_file(options.input, pipeline_options);
+  if (!result.analysis) {
+    report_error(result.error.empty() ? options.input + ": cannot analyse the input"
+                                      : result.error);
+    return kExitInputError;
+  }
+  const std::string document = options.format == "json" ? to_analysis_json(*result.analysis)
+                                                        : to_text_summary(*result.analysis);
+  return emit_output(options.output, document);
+}
+
+}  // namespace
+
+void add_analyze_command(CLI::App& app, int& exit_code) {
+  auto options = std::make_shared<AnalyzeCommandOptions>();
+  CLI::App* command = app.add_subcommand(
+      "analyze", "Analyse a synopsis or screenplay: characters, relationships, graph metrics");
+  command->add_option("FILE", options->input, "Input file")->required();
+  command->add_option("--format", options->format, "Output format: text (default) or json")
+      ->check(CLI::IsMember({"text", "json"}));
+  command
+      ->add_option("--input-format", options->input_format,
+                   "Input format, instead of detecting it: synopsis, fountain, plaintext, fdx")
+      ->check(CLI::IsMember({"synopsis", "fountain", "plaintext", "fdx"}));
+  command->add_option("-o,--output", options->output,
+                      "Write to this file (atomically) instead of standard output; - is stdout");
+  command->callback([options, &exit_code] {
+    try {
+      exit_code = run_analyze(*options);
+    } catch (const std::exception& e) {
+      // The library reports user errors as values; anything thrown is a bug or exhaustion.
+      report_error(options->input + ": " + e.what());
+      exit_code = kExitInputError;
+    }
+  });
+}
+
+}  // namespace filmscope::cli

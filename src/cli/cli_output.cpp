@@ -1,0 +1,39 @@
+// Output and error reporting shared by the subcommands (see cli_output.h).
+#include "cli/cli_output.h"
+
+#include <cstdio>
+#include <iostream>
+
+#include "cli/commands.h"
+#include "io/atomic_write.h"
+
+namespace filmscope::cli {
+
+bool is_stdout(std::string_view output_path) { return output_path.empty() || output_path == "-"; }
+
+void report_error(std::string_view message) {
+  std::string line = "filmscope: ";
+  for (char c : message) line += (c == '\n' || c == '\r') ? ' ' : c;
+  line += '\n';
+  std::cerr << line << std::flush;
+}
+
+int emit_output(const std::string& output_path, std::string_view content) {
+  if (is_stdout(output_path)) {
+    std::cout.write(content.data(), static_cast<std::streamsize>(content.size()));
+    std::cout.flush();
+    if (!std::cout) {
+      report_error("<stdout>: cannot write the output");
+      return kExitOutputError;
+    }
+    return kExitOk;
+  }
+  std::string problem = write_file_atomically(output_path, content);
+  if (!problem.empty()) {
+    report_error(output_path + ": " + problem);
+    return kExitOutputError;
+  }
+  return kExitOk;
+}
+
+}  // namespace filmscope::cli

@@ -1,0 +1,20 @@
+// Where a subcommand's output goes and how its failures are reported: the document to stdout
+// or, atomically, to the -o file; errors as one line "filmscope: <path>: <problem>" on stderr.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace filmscope::cli {
+
+// "-" (and the empty string, meaning no -o) stand for standard output.
+bool is_stdout(std::string_view output_path);
+
+// Writes `content` to stdout or atomically to `output_path`. Returns kExitOk, or reports the
+// failure on stderr and returns kExitOutputError.
+int emit_output(const std::string& output_path, std::string_view content);
+
+// Prints "filmscope: <message>" on stderr, as one line (line breaks in `message` become spaces).
+void report_error(std::string_view message);
+
+}  // namespace filmscope::cli

@@ -1,0 +1,221 @@
+// The plain-text summary of an Analysis printed by `filmscope analyze`.
+//
+// Takes: an Analysis. Produces: a report of at most ~92 columns: the film (title, year,
+// directors, writers, source format and encoding), a cast table, the strongest relationships
+// with their kinds and one or two evidence sentences, graph figures, and the diagnostics.
+// Method: columns are padded and cut by display width (text_layout.h), so accented and East
+// Asian names stay aligned. Long lists are cut at named limits with a line saying how many
+// were left out; the JSON export has everything. Sections with nothing to show are omitted.
+#include "export/text_summary.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string_view>
+#include <unordered_map>
+
+#include "export/number_format.h"
+#include "export/text_layout.h"
+#include "text/unicode_text.h"
+
+namespace filmscope {
+
+namespace {
+
+constexpr std::size_t kNameColumnMax = 24;
+constexpr std::size_t kActorColumnMax = 30;
+constexpr std::size_t kAliasColumnMax = 22;
+constexpr std::size_t kMentionsColumn = 8;
+constexpr std::size_t kColumnGap = 2;
+constexpr std::size_t kLineWidth = 92;
+constexpr std::size_t kMaxRelationshipsShown = 20;
+constexpr std::size_t kEvidencePerRelationship = 2;
+constexpr std::size_t kMaxDiagnosticsShown = 30;
+constexpr std::string_view kIndent = "  ";
+constexpr std::string_view kEvidenceIndent = "      ";
+
+std::string join(const std::vector<std::string>& parts, std::string_view separator) {
+  std::string out;
+  for (const auto& p : parts) {
+    if (!out.empty()) out += separator;
+    out += p;
+  }
+  return out;
+}
+
+// Whole numbers print without decimals ("12"), others with up to two ("2.5", "0.33").
+std::string short_number(double value) {
+  double rounded = round_for_export(value, 2);
+  if (rounded == std::floor(rounded) && std::abs(rounded) < 1e15)
+    return std::to_string(static_cast<long long>(rounded));
+  return format_decimal(rounded, 2);
+}
+
+std::string plural(std::size_t count, std::string_view singular, std::string_view plural_form) {
+  return std::to_string(count) + " " + std::string(count == 1 ? singular : plural_form);
+}
+
+void film_section(std::string& out, const Analysis& analysis) {
+  const FilmInfo& film = analysis.film;
+  std::string title = film.title.empty() ? "(untitled)" : film.title;
+  if (film.year) title += " (" + std::to_string(*film.year) + ")";
+  out += title + "\n";
+  std::string credits;
+  if (!film.directors.empty()) credits += "Directed by " + join(film.directors, ", ");
+  if (!film.writers.empty()) {
+    if (!credits.empty()) credits += "; ";
+    credits += "written by " + join(film.writers, ", ");
+  }
+  if (!credits.empty()) {
+    credits[0] = credits[0] == 'w' ? 'W' : credits[0];
+    out += shorten(credits, kLineWidth) + "\n";
+  }
+  std::string source = "Source: ";
+  if (!analysis.source.path.empty()) source += analysis.source.path + " ";
+  source += "(" + std::string(to_string(analysis.source.format));
+  if (!analysis.source.encoding.empty()) source += ", " + analysis.source.encoding;
+  source += "), " + plural(analysis.scenes.size(), "scene", "scenes");
+  out += shorten(source, kLineWidth) + "\n";
+}
+
+void cast_section(std::string& out, const Analysis& analysis) {
+  if (analysis.characters.empty()) return;
+  struct Row {
+    std::string name, actor, aliases, mentions;
+  };
+  std::vector<Row> rows;
+  rows.push_back({"Character", "Actor", "Aliases", "Mentions"});
+  for (const auto& c : analysis.characters) {
+    Row row;
+    row.name = c.name;
+    if (c.actor) {
+      row.actor = *c.actor;
+      if (c.credit && !c.credit->empty() && *c.credit != "plays")
+        row.actor += " (" + *c.credit + ")";
+    }
+    row.aliases = join(c.aliases, ", ");
+    row.mentions = std::to_string(c.mentions.size());
+    rows.push_back(std::move(row));
+  }
+  std::size_t name_width = 0, actor_width = 0, alias_width = 0;
+  for (const auto& r : rows) {
+    name_width = std::max(name_width, display_width(r.name));
+    actor_width = std::max(actor_width, display_width(r.actor));
+    alias_width = std::max(alias_width, display_width(r.aliases));
+  }
+  name_width = std::min(name_width, kNameColumnMax);
+  actor_width = std::min(actor_width, kActorColumnMax);
+  alias_width = std::min(alias_width, kAliasColumnMax);
+  const std::string gap(kColumnGap, ' ');
+
+  out += "\nCast (" + plural(analysis.characters.size(), "character", "characters") + ")\n";
+  for (const auto& r : rows) {
+    std::string line(kIndent);
+    line += pad_right(shorten(r.name, name_width), name_width) + gap;
+    line += pad_right(shorten(r.actor, actor_width), actor_width) + gap;
+    line += pad_right(shorten(r.aliases, alias_width), alias_width) + gap;
+    std::size_t w = display_width(r.mentions);
+    if (w < kMentionsColumn) line.append(kMentionsColumn - w, ' ');
+    line += r.mentions;
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    out += line + "\n";
+  }
+}
+
+void relationship_section(std::string& out, const Analysis& analysis) {
+  if (analysis.relationships.empty()) return;
+  std::unordered_map<std::string, std::string> names;
+  for (const auto& c : analysis.characters) names.emplace(c.id, c.name);
+  auto name_of = [&](const std::string& id) {
+    auto it = names.find(id);
+    return it == names.end() ? id : it->second;
+  };
+  std::vector<const Relationship*> order;
+  for (const auto& r : analysis.relationships) order.push_back(&r);
+  std::stable_sort(order.begin(), order.end(), [](const Relationship* a, const Relationship* b) {
+    if (a->weight != b->weight) return a->weight > b->weight;
+    if (a->source != b->source) return a->source < b->source;
+    return a->target < b->target;
+  });
+
+  out += "\nRelationships (" + std::to_string(order.size()) + ", strongest first)\n";
+  const std::size_t shown = std::min(order.size(), kMaxRelationshipsShown);
+  for (std::size_t i = 0; i < shown; ++i) {
+    const Relationship& r = *order[i];
+    std::string head = name_of(r.source) + " — " + name_of(r.target) + ": weight " +
+                       short_number(r.weight) + ", " +
+                       plural(r.shared_scenes, "shared scene", "shared scenes");
+    if (!r.kinds.empty()) head += "; " + join(r.kinds, ", ");
+    out += std::string(kIndent) + shorten(head, kLineWidth - kIndent.size()) + "\n";
+    std::size_t evidence_shown = 0;
+    for (const auto& e : r.evidence) {
+      if (evidence_shown == kEvidencePerRelationship) break;
+      std::string where = " (line " + std::to_string(e.line) + ")";
+      std::size_t room = kLineWidth - kEvidenceIndent.size() - display_width(where) - 2;
+      out += std::string(kEvidenceIndent) + "“" + shorten(e.text, room) + "”" + where + "\n";
+      ++evidence_shown;
+    }
+  }
+  if (order.size() > shown)
+    out += std::string(kIndent) + "… and " + std::to_string(order.size() - shown) +
+           " more (see --format json)\n";
+}
+
+void graph_section(std::string& out, const Analysis& analysis) {
+  const GraphSummary& g = analysis.graph;
+  if (g.nodes == 0) return;
+  out += "\nGraph\n";
+  out += std::string(kIndent) + plural(g.nodes, "character", "characters") + ", " +
+         plural(g.edges, "relationship", "relationships") + ", density " +
+         format_decimal(g.density, 3) + ", average clustering " +
+         format_decimal(g.average_clustering, 3) + ", diameter " + std::to_string(g.diameter) +
+         "\n";
+  out += std::string(kIndent) + plural(g.communities, "community", "communities") +
+         ", modularity " + format_decimal(g.modularity, 3) + "\n";
+  // The most central characters, by eigenvector centrality (ties: model order).
+  std::vector<const Character*> ranked;
+  for (const auto& c : analysis.characters)
+    if (c.centrality.degree > 0) ranked.push_back(&c);
+  std::stable_sort(ranked.begin(), ranked.end(), [](const Character* a, const Character* b) {
+    return a->centrality.eigenvector > b->centrality.eigenvector;
+  });
+  constexpr std::size_t kCentralShown = 5;
+  if (!ranked.empty()) {
+    std::vector<std::string> parts;
+    for (std::size_t i = 0; i < ranked.size() && i < kCentralShown; ++i)
+      parts.push_back(ranked[i]->name + " " + format_decimal(ranked[i]->centrality.eigenvector, 3));
+    out += std::string(kIndent) +
+           shorten("Most central: " + join(parts, ", "), kLineWidth - kIndent.size()) + "\n";
+  }
+}
+
+void diagnostics_section(std::string& out, const Analysis& analysis) {
+  if (analysis.diagnostics.empty()) return;
+  out += "\nDiagnostics (" + std::to_string(analysis.diagnostics.size()) + ")\n";
+  const std::size_t shown = std::min(analysis.diagnostics.size(), kMaxDiagnosticsShown);
+  for (std::size_t i = 0; i < shown; ++i) {
+    const Diagnostic& d = analysis.diagnostics[i];
+    std::string line = pad_right(to_string(d.severity), 8);
+    line += d.line > 0 ? "line " + std::to_string(d.line) + ": " : std::string();
+    line += d.message;
+    if (!d.code.empty()) line += " [" + d.code + "]";
+    out += std::string(kIndent) + shorten(line, kLineWidth - kIndent.size()) + "\n";
+  }
+  if (analysis.diagnostics.size() > shown)
+    out += std::string(kIndent) + "… and " + std::to_string(analysis.diagnostics.size() - shown) +
+           " more (see --format json)\n";
+}
+
+}  // namespace
+
+std::string to_text_summary(const Analysis& analysis) {
+  std::string out;
+  film_section(out, analysis);
+  cast_section(out, analysis);
+  relationship_section(out, analysis);
+  graph_section(out, analysis);
+  // The model carries no theme tags yet, so there is no themes section to print.
+  diagnostics_section(out, analysis);
+  return out;
+}
+
+}  // namespace filmscope

@@ -1,0 +1,154 @@
+// Character cues → CueParts. See character_cue.h for the method and its limits.
+#include "screenplay/character_cue.h"
+
+#include <unicode/locid.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <array>
+
+#include "screenplay/line_text.h"
+
+namespace filmscope {
+
+namespace {
+
+using screenplay_detail::ascii_upper;
+using screenplay_detail::fold_spaces;
+using screenplay_detail::is_space;
+using screenplay_detail::trim;
+
+// The letters of the "continued" family once punctuation and spaces are dropped.
+constexpr std::array<std::string_view, 5> kContinuedForms{"CONTD", "CONT", "CONTINUING",
+                                                          "CONTINUED", "CONTINUOUS"};
+
+std::string normalise_extension(std::string_view text) {
+  std::string folded = fold_spaces(text);
+  std::string letters;
+  for (char c : folded)
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) letters.push_back(ascii_upper(c));
+  for (auto form : kContinuedForms)
+    if (letters == form) return "CONT'D";
+  return folded;
+}
+
+struct LetterCensus {
+  bool any_letter = false;
+  bool any_lower = false;
+};
+
+LetterCensus census(std::string_view text) {
+  LetterCensus result;
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  for (int32_t i = 0; i < u.length();) {
+    UChar32 c = u.char32At(i);
+    if (u_isalpha(c)) result.any_letter = true;
+    if (u_islower(c)) result.any_lower = true;
+    i += U16_LENGTH(c);
+  }
+  return result;
+}
+
+std::string to_upper(std::string_view text) {
+  std::string out;
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  u.toUpper(icu::Locale::getRoot()).toUTF8String(out);
+  return out;
+}
+
+std::string_view strip_trailing_punctuation(std::string_view s) {
+  while (!s.empty() && (is_space(s.back()) || s.back() == ':' || s.back() == '.' ||
+                        s.back() == ',' || s.back() == ';' || s.back() == '-'))
+    s.remove_suffix(1);
+  return s;
+}
+
+// No-break spaces (U+00A0) turn up in cues pasted from word processors; they are spaces here.
+std::string replace_no_break_spaces(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\xC2' && i + 1 < text.size() && text[i + 1] == '\xA0') {
+      out.push_back(' ');
+      ++i;
+    } else {
+      out.push_back(text[i]);
+    }
+  }
+  return out;
+}
+
+// Quotes around a whole name ("BARTHOLOMEW") are typography, not part of it.
+std::string_view strip_quotes(std::string_view s) {
+  while (!s.empty() && s.front() == '"') s.remove_prefix(1);
+  while (!s.empty() && s.back() == '"') s.remove_suffix(1);
+  return trim(s);
+}
+
+// "ADAM'S VOICE" is Adam speaking unseen, as "ADAM (V.O.)" would be: the owner is the speaker
+// and "VOICE" becomes an extension. Applied to upper-cased names only.
+void split_possessive_voice(CueParts& parts) {
+  constexpr std::array<std::string_view, 2> kSuffixes{"'S VOICE", "\xE2\x80\x99S VOICE"};
+  for (auto suffix : kSuffixes) {
+    const std::string& s = parts.speaker;
+    if (s.size() <= suffix.size() || s.compare(s.size() - suffix.size(), suffix.size(), suffix) != 0)
+      continue;
+    std::string owner(trim(std::string_view(s).substr(0, s.size() - suffix.size())));
+    if (owner.empty()) return;
+    parts.speaker = std::move(owner);
+    parts.extensions.insert(parts.extensions.begin(), "VOICE");
+    return;
+  }
+}
+
+}  // namespace
+
+std::string normalise_speaker(std::string_view name) {
+  std::string spaced = replace_no_break_spaces(name);
+  return to_upper(fold_spaces(strip_trailing_punctuation(trim(spaced))));
+}
+
+std::optional<CueParts> parse_character_cue(std::string_view line) {
+  CueParts parts;
+  std::string spaced = replace_no_break_spaces(line);
+  std::string_view s = trim(spaced);
+  if (!s.empty() && s.front() == '@') {
+    parts.forced = true;
+    s = trim(s.substr(1));
+  }
+  if (!s.empty() && s.back() == '^') {
+    parts.dual = true;
+    s = trim(s.substr(0, s.size() - 1));
+  }
+  std::size_t open = s.find('(');
+  std::string_view name = s.substr(0, open);
+  if (open != std::string_view::npos) {
+    std::string_view rest = s.substr(open);
+    // Each "( … )" group is an extension; stray text between groups is kept as one too, so
+    // nothing the writer typed disappears silently.
+    while (!rest.empty()) {
+      rest = trim(rest);
+      if (rest.empty()) break;
+      if (rest.front() == '(') {
+        std::size_t close = rest.find(')');
+        std::string_view inner = rest.substr(1, close == std::string_view::npos ? std::string_view::npos : close - 1);
+        if (!trim(inner).empty()) parts.extensions.push_back(normalise_extension(inner));
+        rest = close == std::string_view::npos ? std::string_view{} : rest.substr(close + 1);
+      } else {
+        std::size_t next = rest.find('(');
+        std::string_view stray = trim(rest.substr(0, next));
+        if (!stray.empty()) parts.extensions.push_back(normalise_extension(stray));
+        rest = next == std::string_view::npos ? std::string_view{} : rest.substr(next);
+      }
+    }
+  }
+  name = strip_quotes(strip_trailing_punctuation(trim(name)));
+  LetterCensus letters = census(name);
+  if (!letters.any_letter) return std::nullopt;
+  if (letters.any_lower && !parts.forced) return std::nullopt;
+  parts.speaker = to_upper(fold_spaces(name));
+  split_possessive_voice(parts);
+  return parts;
+}
+
+}  // namespace filmscope

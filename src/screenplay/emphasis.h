@@ -1,0 +1,19 @@
+// Fountain emphasis markers (*italic*, **bold**, ***bold italic***, _underline_) removed so that
+// analysis sees only the words.
+//
+// Takes one line of visible text; produces it without paired markers, with `\*` and `\_`
+// unescaped. Method: runs of '*' (length 1–3) and single '_' are openers when followed by a
+// non-space and closers when preceded by one (an underscore also needs a non-word character on
+// its outer side, so snake_case stays); a closer pairs with the latest unpaired opener of the
+// same run length (a stack per length), so one pass suffices and unpaired markers stay as
+// written. Limits: markers never pair across lines (the spec allows neither).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace filmscope {
+
+std::string strip_emphasis(std::string_view line);
+
+}  // namespace filmscope

@@ -1,0 +1,160 @@
+// Fountain boneyard and notes. See fountain_hidden.h for the method and its limits.
+#include "screenplay/fountain_hidden.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "screenplay/line_text.h"
+
+namespace filmscope::fountain_detail {
+
+namespace {
+
+using screenplay_detail::fold_spaces;
+using screenplay_detail::split_lines;
+using screenplay_detail::trim;
+
+// Byte ranges [first, second) of the outermost matched `/* … */` pairs, plus the offsets of
+// unmatched markers.
+struct BoneyardPairs {
+  std::vector<std::pair<std::size_t, std::size_t>> regions;
+  std::vector<std::size_t> unmatched_open;
+  std::vector<std::size_t> unmatched_close;
+};
+
+BoneyardPairs pair_boneyard(std::string_view text) {
+  BoneyardPairs result;
+  std::vector<std::size_t> open_stack;
+  std::vector<std::pair<std::size_t, std::size_t>> matched;
+  for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+    if (text[i] == '/' && text[i + 1] == '*') {
+      open_stack.push_back(i);
+      ++i;
+    } else if (text[i] == '*' && text[i + 1] == '/') {
+      if (open_stack.empty()) {
+        result.unmatched_close.push_back(i);
+      } else {
+        matched.emplace_back(open_stack.back(), i + 2);
+        open_stack.pop_back();
+      }
+      ++i;
+    }
+  }
+  result.unmatched_open = std::move(open_stack);
+  // Pairs were recorded in closing order; the outermost ones are those no earlier-opening pair
+  // contains.
+  std::sort(matched.begin(), matched.end());
+  std::size_t covered_until = 0;
+  for (const auto& region : matched) {
+    if (!result.regions.empty() && region.first < covered_until) continue;
+    result.regions.push_back(region);
+    covered_until = region.second;
+  }
+  return result;
+}
+
+std::size_t line_of(const std::vector<std::size_t>& line_starts, std::size_t offset) {
+  auto it = std::upper_bound(line_starts.begin(), line_starts.end(), offset);
+  return static_cast<std::size_t>(it - line_starts.begin());  // 1-based
+}
+
+}  // namespace
+
+bool VisibleLine::transparent() const {
+  return (had_boneyard || had_note) && trim(content).empty();
+}
+
+HiddenScan scan_hidden(std::string_view text) {
+  HiddenScan scan;
+  std::vector<std::size_t> line_starts;
+  for (std::size_t i = 0; i < text.size();) {
+    line_starts.push_back(i);
+    std::size_t end = text.find('\n', i);
+    i = end == std::string_view::npos ? text.size() : end + 1;
+  }
+  std::vector<Hidden> hidden(text.size(), Hidden::none);
+
+  BoneyardPairs boneyard = pair_boneyard(text);
+  for (const auto& [first, last] : boneyard.regions) {
+    std::fill(hidden.begin() + static_cast<std::ptrdiff_t>(first),
+              hidden.begin() + static_cast<std::ptrdiff_t>(last), Hidden::boneyard);
+    scan.spans.push_back({Hidden::boneyard,
+                          {line_of(line_starts, first), line_of(line_starts, last - 1)},
+                          fold_spaces(text.substr(first + 2, last - first - 4))});
+  }
+  for (std::size_t offset : boneyard.unmatched_open)
+    scan.diagnostics.push_back({Severity::warning, "boneyard-unterminated", line_of(line_starts, offset),
+                                "'/*' is never closed by '*/'; kept as text"});
+  for (std::size_t offset : boneyard.unmatched_close)
+    scan.diagnostics.push_back({Severity::warning, "boneyard-unopened", line_of(line_starts, offset),
+                                "'*/' without a matching '/*'; kept as text"});
+
+  // boneyard_before[k]: boneyard bytes before offset k, so "does this note cross a boneyard"
+  // is one subtraction.
+  std::vector<std::size_t> boneyard_before(text.size() + 1, 0);
+  for (std::size_t k = 0; k < text.size(); ++k)
+    boneyard_before[k + 1] = boneyard_before[k] + (hidden[k] == Hidden::boneyard ? 1 : 0);
+
+  // Notes: searches are cached so that each byte is looked at a bounded number of times.
+  std::size_t next_close = 0;
+  bool close_known = false;
+  std::size_t next_empty = 0;
+  bool empty_known = false;
+  for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+    if (hidden[i] != Hidden::none || text[i] != '[' || text[i + 1] != '[') continue;
+    if (!close_known || next_close < i + 2) {
+      next_close = text.find("]]", i + 2);
+      close_known = true;
+    }
+    if (!empty_known || (next_empty != std::string_view::npos && next_empty < i)) {
+      next_empty = text.find("\n\n", i);
+      empty_known = true;
+    }
+    std::size_t line = line_of(line_starts, i);
+    if (next_close == std::string_view::npos) {
+      scan.diagnostics.push_back({Severity::warning, "note-unterminated", line,
+                                  "'[[' is never closed by ']]'; kept as text"});
+      continue;
+    }
+    std::size_t close_line = line_of(line_starts, next_close);
+    bool crosses_empty = next_empty != std::string_view::npos && next_empty < next_close;
+    bool crosses_boneyard = boneyard_before[next_close] != boneyard_before[i];
+    if (crosses_empty || close_line - line + 1 > kMaxNoteLines || crosses_boneyard) {
+      scan.diagnostics.push_back({Severity::warning, "note-unterminated", line,
+                                  "'[[' is not closed before an empty line or within the note "
+                                  "length limit; kept as text"});
+      continue;
+    }
+    std::fill(hidden.begin() + static_cast<std::ptrdiff_t>(i),
+              hidden.begin() + static_cast<std::ptrdiff_t>(next_close + 2), Hidden::note);
+    scan.spans.push_back({Hidden::note, {line, close_line},
+                          fold_spaces(text.substr(i + 2, next_close - i - 2))});
+    i = next_close + 1;
+  }
+  std::stable_sort(scan.spans.begin(), scan.spans.end(),
+                   [](const HiddenSpan& a, const HiddenSpan& b) { return a.lines.first < b.lines.first; });
+
+  for (std::size_t n = 0; n < line_starts.size(); ++n) {
+    std::size_t start = line_starts[n];
+    std::size_t end = n + 1 < line_starts.size() ? line_starts[n + 1] - 1 : text.size();
+    VisibleLine line;
+    line.raw = text.substr(start, end - start);
+    if (!line.raw.empty() && line.raw.back() == '\n') line.raw.remove_suffix(1);
+    if (!line.raw.empty() && line.raw.back() == '\r') line.raw.remove_suffix(1);
+    for (std::size_t k = 0; k < line.raw.size(); ++k) {
+      Hidden h = hidden[start + k];
+      if (h == Hidden::none) line.content.push_back(line.raw[k]);
+      else if (h == Hidden::boneyard) line.had_boneyard = true;
+      else line.had_note = true;
+    }
+    // An empty line inside a boneyard or note has no bytes of its own; its line end tells.
+    if (end < text.size()) {
+      if (hidden[end] == Hidden::boneyard) line.had_boneyard = true;
+      else if (hidden[end] == Hidden::note) line.had_note = true;
+    }
+    scan.lines.push_back(std::move(line));
+  }
+  return scan;
+}
+
+}  // namespace filmscope::fountain_detail

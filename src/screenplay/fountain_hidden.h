@@ -1,0 +1,52 @@
+// Fountain's hidden text: boneyard `/* … */` and notes `[[ … ]]`, found before any line is
+// classified so that the line grammar only sees what would print.
+//
+// Takes the decoded text; produces, per line, the visible content (hidden spans cut out), which
+// kind of hidden text the line held, and the notes and boneyard blocks with their line spans.
+// Method: one pass collects every `/*` and `*/`; an explicit stack pairs them (nested pairs
+// fold into the outermost, as afterwriting does) and unmatched markers stay literal text with a
+// diagnostic. Notes are matched on the remaining text by a forward scan whose searches for `]]`
+// and for an empty line are cached, so the whole pass is linear however many markers are
+// unterminated. Limits: a note may not contain an empty line (the spec asks for two spaces on
+// such lines) and may not span more than kMaxNoteLines lines; either way its `[[` is text.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/analysis.h"
+
+namespace filmscope::fountain_detail {
+
+// Notes longer than this are almost certainly an unclosed `[[` swallowing the script; the bound
+// also caps how far one `[[` can make the scan look ahead.
+inline constexpr std::size_t kMaxNoteLines = 100;
+
+enum class Hidden : unsigned char { none, boneyard, note };
+
+struct HiddenSpan {
+  Hidden kind = Hidden::none;
+  LineSpan lines;
+  std::string text;  // inside the markers, trimmed
+};
+
+struct VisibleLine {
+  std::string_view raw;  // the line as written, without '\n'
+  std::string content;   // hidden spans removed
+  bool had_boneyard = false;
+  bool had_note = false;
+  // True when the line holds only hidden text (and whitespace): the grammar skips it.
+  bool transparent() const;
+};
+
+struct HiddenScan {
+  std::vector<VisibleLine> lines;
+  std::vector<HiddenSpan> spans;  // in order of their first line
+  std::vector<Diagnostic> diagnostics;
+};
+
+HiddenScan scan_hidden(std::string_view text);
+
+}  // namespace filmscope::fountain_detail

@@ -1,0 +1,140 @@
+// Scene headings → SceneSetting. See scene_heading.h for the method and its limits.
+#include "screenplay/scene_heading.h"
+
+#include <array>
+#include <string>
+
+#include "screenplay/line_text.h"
+
+namespace filmscope {
+
+namespace {
+
+using screenplay_detail::ascii_upper;
+using screenplay_detail::fold_spaces;
+using screenplay_detail::is_space;
+using screenplay_detail::starts_with_ci;
+using screenplay_detail::trim;
+
+struct HeadingPrefix {
+  std::string_view text;
+  std::string_view setting;
+  bool in_spec;  // listed by the Fountain 1.1 spec
+};
+
+// Longest first, so that "INT./EXT" wins over "INT".
+constexpr std::array<HeadingPrefix, 9> kHeadingPrefixes{{
+    {"INT./EXT", "INT/EXT", true},
+    {"EXT./INT", "INT/EXT", false},
+    {"INT/EXT", "INT/EXT", true},
+    {"EXT/INT", "INT/EXT", false},
+    {"I/E", "INT/EXT", true},
+    {"E/I", "INT/EXT", false},
+    {"INT", "INT", true},
+    {"EXT", "EXT", true},
+    {"EST", "EXT", true},
+}};
+
+// Words that make the last " - " segment of a heading a time of day rather than a place.
+constexpr std::array<std::string_view, 24> kTimeWords{
+    "DAY",      "NIGHT",   "MORNING",    "EVENING", "AFTERNOON", "DUSK",
+    "DAWN",     "SUNSET",  "SUNRISE",    "NOON",    "MIDNIGHT",  "CONTINUOUS",
+    "LATER",    "SAME",    "MOMENTS",    "TWILIGHT", "NIGHTFALL", "DAYBREAK",
+    "PRE-DAWN", "MAGIC",   "CONTINUING", "SIMULTANEOUS", "DAYTIME", "NIGHTTIME"};
+
+const HeadingPrefix* match_prefix(std::string_view line, HeadingPrefixes prefixes) {
+  for (const auto& prefix : kHeadingPrefixes) {
+    if (prefixes == HeadingPrefixes::fountain_spec && !prefix.in_spec) continue;
+    if (!starts_with_ci(line, prefix.text)) continue;
+    if (line.size() == prefix.text.size()) continue;
+    char next = line[prefix.text.size()];
+    if (next == '.' || is_space(next)) return &prefix;
+  }
+  return nullptr;
+}
+
+bool has_time_word(std::string_view segment) {
+  std::size_t i = 0;
+  while (i < segment.size()) {
+    while (i < segment.size() && !((segment[i] >= 'A' && segment[i] <= 'Z') ||
+                                   (segment[i] >= 'a' && segment[i] <= 'z') || segment[i] == '-'))
+      ++i;
+    std::size_t start = i;
+    while (i < segment.size() && ((segment[i] >= 'A' && segment[i] <= 'Z') ||
+                                  (segment[i] >= 'a' && segment[i] <= 'z') || segment[i] == '-'))
+      ++i;
+    std::string word;
+    for (std::size_t k = start; k < i; ++k) word.push_back(ascii_upper(segment[k]));
+    for (auto time_word : kTimeWords)
+      if (word == time_word) return true;
+  }
+  return false;
+}
+
+// Splits "#12A#" off the end of a heading. Fountain scene numbers are alphanumerics, '-' and '.'.
+std::string_view split_scene_number(std::string_view& line) {
+  line = trim(line);
+  if (line.size() < 3 || line.back() != '#') return {};
+  std::size_t open = line.rfind('#', line.size() - 2);
+  if (open == std::string_view::npos) return {};
+  std::string_view number = line.substr(open + 1, line.size() - open - 2);
+  if (number.empty()) return {};
+  for (char c : number) {
+    bool ok = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+              c == '-' || c == '.';
+    if (!ok) return {};
+  }
+  line = trim(line.substr(0, open));
+  return number;
+}
+
+// Finds the last dash separator (" - ", " -- ", " – ", " — ") and returns its start and length.
+std::pair<std::size_t, std::size_t> last_separator(std::string_view s) {
+  constexpr std::array<std::string_view, 4> kSeparators{" - ", " -- ", " \xE2\x80\x93 ",
+                                                        " \xE2\x80\x94 "};
+  std::pair<std::size_t, std::size_t> best{std::string_view::npos, 0};
+  for (auto sep : kSeparators) {
+    std::size_t at = s.rfind(sep);
+    if (at == std::string_view::npos) continue;
+    if (best.first == std::string_view::npos || at > best.first) best = {at, sep.size()};
+  }
+  return best;
+}
+
+std::string_view strip_dashes(std::string_view s) {
+  s = trim(s);
+  while (!s.empty() && (s.front() == '-' || s.front() == '.' || is_space(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == '-' || is_space(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
+}  // namespace
+
+bool looks_like_scene_heading(std::string_view line, HeadingPrefixes prefixes) {
+  return match_prefix(trim(line), prefixes) != nullptr;
+}
+
+std::optional<SceneSetting> parse_scene_heading(std::string_view line, HeadingPrefixes prefixes) {
+  line = trim(line);
+  SceneSetting setting;
+  std::string_view rest;
+  if (const HeadingPrefix* prefix = match_prefix(line, prefixes)) {
+    setting.setting = std::string(prefix->setting);
+    rest = line.substr(prefix->text.size());
+  } else if (line.size() >= 2 && line[0] == '.' && line[1] != '.') {
+    rest = line.substr(1);
+  } else {
+    return std::nullopt;
+  }
+  setting.number = std::string(split_scene_number(rest));
+  rest = strip_dashes(rest);
+  auto [at, length] = last_separator(rest);
+  if (at != std::string_view::npos && has_time_word(rest.substr(at + length))) {
+    setting.time_of_day = fold_spaces(strip_dashes(rest.substr(at + length)));
+    rest = strip_dashes(rest.substr(0, at));
+  }
+  setting.location = fold_spaces(rest);
+  return setting;
+}
+
+}  // namespace filmscope

@@ -1,0 +1,205 @@
+// Screenplay element stream → Story. See screenplay_story.h for the method and its limits.
+#include "screenplay/screenplay_story.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "screenplay/character_cue.h"
+#include "screenplay/line_text.h"
+#include "screenplay/scene_heading.h"
+
+namespace filmscope {
+
+namespace {
+
+using screenplay_detail::ascii_upper;
+using screenplay_detail::fold_spaces;
+using screenplay_detail::trim;
+
+std::string upper_ascii(std::string_view s) {
+  std::string out;
+  for (char c : s) out.push_back(ascii_upper(c));
+  return out;
+}
+
+bool is_writer_key(std::string_view key) {
+  std::string k = upper_ascii(trim(key));
+  return k == "AUTHOR" || k == "AUTHORS" || k == "WRITTEN BY" || k == "WRITER" || k == "WRITERS";
+}
+
+std::size_t count_words(std::string_view text) {
+  std::size_t words = 0;
+  bool in_word = false;
+  for (char c : text) {
+    bool space = c == ' ' || c == '\n' || c == '\t';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
+void append_line(std::string& to, std::string_view text, char separator) {
+  if (text.empty()) return;
+  if (!to.empty()) to.push_back(separator);
+  to.append(text);
+}
+
+FilmInfo film_from_title_page(const ScreenplayDocument& document) {
+  FilmInfo film;
+  for (const auto& [key, value] : document.title_page) {
+    if (upper_ascii(trim(key)) == "TITLE" && film.title.empty()) {
+      film.title = fold_spaces(value);
+    } else if (is_writer_key(key)) {
+      // One writer per line; "A & B" on one line names two.
+      std::string_view rest = value;
+      while (!rest.empty()) {
+        std::size_t cut = rest.find_first_of("\n&");
+        std::string name = fold_spaces(rest.substr(0, cut));
+        if (!name.empty()) film.writers.push_back(std::move(name));
+        rest = cut == std::string_view::npos ? std::string_view{} : rest.substr(cut + 1);
+      }
+    }
+  }
+  return film;
+}
+
+class StoryBuilder {
+ public:
+  explicit StoryBuilder(Story& story) : story_(story) {}
+
+  void heading(const Element& element) {
+    finish_unit();
+    unit_ = NarrativeUnit{};
+    unit_->section = section_;
+    unit_->heading = element.text;
+    unit_->lines = element.lines;
+    std::optional<SceneSetting> setting = parse_scene_heading(element.text);
+    if (!setting) {
+      setting = SceneSetting{};
+      setting->location = element.text;
+    }
+    if (!element.scene_number.empty()) setting->number = element.scene_number;
+    if (element.eighths > 0.0) setting->eighths = element.eighths;
+    unit_->setting = std::move(setting);
+    append_line(unit_->text, element.text, '\n');
+  }
+
+  void section(const Element& element) {
+    finish_unit();
+    section_ = element.text;
+    story_.sections.push_back(element.text);
+  }
+
+  // Centered text ("THE END", "ACT TWO") joins the action but does not by itself make the
+  // material before the first heading a unit.
+  void action(const Element& element) {
+    open_if_needed(element);
+    block_open_ = false;
+    append_line(unit_->action, element.text, '\n');
+    append_line(unit_->text, element.text, '\n');
+    if (element.kind != ElementKind::centered) has_content_ = true;
+    unit_->lines.last = std::max(unit_->lines.last, element.lines.last);
+  }
+
+  void cue(const Element& element) {
+    open_if_needed(element);
+    DialogueBlock block;
+    block.cue = element.text;
+    std::optional<CueParts> parts = parse_character_cue(element.text);
+    if (!parts) parts = parse_character_cue("@" + element.text);
+    if (parts) {
+      block.speaker = parts->speaker;
+      block.extensions = parts->extensions;
+    } else {
+      block.speaker = normalise_speaker(element.text);
+    }
+    block.dual = element.dual || (parts && parts->dual);
+    block.lines = element.lines;
+    unit_->dialogue.push_back(std::move(block));
+    block_open_ = true;
+    has_content_ = true;
+    unit_->lines.last = std::max(unit_->lines.last, element.lines.last);
+  }
+
+  // Dialogue, parentheticals and lyrics: part of the open block, or action-like when no cue
+  // precedes them (lyrics outside dialogue).
+  void speech(const Element& element) {
+    if (!block_open_ || !unit_ || unit_->dialogue.empty()) {
+      if (element.kind != ElementKind::parenthetical) action(element);
+      return;
+    }
+    DialogueBlock& block = unit_->dialogue.back();
+    block.lines.last = std::max(block.lines.last, element.lines.last);
+    unit_->lines.last = std::max(unit_->lines.last, element.lines.last);
+    if (element.kind == ElementKind::parenthetical) return;
+    std::string words = fold_spaces(element.text);
+    append_line(block.text, words, ' ');
+    block.words = count_words(block.text);
+    append_line(unit_->text, words, '\n');
+  }
+
+  void other(const Element& element) {
+    block_open_ = false;
+    if (unit_) unit_->lines.last = std::max(unit_->lines.last, element.lines.last);
+  }
+
+  void finish_unit() {
+    block_open_ = false;
+    if (!unit_) return;
+    // Content before the first heading only counts when it says something.
+    if (unit_->heading || has_content_) story_.units.push_back(std::move(*unit_));
+    unit_.reset();
+    has_content_ = false;
+  }
+
+ private:
+  void open_if_needed(const Element& element) {
+    if (unit_) return;
+    unit_ = NarrativeUnit{};
+    unit_->section = section_;
+    unit_->lines = element.lines;
+  }
+
+  Story& story_;
+  std::optional<NarrativeUnit> unit_;
+  std::string section_;
+  bool block_open_ = false;
+  bool has_content_ = false;
+};
+
+}  // namespace
+
+Story story_from_screenplay(const ScreenplayDocument& document) {
+  Story story;
+  story.film = film_from_title_page(document);
+  story.diagnostics = document.diagnostics;
+  StoryBuilder builder(story);
+  for (const Element& element : document.elements) {
+    switch (element.kind) {
+      case ElementKind::scene_heading: builder.heading(element); break;
+      case ElementKind::section: builder.section(element); break;
+      case ElementKind::action:
+      case ElementKind::centered: builder.action(element); break;
+      case ElementKind::character: builder.cue(element); break;
+      case ElementKind::dialogue:
+      case ElementKind::parenthetical:
+      case ElementKind::lyrics: builder.speech(element); break;
+      // Hidden or structural text does not interrupt a dialogue block (a note between a cue
+      // and its words is still one speech).
+      case ElementKind::note:
+      case ElementKind::boneyard:
+      case ElementKind::blank:
+      case ElementKind::page_furniture: break;
+      case ElementKind::transition:
+      case ElementKind::synopsis:
+      case ElementKind::page_break:
+      case ElementKind::title_page: builder.other(element); break;
+    }
+  }
+  builder.finish_unit();
+  return story;
+}
+
+}  // namespace filmscope

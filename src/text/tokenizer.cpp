@@ -1,0 +1,141 @@
+// Tokenizer: ICU break iterators plus the two merges described in the header. Offsets are
+// tracked in UTF-16 by ICU and mapped back to UTF-8 bytes through a per-call index, so the
+// whole pass is linear in the sentence length.
+#include "text/tokenizer.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <memory>
+
+#include "text/unicode_text.h"
+
+namespace filmscope {
+
+namespace {
+
+// Maps UTF-16 indices of `unicode` back to UTF-8 byte offsets of the source text.
+std::vector<std::size_t> utf16_to_utf8_offsets(std::string_view text) {
+  std::vector<std::size_t> map;
+  map.reserve(text.size() + 1);
+  int32_t i = 0;
+  const auto length = static_cast<int32_t>(text.size());
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  while (i < length) {
+    int32_t start = i;
+    UChar32 c = 0;
+    U8_NEXT(bytes, i, length, c);
+    if (c < 0) c = 0xFFFD;
+    map.push_back(static_cast<std::size_t>(start));
+    if (c > 0xFFFF) map.push_back(static_cast<std::size_t>(start));
+  }
+  map.push_back(text.size());
+  return map;
+}
+
+icu::UnicodeString to_unicode(std::string_view text) {
+  return icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+}
+
+bool is_space_byte(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+
+bool is_apostrophe(std::string_view s) { return s == "'" || s == "\xE2\x80\x99"; }
+
+}  // namespace
+
+std::vector<TextSpan> split_sentences(std::string_view paragraph, std::size_t base) {
+  std::vector<TextSpan> spans;
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> breaker(
+      icu::BreakIterator::createSentenceInstance(icu::Locale("en@ss=standard"), status));
+  if (U_FAILURE(status) || !breaker) {
+    spans.push_back({base, paragraph.size()});
+    return spans;
+  }
+  // A line break inside a paragraph is not a sentence end: hard-wrapped text and files that
+  // broke a line after "Mr." would otherwise split mid-sentence. Same length, same offsets.
+  std::string flat(paragraph);
+  std::replace(flat.begin(), flat.end(), '\n', ' ');
+  auto unicode = to_unicode(flat);
+  auto offsets = utf16_to_utf8_offsets(flat);
+  breaker->setText(unicode);
+  int32_t start = breaker->first();
+  for (int32_t end = breaker->next(); end != icu::BreakIterator::DONE; start = end, end = breaker->next()) {
+    std::size_t from = offsets[static_cast<std::size_t>(start)];
+    std::size_t to = offsets[static_cast<std::size_t>(end)];
+    while (from < to && is_space_byte(paragraph[from])) ++from;
+    while (to > from && is_space_byte(paragraph[to - 1])) --to;
+    if (to > from) spans.push_back({base + from, to - from});
+  }
+  return spans;
+}
+
+std::vector<Token> tokenize(std::string_view sentence, std::size_t base) {
+  std::vector<Token> raw;
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> breaker(
+      icu::BreakIterator::createWordInstance(icu::Locale::getEnglish(), status));
+  if (U_FAILURE(status) || !breaker) return raw;
+  auto unicode = to_unicode(sentence);
+  auto offsets = utf16_to_utf8_offsets(sentence);
+  breaker->setText(unicode);
+  int32_t start = breaker->first();
+  for (int32_t end = breaker->next(); end != icu::BreakIterator::DONE; start = end, end = breaker->next()) {
+    std::size_t from = offsets[static_cast<std::size_t>(start)];
+    std::size_t to = offsets[static_cast<std::size_t>(end)];
+    std::string_view piece = sentence.substr(from, to - from);
+    if (piece.empty() || is_space_byte(piece.front())) continue;
+    Token token;
+    token.text = piece;
+    token.offset = from;
+    int status_rule = breaker->getRuleStatus();
+    if (status_rule >= UBRK_WORD_NUMBER && status_rule < UBRK_WORD_NUMBER_LIMIT) {
+      token.kind = TokenKind::number;
+    } else if (status_rule >= UBRK_WORD_LETTER) {
+      token.kind = TokenKind::word;
+    } else {
+      token.kind = has_letter(piece) ? TokenKind::word : TokenKind::punctuation;
+    }
+    token.space_before = from == 0 || is_space_byte(sentence[from - 1]);
+    raw.push_back(token);
+  }
+
+  std::vector<Token> tokens;
+  tokens.reserve(raw.size());
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    Token token = raw[i];
+    // Hyphenated compounds: word-word(-word…) with no spaces.
+    while (token.kind != TokenKind::punctuation && i + 2 < raw.size() && raw[i + 1].text == "-" &&
+           !raw[i + 1].space_before && !raw[i + 2].space_before &&
+           raw[i + 2].kind != TokenKind::punctuation) {
+      std::size_t end = raw[i + 2].offset + raw[i + 2].text.size();
+      token.text = sentence.substr(token.offset, end - token.offset);
+      token.kind = TokenKind::word;
+      i += 2;
+    }
+    if (token.kind == TokenKind::word) {
+      std::string_view t = token.text;
+      if (t.size() > 2 && (t.ends_with("'s") || t.ends_with("'S"))) {
+        token.text = t.substr(0, t.size() - 2);
+        token.possessive = true;
+      } else if (t.size() > 4 && (t.ends_with("\xE2\x80\x99s") || t.ends_with("\xE2\x80\x99S"))) {
+        token.text = t.substr(0, t.size() - 4);
+        token.possessive = true;
+      } else if (i + 1 < raw.size() && is_apostrophe(raw[i + 1].text) && !raw[i + 1].space_before &&
+                 (t.ends_with("s") || t.ends_with("S"))) {
+        token.possessive = true;  // plural possessive: "the Smiths'"
+        ++i;
+      }
+    }
+    token.folded = fold_case(token.text);
+    token.offset += base;
+    tokens.push_back(std::move(token));
+  }
+  return tokens;
+}
+
+}  // namespace filmscope

@@ -1,0 +1,40 @@
+// Sentences and words, with byte offsets into the decoded text.
+//
+// Sentences come from ICU's sentence BreakIterator with the English "standard" suppressions
+// (no break after "Mr.", "Dr.", "St." …); a sentence never crosses a blank line or a heading,
+// because callers split paragraphs first. Words come from ICU's word BreakIterator, then two
+// adjustments that name resolution needs: hyphenated compounds stay one token ("ex-wife",
+// "WALL-E", "T-800"), and a possessive "'s"/"’s" is split off into a flag ("Nathan's" → Nathan,
+// possessive) so that a name matches whether or not it is possessed.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace filmscope {
+
+struct TextSpan {
+  std::size_t offset = 0;  // byte offset into the text given to the splitter, plus its base
+  std::size_t length = 0;
+};
+
+// Splits one paragraph into sentences; `base` is added to every offset.
+std::vector<TextSpan> split_sentences(std::string_view paragraph, std::size_t base = 0);
+
+enum class TokenKind { word, number, punctuation };
+
+struct Token {
+  std::string_view text;  // as written, without a possessive suffix
+  std::string folded;     // case-folded text, for lexicon look-ups
+  std::size_t offset = 0;  // byte offset into the decoded text
+  TokenKind kind = TokenKind::word;
+  bool possessive = false;  // was followed by 's / ’s / a lone apostrophe after s
+  bool space_before = true;  // whitespace (or the start) precedes the token
+};
+
+// Tokenises `sentence`, whose first byte sits at `base` in the decoded text.
+std::vector<Token> tokenize(std::string_view sentence, std::size_t base = 0);
+
+}  // namespace filmscope

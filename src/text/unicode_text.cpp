@@ -1,0 +1,121 @@
+// Unicode helpers: thin wrappers that keep ICU types out of the rest of the code base.
+#include "text/unicode_text.h"
+
+#include <unicode/translit.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <memory>
+
+namespace filmscope {
+
+namespace {
+
+UChar32 first_code_point(std::string_view text) {
+  if (text.empty()) return U_SENTINEL;
+  int32_t i = 0;
+  UChar32 c = 0;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, static_cast<int32_t>(text.size()), c);
+  return c;
+}
+
+template <typename Visit>
+void for_each_code_point(std::string_view text, Visit visit) {
+  int32_t i = 0;
+  const auto length = static_cast<int32_t>(text.size());
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  while (i < length) {
+    UChar32 c = 0;
+    U8_NEXT(bytes, i, length, c);
+    if (c >= 0) visit(c);
+  }
+}
+
+}  // namespace
+
+std::string fold_case(std::string_view text) {
+  auto unicode = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  unicode.foldCase();
+  std::string out;
+  unicode.toUTF8String(out);
+  return out;
+}
+
+bool starts_upper(std::string_view word) {
+  UChar32 c = first_code_point(word);
+  return c >= 0 && (u_isupper(c) || u_istitle(c));
+}
+
+bool is_all_caps(std::string_view word) {
+  bool letter = false;
+  bool lower = false;
+  for_each_code_point(word, [&](UChar32 c) {
+    if (u_isalpha(c)) letter = true;
+    if (u_islower(c)) lower = true;
+  });
+  return letter && !lower;
+}
+
+bool has_letter(std::string_view word) {
+  bool letter = false;
+  for_each_code_point(word, [&](UChar32 c) { letter = letter || u_isalpha(c); });
+  return letter;
+}
+
+std::string to_slug(std::string_view text) {
+  UErrorCode status = U_ZERO_ERROR;
+  // Created per call: transliterators are not thread-safe to share, and slugs are rare.
+  std::unique_ptr<icu::Transliterator> ascii(icu::Transliterator::createInstance(
+      "Any-Latin; Latin-ASCII; Lower", UTRANS_FORWARD, status));
+  auto unicode = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  if (U_SUCCESS(status) && ascii) ascii->transliterate(unicode);
+  std::string plain;
+  unicode.toUTF8String(plain);
+  std::string slug;
+  bool pending_dash = false;
+  for (unsigned char c : plain) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      if (pending_dash && !slug.empty()) slug += '-';
+      pending_dash = false;
+      slug += static_cast<char>(c);
+    } else if (c >= 'A' && c <= 'Z') {
+      if (pending_dash && !slug.empty()) slug += '-';
+      pending_dash = false;
+      slug += static_cast<char>(c - 'A' + 'a');
+    } else if (c == '\'' ) {
+      // "O'Brien" → "obrien": an apostrophe inside a name does not separate words.
+    } else {
+      pending_dash = true;
+    }
+  }
+  return slug;
+}
+
+std::size_t display_width(std::string_view text) {
+  std::size_t width = 0;
+  for_each_code_point(text, [&](UChar32 c) {
+    if (u_getIntPropertyValue(c, UCHAR_GENERAL_CATEGORY) == U_NON_SPACING_MARK) return;
+    auto east_asian = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+    width += (east_asian == U_EA_WIDE || east_asian == U_EA_FULLWIDTH) ? 2 : 1;
+  });
+  return width;
+}
+
+std::string collapse_whitespace(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool space = false;
+  for (char c : text) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+      space = !out.empty();
+    } else {
+      if (space) out += ' ';
+      space = false;
+      out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace filmscope

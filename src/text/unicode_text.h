@@ -1,0 +1,31 @@
+// Small Unicode helpers over UTF-8 strings, backed by ICU: case folding for comparisons,
+// letter-case tests for name detection, display width, and ASCII slugs for stable ids.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace filmscope {
+
+// Full Unicode case folding ("Straße" and "STRASSE" fold equal).
+std::string fold_case(std::string_view text);
+
+// First code point is an uppercase or titlecase letter.
+bool starts_upper(std::string_view word);
+// Has at least one letter and no lowercase letters ("NYPD", "GERTY", "WALL-E").
+bool is_all_caps(std::string_view word);
+// Has at least one letter.
+bool has_letter(std::string_view word);
+
+// Lower-case ASCII slug: "Dr. Howard Mierzwiak" → "dr-howard-mierzwiak", "Amélie" → "amelie".
+std::string to_slug(std::string_view text);
+
+// Number of code points, a fair column width for the Latin, Cyrillic and Greek text of cast
+// tables (East Asian wide characters count double).
+std::size_t display_width(std::string_view text);
+
+// Collapses runs of whitespace to one space and trims both ends.
+std::string collapse_whitespace(std::string_view text);
+
+}  // namespace filmscope

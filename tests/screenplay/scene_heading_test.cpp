@@ -1,0 +1,50 @@
+#include <catch2/catch.hpp>
+
+#include "screenplay/scene_heading.h"
+
+using namespace filmscope;
+
+TEST_CASE("scene heading prefixes", "[scene_heading]") {
+  CHECK(looks_like_scene_heading("INT. HOUSE - NIGHT"));
+  CHECK(looks_like_scene_heading("  ext forest"));
+  CHECK(looks_like_scene_heading("I/E CAR"));
+  CHECK(looks_like_scene_heading("EXT/INT. SHACK"));
+  CHECK_FALSE(looks_like_scene_heading("EXT/INT. SHACK", HeadingPrefixes::fountain_spec));
+  CHECK_FALSE(looks_like_scene_heading("INTERIOR"));
+  CHECK_FALSE(looks_like_scene_heading("INT"));
+  CHECK_FALSE(looks_like_scene_heading("EXTRA"));
+}
+
+TEST_CASE("scene heading parts", "[scene_heading]") {
+  auto s = parse_scene_heading("INT.  WILL'S BEDROOM - NIGHT (1973) #12A#");
+  REQUIRE(s);
+  CHECK(s->setting == "INT");
+  CHECK(s->location == "WILL'S BEDROOM");
+  CHECK(s->time_of_day == "NIGHT (1973)");
+  CHECK(s->number == "12A");
+
+  auto est = parse_scene_heading("EST. CITY -- DAWN");
+  REQUIRE(est);
+  CHECK(est->setting == "EXT");
+  CHECK(est->location == "CITY");
+  CHECK(est->time_of_day == "DAWN");
+
+  auto both = parse_scene_heading("INT./EXT. CAR - MOVING - CONTINUOUS");
+  REQUIRE(both);
+  CHECK(both->setting == "INT/EXT");
+  CHECK(both->location == "CAR - MOVING");
+  CHECK(both->time_of_day == "CONTINUOUS");
+
+  auto no_time = parse_scene_heading("EXT. BACKYARD / STREET, MORNING");
+  REQUIRE(no_time);
+  CHECK(no_time->location == "BACKYARD / STREET, MORNING");
+  CHECK(no_time->time_of_day.empty());
+
+  auto forced = parse_scene_heading(".FLASHBACK");
+  REQUIRE(forced);
+  CHECK(forced->setting.empty());
+  CHECK(forced->location == "FLASHBACK");
+
+  CHECK_FALSE(parse_scene_heading("...and so"));
+  CHECK_FALSE(parse_scene_heading("He enters."));
+}

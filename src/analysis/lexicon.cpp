@@ -14,6 +14,7 @@ extern const std::string_view function_words_txt;
 extern const std::string_view places_txt;
 extern const std::string_view place_words_txt;
 extern const std::string_view given_names_txt;
+extern const std::string_view abbreviations_txt;
 }  // namespace filmscope::data
 
 namespace filmscope {
@@ -80,6 +81,8 @@ Lexicon build_lexicon() {
   for (auto& row : parse_data_rows(data::place_words_txt)) lexicon.place_words.insert(fold_case(row[0]));
   for (auto& row : parse_data_rows(data::given_names_txt))
     lexicon.given_names[fold_case(row[0])] = parse_gender(row.size() > 1 ? row[1] : "-");
+  for (auto& row : parse_data_rows(data::abbreviations_txt))
+    if (row.size() > 1) lexicon.abbreviations[fold_case(row[0])] = fold_case(row[1]);
   return lexicon;
 }
 

@@ -41,6 +41,7 @@ struct Lexicon {
   std::unordered_set<std::string> places;
   std::unordered_set<std::string> place_words;
   std::unordered_map<std::string, Gender> given_names;
+  std::unordered_map<std::string, std::string> abbreviations;  // short form → long form
   std::size_t longest_honorific = 1;  // in words
   std::size_t longest_relation_noun = 1;
   std::size_t longest_person_noun = 1;

@@ -108,6 +108,8 @@ struct PhraseIndex {
     std::size_t best = 0;
     std::size_t words = 0;
     for (std::size_t j = i; j < tokens.size() && words < longest; ++j) {
+      // "Dr. Mierzwiak": the full stop of an abbreviated title sits inside the phrase.
+      if (tokens[j].text == "." && j > i && is_non_final_abbreviation(tokens[j - 1].text)) continue;
       if (!is_word(tokens[j]) && tokens[j].kind != TokenKind::number) break;
       if (!key.empty()) key += ' ';
       key += tokens[j].folded;
@@ -705,7 +707,9 @@ class Resolver {
         }
       }
     }
-    // An abbreviation stands for every character that its long form stands for.
+    // An abbreviation stands for every character that its long form stands for; common ones
+    // ("OS", "AI") need no definition in the text.
+    for (const auto& [short_form, long_form] : lexicon_.abbreviations) abbreviations_.emplace(short_form, long_form);
     for (const auto& [short_form, long_form] : abbreviations_) {
       auto it = roles_.entries.find(long_form);
       if (it == roles_.entries.end()) continue;

@@ -1,8 +1,9 @@
 // The plain-text summary of an Analysis printed by `filmscope analyze`.
 //
-// Takes: an Analysis. Produces: a report of at most ~92 columns: the film (title, year,
-// directors, writers, source format and encoding), a cast table, the strongest relationships
-// with their kinds and one or two evidence sentences, graph figures, and the diagnostics.
+// Takes: an Analysis. Produces: a report of at most ~92 columns (a long input path excepted):
+// the film (title, year, directors, writers, source format and encoding), a cast table, the
+// strongest relationships with their kinds and one or two evidence sentences, graph figures,
+// and the diagnostics.
 // Method: columns are padded and cut by display width (text_layout.h), so accented and East
 // Asian names stay aligned. Long lists are cut at named limits with a line saying how many
 // were left out; the JSON export has everything. Sections with nothing to show are omitted.
@@ -74,7 +75,7 @@ void film_section(std::string& out, const Analysis& analysis) {
   source += "(" + std::string(to_string(analysis.source.format));
   if (!analysis.source.encoding.empty()) source += ", " + analysis.source.encoding;
   source += "), " + plural(analysis.scenes.size(), "scene", "scenes");
-  out += shorten(source, kLineWidth) + "\n";
+  out += source + "\n";  // never cut: a shortened path would name no file
 }
 
 void cast_section(std::string& out, const Analysis& analysis) {

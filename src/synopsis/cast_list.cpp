@@ -6,6 +6,7 @@
 #include <cctype>
 #include <string>
 
+#include "text/tokenizer.h"
 #include "text/unicode_text.h"
 
 namespace filmscope {
@@ -76,6 +77,14 @@ NameSplit split_character(std::string_view text) {
   std::size_t description = std::string_view::npos;
   for (auto separator : kSeparators) {
     auto at = text.find(separator);
+    // "Dr. Howard Mierzwiak": a full stop after a title does not end the name.
+    while (separator == ". " && at != std::string_view::npos) {
+      auto word_start = text.rfind(' ', at);
+      auto word = text.substr(word_start == std::string_view::npos ? 0 : word_start + 1,
+                              at - (word_start == std::string_view::npos ? 0 : word_start + 1));
+      if (!is_non_final_abbreviation(word)) break;
+      at = text.find(separator, at + 2);
+    }
     if (at != std::string_view::npos && at < end) {
       end = at;
       description = separator == " (" || separator == " who " || separator == " whose "
@@ -88,6 +97,37 @@ NameSplit split_character(std::string_view text) {
   while (!split.name.empty() && (split.name.back() == '.' || split.name.back() == ',')) split.name.remove_suffix(1);
   split.description_start = description;
   return split;
+}
+
+// The run of capitalised words (and name particles) that ends right before `end`:
+// "NYPD detective Eddie Flemming (…" → "Eddie Flemming".
+std::string_view name_before(std::string_view sentence, std::size_t end) {
+  while (end > 0 && sentence[end - 1] == ' ') --end;
+  std::size_t begin = end;
+  std::size_t words = 0;
+  while (begin > 0 && words < kMaxNameWords) {
+    std::size_t word_end = begin;
+    while (word_end > 0 && sentence[word_end - 1] == ' ') --word_end;
+    if (word_end == 0) break;
+    std::size_t word_begin = sentence.rfind(' ', word_end - 1);
+    word_begin = word_begin == std::string_view::npos ? 0 : word_begin + 1;
+    auto word = sentence.substr(word_begin, word_end - word_begin);
+    while (!word.empty() && (word.front() == '"' || word.front() == '(')) {
+      word.remove_prefix(1);
+      ++word_begin;
+    }
+    bool particle = word == "de" || word == "van" || word == "von" || word == "del" || word == "da";
+    if (word.empty() || word.back() == ',' || !(starts_upper(word) || particle)) break;
+    begin = word_begin;
+    ++words;
+  }
+  auto name = trim_view(sentence.substr(begin, end - begin));
+  // A sentence-initial function word is not part of the name ("When Harry …").
+  static constexpr std::array<std::string_view, 12> kOpeners{"When ", "After ", "As ", "While ", "Then ", "But ",
+                                                              "And ", "The ", "Meanwhile ", "Later ", "Before ", "Once "};
+  for (auto opener : kOpeners)
+    if (name.starts_with(opener)) name.remove_prefix(opener.size());
+  return name;
 }
 
 }  // namespace
@@ -244,23 +284,7 @@ std::vector<CastEntry> find_prose_credits(std::string_view sentence, std::size_t
     // A one-word actor ("Cecil Porter (Parton)") only after a full character name.
     bool one_word = inside.find(' ') == std::string_view::npos;
     if (!looks_like_name(inside)) continue;
-    // The character name: the capitalised words right before the parenthesis.
-    std::size_t begin = open;
-    std::size_t words = 0;
-    while (begin > 0 && words < kMaxNameWords) {
-      std::size_t word_end = begin;
-      std::size_t word_begin = sentence.rfind(' ', word_end - 1);
-      word_begin = word_begin == std::string_view::npos ? 0 : word_begin + 1;
-      auto word = sentence.substr(word_begin, word_end - word_begin);
-      while (!word.empty() && (word.front() == '"' || word.front() == '(')) word.remove_prefix(1);
-      if (word.empty() || !(starts_upper(word) || word == "de" || word == "van" || word == "von")) break;
-      // A sentence-initial function word is not part of the name ("When Harry (…)").
-      begin = word_begin;
-      ++words;
-      if (word_begin == 0) break;
-    }
-    auto character = trim_view(sentence.substr(begin, open - begin));
-    while (!character.empty() && (character.front() == '"' || character.front() == '(')) character.remove_prefix(1);
+    auto character = name_before(sentence, open);
     if (character.empty() || !looks_like_name(character)) continue;
     if (one_word && (character.find(' ') == std::string_view::npos || credit != "plays")) continue;
     CastEntry entry;
@@ -296,12 +320,9 @@ std::vector<CastEntry> find_prose_credits(std::string_view sentence, std::size_t
   for (std::string_view phrase : {", voiced by ", " voiced by "}) {
     auto at = lower.find(phrase);
     if (at == std::string::npos) continue;
-    auto before = sentence.substr(0, at);
-    auto start = before.rfind(", ");
-    start = start == std::string_view::npos ? 0 : start + 2;
-    auto character = trim_view(before.substr(start));
+    auto character = name_before(sentence, at);
     auto split = split_character(sentence.substr(at + phrase.size()));
-    if ((looks_like_name(character) || is_all_caps(character)) && looks_like_name(split.name)) {
+    if (!character.empty() && (looks_like_name(character) || is_all_caps(character)) && looks_like_name(split.name)) {
       CastEntry entry;
       entry.actor = std::string(split.name);
       entry.credit = "voices";

@@ -28,9 +28,9 @@ std::string trim(std::string_view text) {
 
 // Where the list of names after a credit phrase ends.
 std::size_t names_end(std::string_view lower, std::size_t from) {
-  static constexpr std::array<std::string_view, 14> kStops{
-      " written by", " directed by", " screenplay by", " starring", " from a script", " produced by",
-      " based on", " and starring", " with ", " is a", " (", "|", ". ", ";"};
+  static constexpr std::array<std::string_view, 17> kStops{
+      " and written", " and co-written", " and produced", " and starring", " written by", " directed by", " screenplay by", " starring", " from a script", " produced by",
+      " based on", " with ", " is a", " (", "|", ". ", ";"};
   std::size_t end = lower.size();
   for (auto stop : kStops) {
     auto at = lower.find(stop, from);

@@ -10,6 +10,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 #include <memory>
 
 #include "text/unicode_text.h"
@@ -47,6 +48,15 @@ bool is_apostrophe(std::string_view s) { return s == "'" || s == "\xE2\x80\x99";
 
 }  // namespace
 
+bool is_non_final_abbreviation(std::string_view word) {
+  static constexpr std::array<std::string_view, 30> kAbbreviations{
+      "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Jr", "Sr", "Capt", "Cpt", "Lt", "Sgt", "Gen", "Col", "Maj",
+      "Det", "Insp", "Rev", "Fr", "Sen", "Gov", "Pres", "Adm", "Cmdr", "Cpl", "Pvt", "Mme", "Mlle", "vs", "Messrs"};
+  for (auto abbreviation : kAbbreviations)
+    if (word == abbreviation) return true;
+  return word.size() == 1 && word[0] >= 'A' && word[0] <= 'Z';
+}
+
 std::vector<TextSpan> split_sentences(std::string_view paragraph, std::size_t base) {
   std::vector<TextSpan> spans;
   UErrorCode status = U_ZERO_ERROR;
@@ -69,7 +79,22 @@ std::vector<TextSpan> split_sentences(std::string_view paragraph, std::size_t ba
     std::size_t to = offsets[static_cast<std::size_t>(end)];
     while (from < to && is_space_byte(paragraph[from])) ++from;
     while (to > from && is_space_byte(paragraph[to - 1])) --to;
-    if (to > from) spans.push_back({base + from, to - from});
+    if (to <= from) continue;
+    // ICU's own suppressions miss titles such as "Dr.": a sentence that ends in one continues.
+    if (!spans.empty()) {
+      auto& previous = spans.back();
+      std::string_view before = paragraph.substr(previous.offset - base, previous.length);
+      if (before.ends_with(".")) {
+        auto word_start = before.find_last_of(" \t\n(\"", before.size() - 1);
+        auto word = before.substr(word_start == std::string_view::npos ? 0 : word_start + 1);
+        word.remove_suffix(1);
+        if (is_non_final_abbreviation(word)) {
+          previous.length = to - (previous.offset - base);
+          continue;
+        }
+      }
+    }
+    spans.push_back({base + from, to - from});
   }
   return spans;
 }

@@ -20,6 +20,10 @@ struct TextSpan {
   std::size_t length = 0;
 };
 
+// True for an abbreviation that ends with a full stop without ending a sentence: titles
+// ("Dr", "Mrs", "Capt"), "St", "Jr", "vs", and single capital initials ("J" in "J. Edgar").
+bool is_non_final_abbreviation(std::string_view word);
+
 // Splits one paragraph into sentences; `base` is added to every offset.
 std::vector<TextSpan> split_sentences(std::string_view paragraph, std::size_t base = 0);
 

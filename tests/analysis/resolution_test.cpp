@@ -1,0 +1,133 @@
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "analysis/resolution.h"
+#include "synopsis/synopsis_reader.h"
+
+using namespace filmscope;
+
+namespace {
+
+struct Resolved {
+  Story story;
+  Resolution resolution;
+};
+
+Resolved resolve(std::string_view text) {
+  Resolved r{read_synopsis(text), {}};
+  r.resolution = resolve_characters(r.story, default_lexicon());
+  return r;
+}
+
+std::optional<std::size_t> entity_named(const Resolution& r, std::string_view name) {
+  for (std::size_t e = 0; e < r.entities.size(); ++e)
+    if (r.entities[e].name == name) return e;
+  return std::nullopt;
+}
+
+// The entity a phrase of the text resolves to (the first mention covering its first token).
+std::optional<std::size_t> entity_of(const Resolved& r, std::string_view phrase) {
+  for (std::size_t u = 0; u < r.story.units.size(); ++u) {
+    const auto& unit = r.story.units[u];
+    auto at = unit.text.find(phrase);
+    if (at == std::string::npos) continue;
+    std::size_t offset = unit.offset + at;
+    for (const auto& m : r.resolution.mentions[u]) {
+      const auto& first = r.resolution.tokens[u][m.first_token];
+      const auto& last = r.resolution.tokens[u][m.last_token];
+      if (first.offset <= offset && offset < last.offset + last.text.size()) return m.entity;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+TEST_CASE("an unnamed protagonist, an OS and an ex-wife resolve", "[analysis]") {
+  auto r = resolve(
+      "Signals\n| 2031Directed by: Ana Ruiz\nMain Plot\n"
+      "The story follows a shy, anxious man who lives alone. He installs a talking operating system. "
+      "This OS soon becomes his closest companion.\n"
+      "Characters\n"
+      "- Oscar Diaz plays Leo Park, a shy letter writer who buys an operating system named Iris.\n"
+      "- Mia Chen voices Iris, an operating system. She learns fast.\n"
+      "Ending Explained\n"
+      "Leo writes to his ex-wife, Dana, and thanks her.\n");
+  auto leo = entity_named(r.resolution, "Leo Park");
+  auto iris = entity_named(r.resolution, "Iris");
+  auto dana = entity_named(r.resolution, "Dana");
+  REQUIRE(leo);
+  REQUIRE(iris);
+  REQUIRE(dana);
+  CHECK(r.resolution.protagonist == leo);
+  CHECK(entity_of(r, "a shy, anxious man") == leo);
+  CHECK(entity_of(r, "He installs") == leo);
+  CHECK(entity_of(r, "This OS") == iris);
+  CHECK(entity_of(r, "his closest") == leo);
+  CHECK(entity_of(r, "She learns") == iris);
+  CHECK(r.resolution.entities[*leo].gender == Gender::male);
+  CHECK(r.resolution.entities[*iris].gender == Gender::female);
+  // Neither the actors nor the director are characters.
+  CHECK_FALSE(entity_named(r.resolution, "Oscar Diaz"));
+  CHECK_FALSE(entity_named(r.resolution, "Ana Ruiz"));
+  CHECK_FALSE(entity_named(r.resolution, "Mia Chen"));
+}
+
+TEST_CASE("full name, first name, surname and honorific are one character", "[analysis]") {
+  auto r = resolve(
+      "Dr. Howard Mierzwiak (Tom Wilkinson) runs a small clinic. Howard erases memories. "
+      "Patients trust Mierzwiak. Dr. Mierzwiak later regrets it.\n");
+  auto howard = entity_named(r.resolution, "Dr. Howard Mierzwiak");
+  REQUIRE(howard);
+  CHECK(r.resolution.entities[*howard].actor == "Tom Wilkinson");
+  CHECK(entity_of(r, "Howard erases") == howard);
+  CHECK(entity_of(r, "Mierzwiak.") == howard);
+  CHECK(entity_of(r, "Dr. Mierzwiak later") == howard);
+  CHECK(r.resolution.entities.size() == 1);
+}
+
+TEST_CASE("an actor who shares the character's name is not the character", "[analysis]") {
+  auto r = resolve("Characters\n- Amy Adams plays Amy, a close friend of the hero.\nPlot\nAmy Adams is superb. Amy helps.\n");
+  REQUIRE(r.resolution.entities.size() == 1);
+  CHECK(r.resolution.entities[0].name == "Amy");
+  CHECK_FALSE(entity_of(r, "Amy Adams is"));
+  CHECK(entity_of(r, "Amy helps") == 0u);
+}
+
+TEST_CASE("names from the text need person evidence; places and things do not pass", "[analysis]") {
+  auto r = resolve(
+      "Milos meets his wife Tamina in New York City. Honey, a call girl, arrives. "
+      "Emil watches the next Frank Capra film at Planet Hollywood. Emil kills Milos. "
+      "They sell the tape to Top Story, and the Top Story crew films it.\n");
+  CHECK(entity_named(r.resolution, "Milos"));
+  CHECK(entity_named(r.resolution, "Tamina"));
+  CHECK(entity_named(r.resolution, "Honey"));
+  CHECK(entity_named(r.resolution, "Emil"));
+  CHECK_FALSE(entity_named(r.resolution, "New York City"));
+  CHECK_FALSE(entity_named(r.resolution, "Frank Capra"));
+  CHECK_FALSE(entity_named(r.resolution, "Planet Hollywood"));
+  CHECK_FALSE(entity_named(r.resolution, "Top Story"));
+  CHECK_FALSE(entity_named(r.resolution, "They"));
+  auto tamina = entity_named(r.resolution, "Tamina");
+  CHECK(r.resolution.entities[*tamina].gender == Gender::female);
+}
+
+TEST_CASE("names listed together with a known name are names", "[analysis]") {
+  auto r = resolve("Edward introduces Bella to his family, Carlisle, Esme, Jasper, and Rosalie. Edward smiles.\n");
+  for (auto name : {"Carlisle", "Esme", "Jasper", "Rosalie"}) CHECK(entity_named(r.resolution, name));
+}
+
+TEST_CASE("a quoted nickname is an alias", "[analysis]") {
+  auto r = resolve("William \"Will\" Thacker owns a shop. Will meets Anna Scott (Julia Roberts). Will falls.\n");
+  auto will = entity_named(r.resolution, "William Thacker");
+  REQUIRE(will);
+  CHECK(entity_of(r, "Will meets") == will);
+}
+
+TEST_CASE("object pronouns do not bind to their own clause's subject", "[analysis]") {
+  auto r = resolve("Warsaw (Edward Burns) chases Emil (Karel Roden). Emil stabs him.\n");
+  auto warsaw = entity_named(r.resolution, "Warsaw");
+  REQUIRE(warsaw);
+  CHECK(entity_of(r, "him.") == warsaw);
+}

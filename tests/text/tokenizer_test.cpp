@@ -1,0 +1,74 @@
+#include <catch2/catch.hpp>
+
+#include <random>
+
+#include "text/tokenizer.h"
+
+using namespace filmscope;
+
+namespace {
+std::vector<std::string> words_of(std::string_view text) {
+  std::vector<std::string> out;
+  for (const auto& t : tokenize(text)) out.emplace_back(t.text);
+  return out;
+}
+}  // namespace
+
+TEST_CASE("sentences split at full stops but not after titles", "[text]") {
+  std::string text = "Dr. Howard Mierzwiak runs Lacuna. Joel visits him. Mr. Smith waits!";
+  auto spans = split_sentences(text);
+  REQUIRE(spans.size() == 3);
+  CHECK(text.substr(spans[0].offset, spans[0].length) == "Dr. Howard Mierzwiak runs Lacuna.");
+  CHECK(text.substr(spans[2].offset, spans[2].length) == "Mr. Smith waits!");
+}
+
+TEST_CASE("a line break inside a paragraph does not end a sentence", "[text]") {
+  std::string text = "The house is inherited by Mr.\nCollins, a cousin. He arrives.";
+  auto spans = split_sentences(text, 100);
+  REQUIRE(spans.size() == 2);
+  CHECK(spans[0].offset == 100);
+}
+
+TEST_CASE("hyphenated compounds stay one token", "[text]") {
+  CHECK(words_of("his ex-wife, Catherine") == std::vector<std::string>{"his", "ex-wife", ",", "Catherine"});
+  CHECK(words_of("WALL-E meets EVE") == std::vector<std::string>{"WALL-E", "meets", "EVE"});
+}
+
+TEST_CASE("possessives are split into a flag", "[text]") {
+  auto tokens = tokenize("Nathan's servant and the Smiths' house, Kyoko\xE2\x80\x99s room");
+  REQUIRE(tokens.size() >= 8);
+  CHECK(tokens[0].text == "Nathan");
+  CHECK(tokens[0].possessive);
+  CHECK(tokens[0].folded == "nathan");
+  CHECK_FALSE(tokens[1].possessive);
+  auto smiths = std::find_if(tokens.begin(), tokens.end(), [](const Token& t) { return t.text == "Smiths"; });
+  REQUIRE(smiths != tokens.end());
+  CHECK(smiths->possessive);
+  auto kyoko = std::find_if(tokens.begin(), tokens.end(), [](const Token& t) { return t.text == "Kyoko"; });
+  REQUIRE(kyoko != tokens.end());
+  CHECK(kyoko->possessive);
+}
+
+TEST_CASE("token offsets point into the text", "[text]") {
+  std::string text = "Samantha, an advanced AI, leaves.";
+  for (const auto& t : tokenize(text, 0)) CHECK(text.substr(t.offset, t.text.size()) == t.text);
+  for (const auto& t : tokenize(text, 50)) CHECK(text.substr(t.offset - 50, t.text.size()) == t.text);
+}
+
+TEST_CASE("property: any valid text tokenizes with in-range, ordered offsets", "[text][property]") {
+  std::mt19937 random(1234);
+  const std::vector<std::string> pieces{"Amy", " ", ".", ",", "ex-", "wife", "'s", "\xE2\x80\x99", "Zoë",
+                                        "千", "\n", "Dr.", "(", ")", "\"", "-", "42", "e\xCC\x81"};
+  for (int round = 0; round < 300; ++round) {
+    std::string text;
+    int n = static_cast<int>(random() % 40);
+    for (int k = 0; k < n; ++k) text += pieces[random() % pieces.size()];
+    std::size_t previous = 0;
+    for (const auto& t : tokenize(text)) {
+      REQUIRE(t.offset >= previous);
+      REQUIRE(t.offset + t.text.size() <= text.size());
+      previous = t.offset;
+    }
+    for (const auto& s : split_sentences(text)) REQUIRE(s.offset + s.length <= text.size());
+  }
+}

@@ -27,11 +27,16 @@ constexpr double kPossessiveWeight = 40.0;
 constexpr double kMinSalience = 12.0;  // below this a character is no longer a pronoun antecedent
 constexpr double kUnknownGenderFactor = 0.6;
 constexpr std::size_t kMinGenderVotes = 1;
+constexpr std::size_t kNoEntity = static_cast<std::size_t>(-1);
 
 const std::set<std::string, std::less<>> kMalePronouns{"he", "him", "his", "himself"};
 const std::set<std::string, std::less<>> kFemalePronouns{"she", "her", "hers", "herself"};
 const std::set<std::string, std::less<>> kDeterminers{"the", "this", "that", "his", "her", "their", "its"};
 const std::set<std::string, std::less<>> kIndefinite{"a", "an"};
+// Person nouns too general to identify a character by themselves ("a man", "the woman").
+const std::set<std::string, std::less<>> kGenericPersonNouns{
+    "man", "woman", "boy", "girl", "guy", "gal", "lady", "gentleman", "person", "kid", "child", "teenager",
+    "teen", "stranger", "youth", "individual", "friend", "people", "one"};
 const std::set<std::string, std::less<>> kParticles{"van", "von", "de", "del", "della", "da", "di", "du", "la", "le", "bin", "al", "st"};
 const std::set<std::string, std::less<>> kPrepositions{"in", "at", "to", "from", "into", "near", "across", "toward",
                                                        "towards", "outside", "inside", "through", "of", "on",
@@ -380,6 +385,9 @@ class Resolver {
     const Token* prev = from > 0 ? &tokens[from - 1] : nullptr;
     const Token* prev2 = from > 1 ? &tokens[from - 2] : nullptr;
     auto is_person_word = [&](const Token& t) { return is_person_noun(t); };
+    // "In Albuquerque, a little girl …": a locative before the run, even sentence-initial.
+    bool located = prev && is_word(*prev) && kLocatives.count(prev->folded);
+    if (located && starts_upper(prev->text)) evidence.against += 1.5;
     if (prev && is_word(*prev) && !starts_upper(prev->text)) {
       if (is_person_word(*prev) || lexicon_.honorifics.count(prev->folded)) evidence.for_person += 2.0;
       if (prev->folded == "named" || prev->folded == "called") {
@@ -430,6 +438,7 @@ class Resolver {
       } else if (next.text == "," && to + 2 < tokens.size()) {
         // Apposition: "Honey, a regular call girl," or "Baby Suggs, Sethe's mother-in-law".
         const Token& opener = tokens[to + 1];
+        if (located) return evidence;
         // "Hamunaptra, the city of the dead": an apposition with a place word.
         for (std::size_t k = to + 2; k < tokens.size() && k < to + 5; ++k)
           if (is_word(tokens[k]) && lexicon_.place_words.count(tokens[k].folded)) {
@@ -909,9 +918,13 @@ class Resolver {
           // be definite or, for non-human beings and "named" roles, indefinite.
           if (possessive_det && (role == entity_roles.end() || role->kind.empty())) continue;
           if (indefinite) {
-            auto noun = lexicon_.person_nouns.find(role == entity_roles.end() ? "" : role->head);
+            // "a physicist" introduces the physicist of the cast list; "a man" identifies nobody.
+            if (role == entity_roles.end()) continue;
+            auto noun = lexicon_.person_nouns.find(role->head);
             bool being = noun != lexicon_.person_nouns.end() && noun->second.noun_class == NounClass::being;
-            if (!being) continue;
+            auto words = split_words(role->head);
+            bool distinctive = role->kind.empty() && !kGenericPersonNouns.count(words.back()) && owners->size() == 1;
+            if (!being && !distinctive) continue;
           }
           candidates.push_back(owner);
         }
@@ -969,6 +982,8 @@ class Resolver {
     SalienceState state;
     state.salience.assign(result_.entities.size(), 0.0);
     std::optional<std::size_t> current_cast_entity;
+    bool named_in_plot = false;
+    bool opening_described = false;
     for (std::size_t u = 0; u < story_.units.size(); ++u) {
       const auto& unit = story_.units[u];
       const auto& tokens = result_.tokens[u];
@@ -996,8 +1011,24 @@ class Resolver {
         std::size_t entity = 0;
         EntityMention mention;
         std::size_t len = 0;
+        std::size_t described_gender_len = 0;
+        Gender described_gender = Gender::unknown;
         if ((len = protagonist_at(tokens, i)) && result_.protagonist) {
           mention = {*result_.protagonist, i, i + len - 1, MentionKind::protagonist, false, clause_start};
+        } else if (!named_in_plot && !opening_described && !unit.from_cast_list && result_.protagonist &&
+                   (len = opening_description_at(tokens, i, described_gender))) {
+          // A plot that names nobody opens on its central character: "A solitary contractor …".
+          opening_described = true;
+          mention = {*result_.protagonist, i, i + len - 1, MentionKind::protagonist, false, clause_start};
+          if (learning && described_gender != Gender::unknown)
+            (described_gender == Gender::male ? gender_votes_[*result_.protagonist].first
+                                              : gender_votes_[*result_.protagonist].second) += 2;
+        } else if ((described_gender_len = generic_definite_at(tokens, i, described_gender)) &&
+                   (entity = resolve_by_salience(state, described_gender, std::nullopt, false, described_gender)) !=
+                       kNoEntity) {
+          // "the lonely man", "the girl": a generic description goes to the most salient match.
+          len = described_gender_len;
+          mention = {entity, i, i + len - 1, MentionKind::role, tokens[i + len - 1].possessive, clause_start};
         } else if ((len = name_at(tokens, i, entity))) {
           // An ambiguous key ("Bell" for two characters) goes to the most salient owner.
           const std::vector<std::size_t>* owners = nullptr;
@@ -1006,6 +1037,7 @@ class Resolver {
           for (auto owner : *owners)
             if (state.salience[owner] > state.salience[entity]) entity = owner;
           mention = {entity, i, i + len - 1, MentionKind::name, tokens[i + len - 1].possessive, clause_start};
+          if (!unit.from_cast_list) named_in_plot = true;
         } else if (!is_possessive_pronoun(t.folded) && (len = role_at(tokens, i, state, entity))) {
           mention = {entity, i, i + len - 1, MentionKind::role, tokens[i + len - 1].possessive, clause_start};
         } else if (is_word(t) && pronoun_gender(t.folded) != Gender::unknown) {
@@ -1047,8 +1079,86 @@ class Resolver {
         }
         i += len;
       }
+      add_apposition_mentions(u);
       state.last_subject = sentence_subject;
     }
+  }
+
+  // The head noun of a description starting at `start` ("a close friend of …" → friend,
+  // "a lonely, introverted writer who …" → writer): the last person or relation noun before the
+  // phrase ends.
+  std::optional<std::size_t> description_head(const std::vector<Token>& tokens, std::size_t start) const {
+    static const std::set<std::string, std::less<>> kStops{"who", "that", "with", "of", "and", "whose", "in",
+                                                           "from", "at", "for", "whom", "which", "to", "on", "named"};
+    std::optional<std::size_t> head;
+    for (std::size_t k = start; k < tokens.size() && k < start + kMaxRoleAdjectives + kMaxRoleWords + 2; ++k) {
+      const auto& t = tokens[k];
+      if (t.text == ",") {
+        if (k + 1 < tokens.size() && is_word(tokens[k + 1]) && !starts_upper(tokens[k + 1].text) &&
+            !kStops.count(tokens[k + 1].folded) && !head)
+          continue;  // "a lonely, introverted man"
+        break;
+      }
+      if (!is_word(t) || kStops.count(t.folded) || starts_upper(t.text)) break;
+      if (is_person_noun(t)) head = k;
+      if (t.possessive) break;
+    }
+    return head;
+  }
+
+  bool overlaps_mention(const std::vector<EntityMention>& mentions, std::size_t from, std::size_t to) const {
+    return std::any_of(mentions.begin(), mentions.end(),
+                       [&](const EntityMention& m) { return m.first_token <= to && from <= m.last_token; });
+  }
+
+  // Descriptions in apposition with a name are mentions of it: "Honey, a regular call girl",
+  // "Amy, a close friend of the protagonist", "his ex-wife, Catherine", "his wife Tamina".
+  void add_apposition_mentions(std::size_t u) {
+    const auto& tokens = result_.tokens[u];
+    auto& mentions = result_.mentions[u];
+    std::vector<EntityMention> added;
+    for (const auto& m : mentions) {
+      if (m.kind != MentionKind::name || m.possessive) continue;
+      // After the name: ", a/an/the/his/her/X's … NOUN".
+      std::size_t k = m.last_token + 1;
+      if (k + 2 < tokens.size() && tokens[k].text == ",") {
+        const auto& det = tokens[k + 1];
+        bool article = kIndefinite.count(det.folded) || det.folded == "the";
+        bool possessor = det.folded == "his" || det.folded == "her" || (det.possessive && is_cap_word(det));
+        if (article || possessor) {
+          std::size_t phrase_start = article ? k + 1 : k + 2;
+          auto head = description_head(tokens, k + 2);
+          if (head && !overlaps_mention(mentions, phrase_start, *head) && !overlaps_mention(added, phrase_start, *head))
+            added.push_back({m.entity, phrase_start, *head, MentionKind::role, false, false});
+        }
+      }
+      // Before the name: "his ex-wife, Catherine" / "his wife Tamina".
+      if (m.first_token == 0) continue;
+      std::size_t j = m.first_token - 1;
+      if (tokens[j].text == "," && j > 0) --j;
+      if (!is_person_noun(tokens[j])) continue;
+      std::size_t p = j;
+      std::size_t adjectives = 0;
+      while (p > 0 && adjectives <= kMaxRoleAdjectives) {
+        const auto& prev = tokens[p - 1];
+        if (prev.folded == "his" || prev.folded == "her" || prev.folded == "their" ||
+            (prev.possessive && is_cap_word(prev)))
+          break;
+        if (!is_word(prev) || starts_upper(prev.text) || lexicon_.function_words.count(prev.folded)) {
+          p = 0;
+          break;
+        }
+        --p;
+        ++adjectives;
+      }
+      if (p == 0) continue;
+      if (!overlaps_mention(mentions, p, j) && !overlaps_mention(added, p, j))
+        added.push_back({m.entity, p, j, MentionKind::role, false, false});
+    }
+    if (added.empty()) return;
+    mentions.insert(mentions.end(), added.begin(), added.end());
+    std::stable_sort(mentions.begin(), mentions.end(),
+                     [](const EntityMention& a, const EntityMention& b) { return a.first_token < b.first_token; });
   }
 
   std::optional<std::size_t> resolve_pronoun(const std::vector<Token>& tokens, std::size_t i,
@@ -1076,16 +1186,25 @@ class Resolver {
         if (!boundary) clause_subject = mentions.back().entity;
       }
     }
-    std::optional<std::size_t> best;
+    auto best = resolve_by_salience(state, gender, clause_subject, learning, gender);
+    if (best == kNoEntity) return std::nullopt;
+    return best;
+  }
+
+  // The most salient character whose gender agrees, skipping `excluded`; votes for the
+  // gender of an unambiguous winner while learning.
+  std::size_t resolve_by_salience(const SalienceState& state, Gender gender, std::optional<std::size_t> excluded,
+                                  bool learning, Gender vote) {
+    std::size_t best = kNoEntity;
     double best_score = 0.0;
     double second_score = 0.0;
     for (std::size_t e = 0; e < result_.entities.size(); ++e) {
-      if (clause_subject && *clause_subject == e) continue;
+      if (excluded && *excluded == e) continue;
       double s = state.salience[e];
       if (s < kMinSalience) continue;
       Gender g = result_.entities[e].gender;
-      if (g != Gender::unknown && g != gender) continue;
-      if (g == Gender::unknown) s *= kUnknownGenderFactor;
+      if (gender != Gender::unknown && g != Gender::unknown && g != gender) continue;
+      if (g == Gender::unknown && gender != Gender::unknown) s *= kUnknownGenderFactor;
       if (s > best_score) {
         second_score = best_score;
         best_score = s;
@@ -1094,11 +1213,56 @@ class Resolver {
         second_score = s;
       }
     }
-    if (learning && best && result_.entities[*best].gender == Gender::unknown && best_score >= 2.0 * second_score) {
-      auto& votes = gender_votes_[*best];
-      (gender == Gender::male ? votes.first : votes.second) += 1;
+    if (learning && best != kNoEntity && vote != Gender::unknown && result_.entities[best].gender == Gender::unknown &&
+        best_score >= 2.0 * second_score) {
+      auto& votes = gender_votes_[best];
+      (vote == Gender::male ? votes.first : votes.second) += 1;
     }
     return best;
+  }
+
+  // "A solitary contractor", "a little girl in thick glasses": an indefinite person
+  // description; returns its length and the gender its noun implies.
+  std::size_t opening_description_at(const std::vector<Token>& tokens, std::size_t i, Gender& gender) const {
+    if (!kIndefinite.count(tokens[i].folded)) return 0;
+    for (std::size_t j = i + 1; j < tokens.size() && j <= i + 1 + kMaxRoleAdjectives; ++j) {
+      const auto& t = tokens[j];
+      if (!is_word(t) && t.text != ",") return 0;
+      if (!is_word(t)) continue;
+      // "a language professor": the longest person noun phrase ending here.
+      std::string key;
+      for (std::size_t n = std::min<std::size_t>(2, j - i); n >= 1; --n) {
+        key = join_folded(tokens, j - n + 1, j + 1);
+        auto noun = lexicon_.person_nouns.find(key);
+        if (noun != lexicon_.person_nouns.end() && noun->second.noun_class != NounClass::being) {
+          // Stop at the head: the next word must not continue the noun phrase.
+          if (j + 1 < tokens.size() && is_person_noun(tokens[j + 1])) break;
+          gender = noun->second.gender;
+          return j - i + 1;
+        }
+      }
+      if (starts_upper(t.text) || lexicon_.function_words.count(t.folded)) return 0;
+    }
+    return 0;
+  }
+
+  // "the lonely man", "the girl", but not "the other man".
+  std::size_t generic_definite_at(const std::vector<Token>& tokens, std::size_t i, Gender& gender) const {
+    const auto& det = tokens[i];
+    if (det.folded != "the" && det.folded != "this" && det.folded != "that") return 0;
+    for (std::size_t j = i + 1; j < tokens.size() && j <= i + 1 + 2; ++j) {
+      const auto& t = tokens[j];
+      if (!is_word(t) || starts_upper(t.text) || t.folded == "other" || t.folded == "second" || t.folded == "new" ||
+          t.folded == "first" || t.folded == "two" || t.folded == "same")
+        return 0;
+      if (kGenericPersonNouns.count(t.folded)) {
+        auto noun = lexicon_.person_nouns.find(t.folded);
+        gender = noun != lexicon_.person_nouns.end() ? noun->second.gender : Gender::unknown;
+        if (gender == Gender::unknown) return 0;
+        return j - i + 1;
+      }
+    }
+    return 0;
   }
 
   const Story& story_;

@@ -143,6 +143,9 @@ class Resolver {
     collect_roles();
     choose_protagonist_by_names();
     apply_gender_priors();
+    // Two learning rounds: genders learned in the first disambiguate pronouns in the second.
+    resolve_mentions(/*learning=*/true);
+    learn_genders();
     resolve_mentions(/*learning=*/true);
     learn_genders();
     resolve_mentions(/*learning=*/false);

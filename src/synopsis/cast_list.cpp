@@ -299,11 +299,8 @@ std::vector<CastEntry> find_prose_credits(std::string_view sentence, std::size_t
   for (std::string_view phrase : {" stars as ", " co-stars as ", " plays ", " portrays "}) {
     auto at = lower.find(phrase);
     if (at == std::string::npos) continue;
-    // The actor: capitalised words immediately before the phrase.
-    auto before = sentence.substr(0, at);
-    auto start = before.rfind(", ");
-    start = start == std::string_view::npos ? 0 : start + 2;
-    auto actor = trim_view(before.substr(start));
+    // The actor: capitalised words immediately before the phrase ("… and Julie Delpy stars as").
+    auto actor = name_before(sentence, at);
     auto split = split_character(sentence.substr(at + phrase.size()));
     std::string_view character = split.name;
     auto and_at = character.find(" and ");

@@ -271,6 +271,7 @@ class Resolver {
     double against = 0.0;
     std::size_t occurrences = 0;
     bool vetoed = false;
+    bool seen_inside_sentence = false;  // not only as a sentence's first word
   };
 
   // Extends a capitalised run starting at `i`; returns one past its end.
@@ -465,7 +466,10 @@ class Resolver {
   }
 
   bool accepted(const Candidate& candidate) const {
-    return !candidate.vetoed && candidate.for_person >= kAcceptScore &&
+    // A word only ever seen opening a sentence ("Disguised", "Gone") needs more evidence: it
+    // is as likely an ordinary word as a name.
+    double needed = candidate.seen_inside_sentence ? kAcceptScore : kAcceptScore + 1.0;
+    return !candidate.vetoed && candidate.for_person >= needed &&
            candidate.for_person - 0.5 * candidate.against >= 1.0;
   }
 
@@ -612,6 +616,9 @@ class Resolver {
                 fold_case(story_.film.title) == key)
               candidate.vetoed = true;
             items_by_unit[u].push_back({k, stop, key});
+            if (k > 1 || (k == 1 && tokens[0].kind != TokenKind::punctuation)) candidate.seen_inside_sentence = true;
+            // One letter ("E", "H") is an initial, not a name.
+            if (stop - k == 1 && tokens[k].text.size() == 1) candidate.vetoed = true;
             auto evidence = occurrence_evidence(tokens, k, stop, honorific && k == start);
             candidate.for_person += evidence.for_person;
             candidate.against += evidence.against;

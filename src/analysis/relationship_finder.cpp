@@ -143,6 +143,33 @@ class SentenceTyper {
     }
   }
 
+  // The subject of a verb at token i: the nearest mention before it that is neither possessive
+  // nor the object of a preposition; across a relative pronoun ("Catherine, who grew up
+  // alongside Theodore and married him") the pronoun's antecedent.
+  const EntityMention* subject_before(std::size_t i) const {
+    static const std::set<std::string, std::less<>> kPrepositions{"alongside", "with", "to", "for", "at", "in",
+                                                                  "of", "from", "by", "beside", "behind", "about",
+                                                                  "on", "into", "near", "without", "against"};
+    static const std::set<std::string, std::less<>> kRelatives{"who", "whom", "which", "that"};
+    for (std::size_t k = i; k > 0 && i - k < kMaxVerbGap + 6; --k) {
+      const auto& t = tokens_[k - 1];
+      if (t.text == "." || t.text == ";") return nullptr;
+      if (kRelatives.count(t.folded)) {
+        std::size_t before = k - 1;
+        if (before > 0 && tokens_[before - 1].text == ",") --before;
+        if (before == 0) return nullptr;
+        auto m = mention_ending_at(before - 1);
+        return m && !m->possessive ? m : nullptr;
+      }
+      auto m = mention_ending_at(k - 1);
+      if (!m || m->possessive) continue;
+      bool object_of_preposition = m->first_token > 0 && kPrepositions.count(tokens_[m->first_token - 1].folded);
+      if (object_of_preposition) continue;
+      return i - m->last_token <= kMaxVerbGap ? m : nullptr;
+    }
+    return nullptr;
+  }
+
   bool matches_phrase(std::size_t i, const std::vector<std::string>& words) const {
     if (i + words.size() > tokens_.size()) return false;
     for (std::size_t k = 0; k < words.size(); ++k)
@@ -155,10 +182,7 @@ class SentenceTyper {
       for (const auto& verb : lexicon_.relation_verbs) {
         if (!matches_phrase(i, verb.words)) continue;
         std::size_t end = i + verb.words.size();
-        // Subject: the nearest non-possessive mention before the verb, within reach.
-        const EntityMention* subject = nullptr;
-        for (const auto& m : mentions_)
-          if (m.last_token < i && i - m.last_token <= kMaxVerbGap && !m.possessive) subject = &m;
+        const EntityMention* subject = subject_before(i);
         // Object: the first mention after the verb, past determiners.
         const EntityMention* object = nullptr;
         std::size_t k = end;
@@ -187,6 +211,14 @@ class SentenceTyper {
                 }
             }
           }
+        }
+        // "Ava, the humanoid robot Nathan has created.": a verb that ends its clause takes the
+        // noun phrase the clause describes as its object.
+        if (subject && !object && (end >= tokens_.size() || tokens_[end].text == "." || tokens_[end].text == ",")) {
+          const EntityMention* antecedent = nullptr;
+          for (const auto& m : mentions_)
+            if (m.last_token < subject->first_token && m.entity != subject->entity && !m.possessive) antecedent = &m;
+          if (antecedent && subject->first_token - antecedent->last_token <= kMaxVerbGap) object = antecedent;
         }
         if (subject && object) emit(subject->entity, object->entity, verb.kind);
         i = end - 1;

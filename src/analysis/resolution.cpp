@@ -405,8 +405,10 @@ class Resolver {
     }
     // A sentence-initial word followed by a comma is an introductory word ("Furious, she …").
     bool sentence_initial = from == 0 || (from == 1 && tokens[0].kind == TokenKind::punctuation);
+    bool apposition_follows = to + 1 < tokens.size() && tokens[to].text == "," &&
+                              (kIndefinite.count(tokens[to + 1].folded) || tokens[to + 1].folded == "the");
     if (sentence_initial && to == from + 1 && to < tokens.size() && tokens[to].text == "," &&
-        !lexicon_.given_names.count(tokens[from].folded))
+        !lexicon_.given_names.count(tokens[from].folded) && !apposition_follows)
       evidence.against += 2.0;
     // "his ex-wife, Catherine": a relation or person noun, a comma, then the name.
     if (prev && prev->text == "," && prev2 && is_person_word(*prev2)) evidence.for_person += 2.0;
@@ -454,7 +456,7 @@ class Resolver {
         if (opens_np) {
           for (std::size_t k = to + 2; k < tokens.size() && k < to + 2 + kMaxRoleAdjectives + 1; ++k) {
             if (is_person_word(tokens[k])) {
-              evidence.for_person += 2.0;
+              evidence.for_person += 3.0;
               break;
             }
           }

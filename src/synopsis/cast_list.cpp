@@ -170,6 +170,9 @@ std::optional<CastEntry> parse_cast_line(std::string_view line, std::size_t line
   entry.line = line_number;
 
   auto finish = [&](std::string_view character, std::size_t description_at) -> std::optional<CastEntry> {
+    // "plays the Oracle": the article is not part of the name.
+    character = trim_view(character);
+    if (character.starts_with("the ") || character.starts_with("The ")) character.remove_prefix(4);
     if (!looks_like_name(character) && !is_all_caps(character)) return std::nullopt;
     entry.character = std::string(trim_view(character));
     if (description_at != std::string_view::npos && description_at < body.size()) {
@@ -297,8 +300,7 @@ std::vector<CastEntry> find_prose_credits(std::string_view sentence, std::size_t
   // "ACTOR stars as CHARACTER" / "CHARACTER, voiced by ACTOR".
   std::string lower = lower_ascii(sentence);
   for (std::string_view phrase : {" stars as ", " co-stars as ", " plays ", " portrays "}) {
-    auto at = lower.find(phrase);
-    if (at == std::string::npos) continue;
+   for (auto at = lower.find(phrase); at != std::string::npos; at = lower.find(phrase, at + phrase.size())) {
     // The actor: capitalised words immediately before the phrase ("… and Julie Delpy stars as").
     auto actor = name_before(sentence, at);
     auto split = split_character(sentence.substr(at + phrase.size()));
@@ -313,6 +315,7 @@ std::vector<CastEntry> find_prose_credits(std::string_view sentence, std::size_t
       entry.line = line_number;
       credits.push_back(std::move(entry));
     }
+   }
   }
   for (std::string_view phrase : {", voiced by ", " voiced by "}) {
     auto at = lower.find(phrase);

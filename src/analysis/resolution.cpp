@@ -205,6 +205,15 @@ class Resolver {
     }
     auto& e = result_.entities[entity];
     if (honorific_gender != Gender::unknown) gender_prior_[entity] = honorific_gender;
+    // "Dr. Howard Mierzwiak" is "the doctor", "Captain McCrea" "the captain".
+    static const std::map<std::string, std::string, std::less<>> kTitleNouns{
+        {"dr", "doctor"}, {"prof", "professor"}, {"capt", "captain"}, {"det", "detective"},
+        {"lt", "lieutenant"}, {"sgt", "sergeant"}, {"insp", "inspector"}, {"gen", "general"}, {"col", "colonel"}};
+    for (std::size_t k = 0; k < core; ++k) {
+      auto expanded = kTitleNouns.find(words[k]);
+      const std::string& noun = expanded != kTitleNouns.end() ? expanded->second : words[k];
+      if (lexicon_.person_nouns.count(noun) || lexicon_.honorifics.count(noun)) pending_title_roles_.push_back({entity, noun});
+    }
     auto add_key = [&](const std::string& key) {
       if (key.empty() || lexicon_.function_words.count(key)) return;
       if (std::find(e.name_keys.begin(), e.name_keys.end(), key) == e.name_keys.end()) e.name_keys.push_back(key);
@@ -728,6 +737,11 @@ class Resolver {
         }
       }
     }
+    // Titles become roles once the names are known, unless two characters share the title.
+    std::map<std::string, std::vector<std::size_t>> title_owners;
+    for (const auto& [entity, noun] : pending_title_roles_) title_owners[noun].push_back(entity);
+    for (const auto& [noun, owners] : title_owners)
+      if (owners.size() == 1) add_role(owners.front(), noun);
     // An abbreviation stands for every character that its long form stands for; common ones
     // ("OS", "AI") need no definition in the text.
     for (const auto& [short_form, long_form] : lexicon_.abbreviations) abbreviations_.emplace(short_form, long_form);
@@ -759,22 +773,20 @@ class Resolver {
       }
     }
     std::size_t start = i;
-    static const std::set<std::string, std::less<>> kStops{"who", "that", "with", "of", "and", "whose", "in",
-                                                           "from", "at", "for", "whom", "which", "to", "on"};
+    // The head: the last person noun of the phrase ("a lonely writer who …", "the lone
+    // astronaut running Sarang base"); failing that, the last plain word before a verb form,
+    // a name, a comma or a function word ("an advanced AI who …" → AI).
     std::size_t stop = i;
-    while (stop < tokens.size() && stop < start + kMaxRoleAdjectives + kMaxRoleWords) {
-      const auto& t = tokens[stop];
-      if (t.kind == TokenKind::punctuation && t.text != "," && t.text != "-") break;
-      if (t.text == "," && stop > start) {
-        // "a lonely, introverted man": a comma between adjectives continues the phrase.
-        if (stop + 1 < tokens.size() && is_word(tokens[stop + 1]) && !kStops.count(tokens[stop + 1].folded)) {
-          ++stop;
-          continue;
-        }
-        break;
+    if (auto person = description_head(tokens, start)) {
+      stop = *person + 1;
+    } else {
+      while (stop < tokens.size() && stop < start + kMaxRoleAdjectives + kMaxRoleWords) {
+        const auto& t = tokens[stop];
+        if (!is_word(t) || t.possessive || lexicon_.function_words.count(t.folded) || t.folded.ends_with("ing") ||
+            (starts_upper(t.text) && !is_all_caps(t.text)))
+          break;
+        ++stop;
       }
-      if (kStops.count(t.folded) || t.possessive) break;
-      ++stop;
     }
     auto head = head_before(tokens, start, stop);
     if (head.empty() || lexicon_.function_words.count(head)) return;
@@ -1111,7 +1123,7 @@ class Resolver {
           continue;  // "a lonely, introverted man"
         break;
       }
-      if (!is_word(t) || kStops.count(t.folded) || starts_upper(t.text)) break;
+      if (!is_word(t) || kStops.count(t.folded) || (starts_upper(t.text) && !is_all_caps(t.text))) break;
       if (is_person_noun(t)) head = k;
       if (t.possessive) break;
     }
@@ -1287,6 +1299,7 @@ class Resolver {
   std::map<std::size_t, std::size_t> cast_entity_by_line_;
   std::map<std::string, std::string> abbreviations_;
   std::vector<std::pair<std::size_t, std::string>> pending_protagonist_relations_;
+  std::vector<std::pair<std::size_t, std::string>> pending_title_roles_;
   std::vector<Gender> gender_prior_;
   std::vector<std::pair<std::size_t, std::size_t>> gender_votes_;
 };

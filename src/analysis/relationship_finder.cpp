@@ -218,7 +218,8 @@ class SentenceTyper {
           const EntityMention* antecedent = nullptr;
           for (const auto& m : mentions_)
             if (m.last_token < subject->first_token && m.entity != subject->entity && !m.possessive) antecedent = &m;
-          if (antecedent && subject->first_token - antecedent->last_token <= kMaxVerbGap) object = antecedent;
+          // Only a noun phrase right before the clause ("the robot [that] Nathan has created").
+          if (antecedent && subject->first_token - antecedent->last_token <= 2) object = antecedent;
         }
         if (subject && object) emit(subject->entity, object->entity, verb.kind);
         i = end - 1;

@@ -33,6 +33,8 @@ const std::set<std::string, std::less<>> kMalePronouns{"he", "him", "his", "hims
 const std::set<std::string, std::less<>> kFemalePronouns{"she", "her", "hers", "herself"};
 const std::set<std::string, std::less<>> kDeterminers{"the", "this", "that", "his", "her", "their", "its"};
 const std::set<std::string, std::less<>> kIndefinite{"a", "an"};
+const std::set<std::string, std::less<>> kNamingVerbs{"named", "called", "calls", "names", "dubs", "dubbed",
+                                                      "nicknames", "nicknamed", "christens", "christened"};
 // Person nouns too general to identify a character by themselves ("a man", "the woman").
 const std::set<std::string, std::less<>> kGenericPersonNouns{
     "man", "woman", "boy", "girl", "guy", "gal", "lady", "gentleman", "person", "kid", "child", "teenager",
@@ -403,7 +405,9 @@ class Resolver {
     if (located && starts_upper(prev->text)) evidence.against += 1.5;
     if (prev && is_word(*prev) && !starts_upper(prev->text)) {
       if (is_person_word(*prev) || lexicon_.honorifics.count(prev->folded)) evidence.for_person += 2.0;
-      if (prev->folded == "named" || prev->folded == "called") {
+      if (kNamingVerbs.count(prev->folded) && prev->folded != "named" && prev->folded != "called") {
+        evidence.for_person += 2.0;  // "the volleyball he calls Wilson": whatever is named is a character
+      } else if (prev->folded == "named" || prev->folded == "called") {
         // "a man named Spike" speaks for a person, "a boat named Santa Maria" against.
         bool person_head = prev2 && (is_person_word(*prev2) || is_cap_word(*prev2));
         evidence.for_person += person_head ? 2.0 : 0.5;
@@ -719,6 +723,11 @@ class Resolver {
         std::size_t entity = 0;
         if ((t.folded == "named" || t.folded == "called") && name_at(tokens, i + 1, entity)) {
           auto head = head_before(tokens, 0, i);
+          if (!head.empty() && !lexicon_.function_words.count(head)) add_role(entity, head);
+        } else if (kNamingVerbs.count(t.folded) && i >= 2 && pronoun_gender(tokens[i - 1].folded) != Gender::unknown &&
+                   name_at(tokens, i + 1, entity)) {
+          // "the volleyball he calls Wilson"
+          auto head = head_before(tokens, 0, i - 1);
           if (!head.empty() && !lexicon_.function_words.count(head)) add_role(entity, head);
         }
         // "operating system (OS)": an abbreviation whose letters are the phrase's initials.

@@ -27,12 +27,13 @@ std::optional<std::size_t> entity_named(const Resolution& r, std::string_view na
 }
 
 // The entity a phrase of the text resolves to (the first mention covering its first token).
-std::optional<std::size_t> entity_of(const Resolved& r, std::string_view phrase) {
+// `part` picks a word inside the phrase ("messages his wife", "wife").
+std::optional<std::size_t> entity_of(const Resolved& r, std::string_view phrase, std::string_view part = {}) {
   for (std::size_t u = 0; u < r.story.units.size(); ++u) {
     const auto& unit = r.story.units[u];
     auto at = unit.text.find(phrase);
     if (at == std::string::npos) continue;
-    std::size_t offset = unit.offset + at;
+    std::size_t offset = unit.offset + at + (part.empty() ? 0 : phrase.find(part));
     for (const auto& m : r.resolution.mentions[u]) {
       const auto& first = r.resolution.tokens[u][m.first_token];
       const auto& last = r.resolution.tokens[u][m.last_token];
@@ -130,4 +131,47 @@ TEST_CASE("object pronouns do not bind to their own clause's subject", "[analysi
   auto warsaw = entity_named(r.resolution, "Warsaw");
   REQUIRE(warsaw);
   CHECK(entity_of(r, "him.") == warsaw);
+}
+
+TEST_CASE("whatever a character names is a character, with its noun as role", "[analysis]") {
+  auto r = resolve(
+      "Chuck Noland (Tom Hanks) is stranded. He paints a face on the volleyball he calls Wilson. "
+      "Later the volleyball drifts away and Chuck weeps.\n");
+  auto wilson = entity_named(r.resolution, "Wilson");
+  REQUIRE(wilson);
+  CHECK(entity_of(r, "the volleyball drifts") == wilson);
+}
+
+TEST_CASE("a plot that names nobody opens on its protagonist", "[analysis]") {
+  auto r = resolve(
+      "Moon\n| 2009Directed by: Duncan Jones\nPlot\n"
+      "A solitary contractor nears the end of his stint. He talks to his plants.\n"
+      "Cast\n- Sam Rockwell plays Sam Bell, the lone astronaut.\n"
+      "- Dominique McElligott plays Tess Bell, Sam's wife.\n"
+      "Ending\nSam calls home. Later he messages his wife.\n");
+  auto sam = entity_named(r.resolution, "Sam Bell");
+  auto tess = entity_named(r.resolution, "Tess Bell");
+  REQUIRE(sam);
+  REQUIRE(tess);
+  CHECK(entity_of(r, "A solitary contractor") == sam);
+  CHECK(entity_of(r, "He talks") == sam);
+  CHECK(r.resolution.entities[*sam].gender == Gender::male);
+  // "his wife" is Tess because the cast list says she is Sam's wife.
+  CHECK(entity_of(r, "messages his wife", "wife") == tess);
+}
+
+TEST_CASE("titles give roles: Dr. Mierzwiak is the doctor", "[analysis]") {
+  auto r = resolve("Dr. Howard Mierzwiak (Tom Wilkinson) runs Lacuna. Joel Barish (Jim Carrey) visits. "
+                   "The doctor erases Joel's memories.\n");
+  auto howard = entity_named(r.resolution, "Dr. Howard Mierzwiak");
+  REQUIRE(howard);
+  CHECK(entity_of(r, "The doctor") == howard);
+}
+
+TEST_CASE("a generic description goes to the most salient character of its gender", "[analysis]") {
+  auto r = resolve("Anna Scott (Julia Roberts) meets Will Thacker (Hugh Grant). He spills juice on her. "
+                   "The woman laughs.\n");
+  auto anna = entity_named(r.resolution, "Anna Scott");
+  REQUIRE(anna);
+  CHECK(entity_of(r, "The woman") == anna);
 }

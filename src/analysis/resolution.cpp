@@ -89,6 +89,19 @@ std::vector<std::string> split_words(std::string_view text) {
   return words;
 }
 
+bool is_quote(const Token& t) {
+  return t.text == "\"" || t.text == "\xE2\x80\x9C" || t.text == "\xE2\x80\x9D" || t.text == "'" ||
+         t.text == "\xE2\x80\x98";
+}
+
+// Occupational nouns the lexicon lacks usually end like one: attendant, violinist, guardian.
+bool looks_like_agent_noun(std::string_view folded) {
+  if (folded.size() < 6) return false;
+  for (std::string_view ending : {"ist", "ian", "ant", "eer", "ess"})
+    if (folded.ends_with(ending)) return true;
+  return false;
+}
+
 bool is_possessive_pronoun(std::string_view folded) {
   return folded == "his" || folded == "her" || folded == "their" || folded == "its";
 }
@@ -397,14 +410,18 @@ class Resolver {
                                bool honorific) const {
     Evidence evidence;
     if (honorific) evidence.for_person += 2.0;
-    const Token* prev = from > 0 ? &tokens[from - 1] : nullptr;
-    const Token* prev2 = from > 1 ? &tokens[from - 2] : nullptr;
+    // Opening quotes do not separate a name from what introduces it: cousin, "Spider".
+    std::size_t before = from;
+    while (before > 0 && is_quote(tokens[before - 1])) --before;
+    const Token* prev = before > 0 ? &tokens[before - 1] : nullptr;
+    const Token* prev2 = before > 1 ? &tokens[before - 2] : nullptr;
     auto is_person_word = [&](const Token& t) { return is_person_noun(t); };
     // "In Albuquerque, a little girl …": a locative before the run, even sentence-initial.
     bool located = prev && is_word(*prev) && kLocatives.count(prev->folded);
     if (located && starts_upper(prev->text)) evidence.against += 1.5;
     if (prev && is_word(*prev) && !starts_upper(prev->text)) {
       if (is_person_word(*prev) || lexicon_.honorifics.count(prev->folded)) evidence.for_person += 2.0;
+      else if (looks_like_agent_noun(prev->folded)) evidence.for_person += 1.0;  // "coffee attendant Lola"
       if (kNamingVerbs.count(prev->folded) && prev->folded != "named" && prev->folded != "called") {
         evidence.for_person += 2.0;  // "the volleyball he calls Wilson": whatever is named is a character
       } else if (prev->folded == "named" || prev->folded == "called") {
@@ -632,8 +649,14 @@ class Resolver {
               candidate.vetoed = true;
             items_by_unit[u].push_back({k, stop, key});
             if (k > 1 || (k == 1 && tokens[0].kind != TokenKind::punctuation)) candidate.seen_inside_sentence = true;
-            // One letter ("E", "H") is an initial, not a name.
+            // One letter ("E", "H") is an initial, not a name; "Do I" and "HMS Interceptor" are
+            // a question and a ship.
             if (stop - k == 1 && tokens[k].text.size() == 1) candidate.vetoed = true;
+            for (std::size_t w = k; w < stop; ++w)
+              if (is_word(tokens[w]) && lexicon_.function_words.count(tokens[w].folded)) candidate.vetoed = true;
+            if (stop - k > 1 && tokens[k].text.size() >= 2 && is_all_caps(tokens[k].text) &&
+                tokens[k].text.find('-') == std::string_view::npos)
+              candidate.vetoed = true;
             auto evidence = occurrence_evidence(tokens, k, stop, honorific && k == start);
             candidate.for_person += evidence.for_person;
             candidate.against += evidence.against;

@@ -175,3 +175,25 @@ TEST_CASE("a generic description goes to the most salient character of its gende
   REQUIRE(anna);
   CHECK(entity_of(r, "The woman") == anna);
 }
+
+TEST_CASE("property: resolution of random plot text stays in bounds", "[analysis][property]") {
+  std::mt19937 random(7);
+  const std::vector<std::string> words{"He", "she", "his", "her", "Amy", "Theodore", "Dr.", "Mr.", "the",
+                                       "a", "lonely", "man", "woman", "wife", "ex-wife", "OS", "(OS)",
+                                       "named", "Samantha", "kills", "marries", ",", ".", "and", "who",
+                                       "protagonist", "In", "Paris", "Bob's", "friend", "\"Will\"", "calls"};
+  for (int round = 0; round < 200; ++round) {
+    std::string text;
+    int n = static_cast<int>(random() % 60);
+    for (int k = 0; k < n; ++k) text += words[random() % words.size()] + " ";
+    auto r = resolve(text);
+    REQUIRE(r.resolution.mentions.size() == r.story.units.size());
+    for (std::size_t u = 0; u < r.story.units.size(); ++u) {
+      for (const auto& m : r.resolution.mentions[u]) {
+        REQUIRE(m.entity < r.resolution.entities.size());
+        REQUIRE(m.first_token <= m.last_token);
+        REQUIRE(m.last_token < r.resolution.tokens[u].size());
+      }
+    }
+  }
+}

@@ -1,5 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <random>
+
 #include "synopsis/synopsis_reader.h"
 
 using namespace filmscope;
@@ -97,4 +100,34 @@ TEST_CASE("an empty synopsis gives a diagnostic, not a crash", "[synopsis]") {
   CHECK(story.units.empty());
   REQUIRE(story.diagnostics.size() == 1);
   CHECK(story.diagnostics[0].code == "no-narrative");
+}
+
+TEST_CASE("property: any mix of synopsis lines reads without crashing, spans inside the text",
+          "[synopsis][property]") {
+  std::mt19937 random(20261125);
+  const std::vector<std::string> lines{
+      "Her", "| 2013Directed by: Spike Jonze", "Main Plot", "Characters", "## Cast", "",
+      "- Joaquin Phoenix plays Theodore Twombly, a lonely writer.", "- Amy Adams as Amy",
+      "- GERTY (Kevin Spacey): the base computer", "He meets Dr. Howard Mierzwiak (Tom Wilkinson).",
+      "Sam Rockwell stars as Sam Bell.", "# ", "**Ending**", "- ", "- plays , ,", "(", "\"", "Mr.",
+      "A lonely man buys an OS. This OS becomes his partner!", "Written and directed by: ",
+      "Moon is a 2009 film directed by Duncan Jones."};
+  for (int round = 0; round < 300; ++round) {
+    std::string text;
+    int n = static_cast<int>(random() % 14);
+    for (int k = 0; k < n; ++k) text += lines[random() % lines.size()] + (random() % 5 ? "\n" : "\r\n");
+    auto story = read_synopsis(text);
+    std::size_t line_count = 1 + static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+    for (const auto& unit : story.units) {
+      REQUIRE(unit.offset + unit.text.size() <= text.size());
+      REQUIRE(text.compare(unit.offset, unit.text.size(), unit.text) == 0);
+      REQUIRE(unit.lines.first >= 1);
+      REQUIRE(unit.lines.first <= unit.lines.last);
+      REQUIRE(unit.lines.last <= line_count);
+    }
+    for (const auto& entry : story.cast) {
+      REQUIRE_FALSE(entry.character.empty());
+      REQUIRE(entry.line <= line_count);
+    }
+  }
 }

@@ -2,10 +2,13 @@
 // pipeline on one input and prints the text summary or the filmscope/analysis@1 JSON document.
 #include <exception>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "cli/cli_output.h"
 #include "cli/commands.h"
+#include "cli/theme_options.h"
+#include "analysis/tone_analysis.h"
 #include "export/json_export.h"
 #include "export/text_summary.h"
 #include "pipeline/analyze.h"
@@ -19,9 +22,12 @@ struct AnalyzeCommandOptions {
   std::string format = "text";
   std::string input_format;  // empty: detect
   std::string output;        // empty or "-": stdout
+  std::string themes;        // empty: the built-in theme set
 };
 
 int run_analyze(const AnalyzeCommandOptions& options) {
+  std::optional<ThemeSet> theme_set;
+  if (!load_theme_set(options.themes, theme_set)) return kExitInputError;
   AnalyzeOptions pipeline_options;
   if (!options.input_format.empty())
     pipeline_options.format = parse_input_format(options.input_format);
@@ -31,6 +37,8 @@ int run_analyze(const AnalyzeCommandOptions& options) {
                                       : result.error);
     return kExitInputError;
   }
+  // Themes and scene valence with the chosen theme set (the built-in one unless --themes).
+  apply_themes_and_valence(*result.analysis, *theme_set);
   const std::string document = options.format == "json" ? to_analysis_json(*result.analysis)
                                                         : to_text_summary(*result.analysis);
   return emit_output(options.output, document);
@@ -49,6 +57,8 @@ void add_analyze_command(CLI::App& app, int& exit_code) {
       ->add_option("--input-format", options->input_format,
                    "Input format, instead of detecting it: synopsis, fountain, plaintext, fdx")
       ->check(CLI::IsMember({"synopsis", "fountain", "plaintext", "fdx"}));
+  command->add_option("--themes", options->themes,
+                      "Theme definitions that add to or override the built-in set (tag<TAB>term…)");
   command->add_option("-o,--output", options->output,
                       "Write to this file (atomically) instead of standard output; - is stdout");
   command->callback([options, &exit_code] {

@@ -18,5 +18,7 @@ enum ExitCode : int {
 void add_analyze_command(CLI::App& app, int& exit_code);
 void add_graph_command(CLI::App& app, int& exit_code);
 void add_parse_command(CLI::App& app, int& exit_code);
+void add_valence_command(CLI::App& app, int& exit_code);
+void add_themes_command(CLI::App& app, int& exit_code);
 
 }  // namespace filmscope::cli

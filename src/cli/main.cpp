@@ -11,6 +11,8 @@ int main(int argc, char** argv) {
   filmscope::cli::add_analyze_command(app, exit_code);
   filmscope::cli::add_graph_command(app, exit_code);
   filmscope::cli::add_parse_command(app, exit_code);
+  filmscope::cli::add_valence_command(app, exit_code);
+  filmscope::cli::add_themes_command(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

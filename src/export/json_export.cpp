@@ -76,6 +76,35 @@ Json scene_json(const Scene& s) {
   j["section"] = s.section;
   j["lines"] = Json::array({s.lines.first, s.lines.last});
   j["characters"] = string_array(s.characters);
+  j["speakers"] = string_array(s.speakers);
+  j["setting"] = s.setting ? Json(s.setting->setting) : Json(nullptr);
+  j["location"] = s.setting ? Json(s.setting->location) : Json(nullptr);
+  j["time_of_day"] = s.setting ? Json(s.setting->time_of_day) : Json(nullptr);
+  j["number"] = s.setting ? Json(s.setting->number) : Json(nullptr);
+  j["eighths"] = round_for_export(s.setting ? s.setting->eighths : 0.0);
+  j["length"] = s.lines.last >= s.lines.first ? s.lines.last - s.lines.first + 1 : 0;
+  j["dialogue_blocks"] = s.dialogue_blocks;
+  j["dialogue_words"] = s.dialogue_words;
+  j["action_words"] = s.action_words;
+  j["valence"] = round_for_export(s.valence);
+  return j;
+}
+
+Json theme_json(const Theme& t) {
+  Json j;
+  j["tag"] = t.tag;
+  j["score"] = round_for_export(t.score);
+  Json evidence = Json::array();
+  for (const auto& e : t.evidence) {
+    Json item;
+    item["scene"] = e.scene;
+    item["text"] = e.text;
+    evidence.push_back(std::move(item));
+  }
+  j["evidence"] = std::move(evidence);
+  Json trajectory = Json::array();
+  for (double v : t.trajectory) trajectory.push_back(round_for_export(v));
+  j["trajectory"] = std::move(trajectory);
   return j;
 }
 
@@ -93,6 +122,11 @@ Json character_json(const Character& c) {
   for (const auto& m : c.mentions) list.push_back(mention_json(m));
   j["mention_list"] = std::move(list);
   j["dialogue_blocks"] = c.dialogue_blocks;
+  j["dialogue_words"] = c.dialogue_words;
+  j["speaking_scenes"] = c.speaking_scenes;
+  j["present_scenes"] = c.present_scenes;
+  j["first_scene"] = c.first_scene;
+  j["last_scene"] = c.last_scene;
   j["centrality"] = centrality_json(c.centrality);
   j["community"] = c.community;
   return j;
@@ -104,6 +138,8 @@ Json relationship_json(const Relationship& r) {
   j["target"] = r.target;
   j["weight"] = round_for_export(r.weight);
   j["shared_scenes"] = r.shared_scenes;
+  j["shared_speaking_scenes"] = r.shared_speaking_scenes;
+  j["exchanges"] = r.exchanges;
   j["kinds"] = string_array(r.kinds);
   Json evidence = Json::array();
   for (const auto& e : r.evidence) evidence.push_back(evidence_json(e));
@@ -120,6 +156,60 @@ Json graph_summary_json(const GraphSummary& g) {
   j["diameter"] = g.diameter;
   j["modularity"] = round_for_export(g.modularity);
   j["communities"] = g.communities;
+  return j;
+}
+
+Json scene_counts_json(const std::vector<SceneCount>& counts) {
+  Json array = Json::array();
+  for (const auto& c : counts) {
+    Json j;
+    j["label"] = c.label;
+    j["scenes"] = c.scenes;
+    array.push_back(std::move(j));
+  }
+  return array;
+}
+
+Json statistics_json(const std::optional<ScreenplayStats>& stats) {
+  if (!stats) return Json(nullptr);
+  const ScreenplayStats& s = *stats;
+  Json j;
+  j["scenes"] = s.scenes;
+  j["unheaded_units"] = s.unheaded_units;
+  j["lines"] = s.lines;
+  j["eighths"] = round_for_export(s.eighths);
+  j["speakers"] = s.speakers;
+  j["dialogue_blocks"] = s.dialogue_blocks;
+  j["dialogue_words"] = s.dialogue_words;
+  j["action_words"] = s.action_words;
+  j["dialogue_ratio"] = round_for_export(s.dialogue_ratio);
+  j["settings"] = scene_counts_json(s.settings);
+  j["times_of_day"] = scene_counts_json(s.times_of_day);
+  j["locations"] = scene_counts_json(s.locations);
+  Json shares = Json::array();
+  for (const auto& d : s.dialogue_shares) {
+    Json share;
+    share["character"] = d.character;
+    share["words"] = d.words;
+    share["blocks"] = d.blocks;
+    share["share"] = round_for_export(d.share);
+    shares.push_back(std::move(share));
+  }
+  j["dialogue_shares"] = std::move(shares);
+  Json sections = Json::array();
+  for (const auto& section : s.sections) {
+    Json k;
+    k["section"] = section.section;
+    k["scenes"] = section.scenes;
+    k["lines"] = section.lines;
+    k["eighths"] = round_for_export(section.eighths);
+    k["speakers"] = section.speakers;
+    k["dialogue_blocks"] = section.dialogue_blocks;
+    k["dialogue_words"] = section.dialogue_words;
+    k["action_words"] = section.action_words;
+    sections.push_back(std::move(k));
+  }
+  j["sections"] = std::move(sections);
   return j;
 }
 
@@ -157,9 +247,12 @@ std::string to_analysis_json(const Analysis& analysis) {
   for (const auto& r : analysis.relationships) relationships.push_back(relationship_json(r));
   doc["relationships"] = std::move(relationships);
   doc["graph"] = graph_summary_json(analysis.graph);
-  // Theme tags and the story arc belong to later analysis steps; the keys are present from
-  // version 1 so that consumers need not special-case their absence.
-  doc["themes"] = Json::array();
+  doc["statistics"] = statistics_json(analysis.stats);
+  Json themes = Json::array();
+  for (const auto& t : analysis.themes) themes.push_back(theme_json(t));
+  doc["themes"] = std::move(themes);
+  // The story arc belongs to a later analysis step; the key is present from version 1 so that
+  // consumers need not special-case its absence.
   doc["arc"] = nullptr;
   Json diagnostics = Json::array();
   for (const auto& d : analysis.diagnostics) diagnostics.push_back(diagnostic_json(d));

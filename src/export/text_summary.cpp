@@ -3,7 +3,8 @@
 // Takes: an Analysis. Produces: a report of at most ~92 columns (a long input path excepted):
 // the film (title, year, directors, writers, source format and encoding), a cast table, the
 // strongest relationships with their kinds and one or two evidence sentences, graph figures,
-// and the diagnostics.
+// a screenplay's statistics (scenes by setting and time of day, locations, dialogue shares,
+// sections), the strongest themes with their best evidence sentence, and the diagnostics.
 // Method: columns are padded and cut by display width (text_layout.h), so accented and East
 // Asian names stay aligned. Long lists are cut at named limits with a line saying how many
 // were left out; the JSON export has everything. Sections with nothing to show are omitted.
@@ -31,6 +32,9 @@ constexpr std::size_t kLineWidth = 92;
 constexpr std::size_t kMaxRelationshipsShown = 20;
 constexpr std::size_t kEvidencePerRelationship = 2;
 constexpr std::size_t kMaxDiagnosticsShown = 30;
+constexpr std::size_t kMaxLabelsShown = 6;   // settings, times of day, locations per line
+constexpr std::size_t kMaxSharesShown = 6;   // speakers in the dialogue share line
+constexpr std::size_t kMaxSectionsShown = 12;
 constexpr std::string_view kIndent = "  ";
 constexpr std::string_view kEvidenceIndent = "      ";
 
@@ -189,6 +193,87 @@ void graph_section(std::string& out, const Analysis& analysis) {
   }
 }
 
+std::string percent(double share) { return format_decimal(round_for_export(share * 100.0, 1), 1) + "%"; }
+
+// "INT 120, EXT 64, none 8": labels with their scene counts, the most frequent first.
+std::string label_counts(const std::vector<SceneCount>& counts) {
+  std::vector<std::string> parts;
+  for (std::size_t i = 0; i < counts.size() && i < kMaxLabelsShown; ++i)
+    parts.push_back((counts[i].label.empty() ? std::string("none") : counts[i].label) + " " +
+                    std::to_string(counts[i].scenes));
+  if (counts.size() > kMaxLabelsShown) parts.push_back("…");
+  return join(parts, ", ");
+}
+
+void statistics_section(std::string& out, const Analysis& analysis) {
+  if (!analysis.stats) return;
+  const ScreenplayStats& s = *analysis.stats;
+  auto line = [&](const std::string& text) {
+    out += std::string(kIndent) + shorten(text, kLineWidth - kIndent.size()) + "\n";
+  };
+  out += "\nScreenplay\n";
+  std::string scenes = plural(s.scenes, "scene", "scenes");
+  if (s.unheaded_units > 0) scenes += " (and " + plural(s.unheaded_units, "opening without a heading", "openings without a heading") + ")";
+  scenes += ", " + plural(s.lines, "line", "lines");
+  if (s.eighths > 0.0) scenes += ", " + short_number(s.eighths / 8.0) + " pages";
+  line(scenes);
+  line(plural(s.dialogue_blocks, "speech", "speeches") + " by " + plural(s.speakers, "speaker", "speakers") + "; " +
+       plural(s.dialogue_words, "dialogue word", "dialogue words") + ", " +
+       plural(s.action_words, "action word", "action words") + " (dialogue " + percent(s.dialogue_ratio) + ")");
+  if (!s.settings.empty()) line("Settings: " + label_counts(s.settings));
+  if (!s.times_of_day.empty()) line("Time of day: " + label_counts(s.times_of_day));
+  if (!s.locations.empty()) line("Locations: " + label_counts(s.locations));
+  if (!s.dialogue_shares.empty()) {
+    std::unordered_map<std::string, std::string> names;
+    for (const auto& c : analysis.characters) names.emplace(c.id, c.name);
+    std::vector<std::string> parts;
+    for (std::size_t i = 0; i < s.dialogue_shares.size() && i < kMaxSharesShown; ++i) {
+      const DialogueShare& d = s.dialogue_shares[i];
+      auto it = names.find(d.character);
+      parts.push_back((it == names.end() ? d.character : it->second) + " " + percent(d.share));
+    }
+    if (s.dialogue_shares.size() > kMaxSharesShown) parts.push_back("…");
+    line("Dialogue share: " + join(parts, ", "));
+  }
+  // Sections only say something when the script has them.
+  if (s.sections.size() > 1 || (s.sections.size() == 1 && !s.sections[0].section.empty())) {
+    line("Sections:");
+    const std::size_t shown = std::min(s.sections.size(), kMaxSectionsShown);
+    for (std::size_t i = 0; i < shown; ++i) {
+      const SectionStats& section = s.sections[i];
+      const std::size_t words = section.dialogue_words + section.action_words;
+      std::string text = std::string(kIndent) + (section.section.empty() ? "(before the first section)" : section.section) +
+                         ": " + plural(section.scenes, "scene", "scenes") + ", " +
+                         plural(section.speakers, "speaker", "speakers") + ", " +
+                         plural(section.dialogue_blocks, "speech", "speeches") + ", dialogue " +
+                         percent(words == 0 ? 0.0 : static_cast<double>(section.dialogue_words) / static_cast<double>(words));
+      line(text);
+    }
+    if (s.sections.size() > shown)
+      line(std::string(kIndent) + "… and " + std::to_string(s.sections.size() - shown) + " more (see --format json)");
+  }
+}
+
+// The strongest themes, each with its score and best evidence sentence.
+void themes_section(std::string& out, const Analysis& analysis) {
+  if (analysis.themes.empty()) return;
+  constexpr std::size_t kMaxThemesShown = 8;
+  out += "\nThemes (" + std::to_string(analysis.themes.size()) + ", strongest first)\n";
+  const std::size_t shown = std::min(analysis.themes.size(), kMaxThemesShown);
+  for (std::size_t i = 0; i < shown; ++i) {
+    const Theme& t = analysis.themes[i];
+    out += std::string(kIndent) + t.tag + " " + format_decimal(t.score, 2) + "\n";
+    if (t.evidence.empty()) continue;
+    const ThemeEvidence& e = t.evidence.front();
+    std::string where = " (scene " + std::to_string(e.scene) + ")";
+    std::size_t room = kLineWidth - kEvidenceIndent.size() - display_width(where) - 2;
+    out += std::string(kEvidenceIndent) + "“" + shorten(e.text, room) + "”" + where + "\n";
+  }
+  if (analysis.themes.size() > shown)
+    out += std::string(kIndent) + "… and " + std::to_string(analysis.themes.size() - shown) +
+           " more (see --format json)\n";
+}
+
 void diagnostics_section(std::string& out, const Analysis& analysis) {
   if (analysis.diagnostics.empty()) return;
   out += "\nDiagnostics (" + std::to_string(analysis.diagnostics.size()) + ")\n";
@@ -214,7 +299,8 @@ std::string to_text_summary(const Analysis& analysis) {
   cast_section(out, analysis);
   relationship_section(out, analysis);
   graph_section(out, analysis);
-  // The model carries no theme tags yet, so there is no themes section to print.
+  statistics_section(out, analysis);
+  themes_section(out, analysis);
   diagnostics_section(out, analysis);
   return out;
 }

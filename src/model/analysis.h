@@ -94,6 +94,9 @@ struct NarrativeUnit {
   std::optional<SceneSetting> setting;  // screenplays only
   std::vector<DialogueBlock> dialogue;  // screenplays only, in order
   std::string action;  // screenplays: the action lines joined, for name and theme matching
+  // Screenplays: the source line of each '\n'-separated line of `action`, so that a name found
+  // in the action can be traced to its line.
+  std::vector<std::size_t> action_lines;
 };
 
 struct Story {
@@ -137,6 +140,14 @@ struct Character {
   Gender gender = Gender::unknown;
   std::vector<Mention> mentions;
   std::size_t dialogue_blocks = 0;
+  // Screenplays only (0 for synopses): words spoken, scenes where the character speaks, scenes
+  // where the character speaks or is named in the action, and the first and last of those
+  // scenes (1-based indices into Analysis::scenes).
+  std::size_t dialogue_words = 0;
+  std::size_t speaking_scenes = 0;
+  std::size_t present_scenes = 0;
+  std::size_t first_scene = 0;
+  std::size_t last_scene = 0;
   Centrality centrality;
   int community = 0;
 };
@@ -153,6 +164,10 @@ struct Relationship {
   std::string target;
   double weight = 0.0;
   std::size_t shared_scenes = 0;
+  // Screenplays only (0 for synopses): scenes where both speak, and the number of times one
+  // speaks right after the other within a scene (consecutive speeches, either order).
+  std::size_t shared_speaking_scenes = 0;
+  std::size_t exchanges = 0;
   std::vector<std::string> kinds;  // strongest evidence first
   std::vector<Evidence> evidence;
 };
@@ -164,6 +179,77 @@ struct Scene {
   LineSpan lines;
   std::string text;
   std::vector<std::string> characters;  // ids, in order of first mention
+  // Screenplays only: who speaks (ids, in order of first speech), where and when (from the
+  // heading), and what the scene holds.
+  std::vector<std::string> speakers;
+  std::optional<SceneSetting> setting;
+  std::size_t dialogue_blocks = 0;
+  std::size_t dialogue_words = 0;
+  std::size_t action_words = 0;
+  // Mean compound valence (-1..1) of the scene's sentences, from the sentence valence model
+  // (sentiment/sentence_valence.h); 0 for a scene without words. Filled by
+  // apply_themes_and_valence.
+  double valence = 0.0;
+};
+
+// One sentence supporting a theme tag.
+struct ThemeEvidence {
+  std::size_t scene = 0;  // 1-based
+  std::string text;
+  double weight = 0.0;  // the theme's weighted term matches in this sentence
+};
+
+// A theme the story is about (themes/theme_profile.h explains the score).
+struct Theme {
+  std::string tag;  // lower-case, hyphenated: "artificial-intelligence"
+  double score = 0.0;  // 0..1
+  std::vector<ThemeEvidence> evidence;  // strongest first
+  std::vector<double> trajectory;  // intensity per tenth of the story, 0..1, peak = 1
+};
+
+// A label with how many scenes carry it ("INT" 120, "NIGHT" 40, "BLOOM HOUSE" 12).
+struct SceneCount {
+  std::string label;
+  std::size_t scenes = 0;
+};
+
+// One speaker's share of the spoken words of a screenplay.
+struct DialogueShare {
+  std::string character;  // id
+  std::size_t words = 0;
+  std::size_t blocks = 0;
+  double share = 0.0;  // words / all dialogue words, in [0, 1]
+};
+
+// The figures of one section of a screenplay (Fountain `#` headings); "" for scenes before any.
+struct SectionStats {
+  std::string section;
+  std::size_t scenes = 0;  // with a heading, as in ScreenplayStats
+  std::size_t lines = 0;
+  double eighths = 0.0;
+  std::size_t dialogue_blocks = 0;
+  std::size_t dialogue_words = 0;
+  std::size_t action_words = 0;
+  std::size_t speakers = 0;  // distinct characters speaking in the section
+};
+
+// A screenwriter's figures for a screenplay; computed by screenplay_stats.h.
+struct ScreenplayStats {
+  std::size_t scenes = 0;          // units that open with a scene heading
+  std::size_t unheaded_units = 0;  // material before the first heading that holds action or dialogue
+  std::size_t lines = 0;         // sum of scene lengths in source lines
+  double eighths = 0.0;          // sum of the scene lengths the source states, 0 when none
+  std::size_t speakers = 0;      // characters with at least one speech
+  std::size_t dialogue_blocks = 0;
+  std::size_t dialogue_words = 0;
+  std::size_t action_words = 0;
+  double dialogue_ratio = 0.0;    // dialogue words / (dialogue + action words)
+  // Over the scenes with a heading, most frequent first:
+  std::vector<SceneCount> settings;      // "INT", "EXT", "INT/EXT", "" (no setting)
+  std::vector<SceneCount> times_of_day;  // "DAY", "NIGHT", …, "" (none given)
+  std::vector<SceneCount> locations;
+  std::vector<DialogueShare> dialogue_shares;  // most words first
+  std::vector<SectionStats> sections;          // in script order
 };
 
 // Whole-graph figures of the character graph; filled by apply_graph_metrics.
@@ -184,6 +270,8 @@ struct Analysis {
   std::vector<Character> characters;
   std::vector<Relationship> relationships;
   GraphSummary graph;
+  std::optional<ScreenplayStats> stats;  // screenplays only
+  std::vector<Theme> themes;  // highest score first; filled by apply_themes_and_valence
   std::vector<Diagnostic> diagnostics;
 };
 

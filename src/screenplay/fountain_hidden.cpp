@@ -89,11 +89,15 @@ HiddenScan scan_hidden(std::string_view text) {
     scan.diagnostics.push_back({Severity::warning, "boneyard-unopened", line_of(line_starts, offset),
                                 "'*/' without a matching '/*'; kept as text"});
 
-  // boneyard_before[k]: boneyard bytes before offset k, so "does this note cross a boneyard"
-  // is one subtraction.
-  std::vector<std::size_t> boneyard_before(text.size() + 1, 0);
-  for (std::size_t k = 0; k < text.size(); ++k)
-    boneyard_before[k + 1] = boneyard_before[k] + (hidden[k] == Hidden::boneyard ? 1 : 0);
+  // "Does this note cross a boneyard" is a binary search over the regions, which are sorted
+  // and disjoint (so their ends are sorted too); a per-byte prefix table would cost eight bytes
+  // of memory per input byte.
+  const auto& regions = boneyard.regions;
+  auto crosses_region = [&regions](std::size_t from, std::size_t to) {
+    auto it = std::upper_bound(regions.begin(), regions.end(), from,
+                               [](std::size_t offset, const auto& region) { return offset < region.second; });
+    return it != regions.end() && it->first < to;
+  };
 
   // Notes: searches are cached so that each byte is looked at a bounded number of times.
   std::size_t next_close = 0;
@@ -118,7 +122,7 @@ HiddenScan scan_hidden(std::string_view text) {
     }
     std::size_t close_line = line_of(line_starts, next_close);
     bool crosses_empty = next_empty != std::string_view::npos && next_empty < next_close;
-    bool crosses_boneyard = boneyard_before[next_close] != boneyard_before[i];
+    bool crosses_boneyard = crosses_region(i, next_close);
     if (crosses_empty || close_line - line + 1 > kMaxNoteLines || crosses_boneyard) {
       scan.diagnostics.push_back({Severity::warning, "note-unterminated", line,
                                   "'[[' is not closed before an empty line or within the note "

@@ -304,8 +304,10 @@ bool looks_like_header(std::string_view key) {
 
 // ---- Transitions and headings -----------------------------------------------------------------
 
-constexpr std::array<std::string_view, 22> kTransitionEndings{
-    " TO:",     " TO.",    "CUT:",       "DISSOLVE:", "FADE IN:",  "FADE IN",    "FADE IN.",
+// "CUT TO" and "DISSOLVE TO" without a colon are common in scripts typed without one; they
+// sit at the cue's indent and would otherwise read as a speaker.
+constexpr std::array<std::string_view, 24> kTransitionEndings{
+    " TO:",     " TO.",    "CUT TO",     "DISSOLVE TO", "CUT:",       "DISSOLVE:", "FADE IN:",  "FADE IN",    "FADE IN.",
     "FADE OUT", "FADE OUT.", "FADE OUT:", "TO BLACK",  "TO BLACK.", "TO BLACK:", "THE END",
     "THE END.", "FADE UP:", "FADE UP",    "WIPE:",     "IRIS OUT.", "IRIS IN:",  "INTERCUT:",
     "INTERCUT WITH:"};

@@ -1,6 +1,7 @@
 // Screenplay element stream → Story. See screenplay_story.h for the method and its limits.
 #include "screenplay/screenplay_story.h"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -98,6 +99,7 @@ class StoryBuilder {
     open_if_needed(element);
     block_open_ = false;
     append_line(unit_->action, element.text, '\n');
+    record_action_lines(element);
     append_line(unit_->text, element.text, '\n');
     if (element.kind != ElementKind::centered) has_content_ = true;
     unit_->lines.last = std::max(unit_->lines.last, element.lines.last);
@@ -155,6 +157,20 @@ class StoryBuilder {
   }
 
  private:
+  // One entry per '\n'-separated line the element adds to `action`: wrapped lines keep their
+  // line breaks, so the n-th piece is on the n-th line of the element's span (clamped, since a
+  // reader may fold lines).
+  void record_action_lines(const Element& element) {
+    if (element.text.empty()) return;
+    std::size_t line = element.lines.first;
+    unit_->action_lines.push_back(line);
+    for (char c : element.text) {
+      if (c != '\n') continue;
+      line = std::min(line + 1, std::max(element.lines.last, element.lines.first));
+      unit_->action_lines.push_back(line);
+    }
+  }
+
   void open_if_needed(const Element& element) {
     if (unit_) return;
     unit_ = NarrativeUnit{};

@@ -23,24 +23,27 @@ TEST_CASE("analysis JSON follows the documented key order", "[json]") {
   CHECK(text.back() == '\n');
   Json doc = Json::parse(text);
   CHECK(keys(doc) == std::vector<std::string>{"schema", "source", "film", "scenes", "characters",
-                                              "relationships", "graph", "themes", "arc",
-                                              "diagnostics"});
+                                              "relationships", "graph", "statistics", "themes",
+                                              "arc", "diagnostics"});
   CHECK(doc["schema"] == "filmscope/analysis@1");
   CHECK(keys(doc["source"]) == std::vector<std::string>{"path", "format", "encoding"});
   CHECK(keys(doc["film"]) == std::vector<std::string>{"title", "year", "directors", "writers"});
   CHECK(keys(doc["scenes"][0]) ==
-        std::vector<std::string>{"index", "heading", "section", "lines", "characters"});
+        std::vector<std::string>{"index", "heading", "section", "lines", "characters", "speakers",
+                                 "setting", "location", "time_of_day", "number", "eighths", "length",
+                                 "dialogue_blocks", "dialogue_words", "action_words", "valence"});
   CHECK(keys(doc["characters"][0]) ==
         std::vector<std::string>{"id", "name", "aliases", "actor", "credit", "description",
                                  "gender", "mentions", "mention_list", "dialogue_blocks",
-                                 "centrality", "community"});
+                                 "dialogue_words", "speaking_scenes", "present_scenes",
+                                 "first_scene", "last_scene", "centrality", "community"});
   CHECK(keys(doc["characters"][0]["centrality"]) ==
         std::vector<std::string>{"degree", "weighted_degree", "betweenness", "eigenvector"});
   CHECK(keys(doc["characters"][0]["mention_list"][0]) ==
         std::vector<std::string>{"scene", "line", "offset", "text", "kind"});
-  CHECK(keys(doc["relationships"][0]) == std::vector<std::string>{"source", "target", "weight",
-                                                                  "shared_scenes", "kinds",
-                                                                  "evidence"});
+  CHECK(keys(doc["relationships"][0]) ==
+        std::vector<std::string>{"source", "target", "weight", "shared_scenes",
+                                 "shared_speaking_scenes", "exchanges", "kinds", "evidence"});
   CHECK(keys(doc["relationships"][0]["evidence"][0]) ==
         std::vector<std::string>{"scene", "line", "text", "kind"});
   CHECK(keys(doc["graph"]) == std::vector<std::string>{"nodes", "edges", "density",

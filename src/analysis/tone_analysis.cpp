@@ -1,0 +1,61 @@
+// Scene valence and story themes; see tone_analysis.h.
+#include "analysis/tone_analysis.h"
+
+#include <string_view>
+
+#include "sentiment/sentence_valence.h"
+#include "text/tokenizer.h"
+
+namespace filmscope {
+
+namespace {
+
+bool blank(std::string_view line) {
+  return line.find_first_not_of(" \t\r\f\v") == std::string_view::npos;
+}
+
+}  // namespace
+
+std::vector<ThemeSentence> story_sentences(const std::vector<Scene>& scenes) {
+  std::vector<ThemeSentence> sentences;
+  for (const Scene& scene : scenes) {
+    const std::string_view text = scene.text;
+    std::size_t paragraph_start = std::string_view::npos;
+    std::size_t start = 0;
+    auto flush = [&](std::size_t end) {
+      if (paragraph_start == std::string_view::npos) return;
+      const auto paragraph = text.substr(paragraph_start, end - paragraph_start);
+      for (const TextSpan& span : split_sentences(paragraph))
+        sentences.push_back({scene.index, paragraph.substr(span.offset, span.length)});
+      paragraph_start = std::string_view::npos;
+    };
+    while (start <= text.size()) {
+      auto end = text.find('\n', start);
+      if (end == std::string_view::npos) end = text.size();
+      if (blank(text.substr(start, end - start))) {
+        flush(start);
+      } else if (paragraph_start == std::string_view::npos) {
+        paragraph_start = start;
+      }
+      start = end + 1;
+    }
+    flush(text.size());
+  }
+  return sentences;
+}
+
+void apply_themes_and_valence(Analysis& analysis, const ThemeSet& themes, const ValenceLexicon& valence) {
+  const auto sentences = story_sentences(analysis.scenes);
+  std::vector<double> valence_sum(analysis.scenes.size(), 0.0);
+  std::vector<std::size_t> valence_count(analysis.scenes.size(), 0);
+  for (const ThemeSentence& sentence : sentences) {
+    if (sentence.scene == 0 || sentence.scene > analysis.scenes.size()) continue;
+    valence_sum[sentence.scene - 1] += score_valence(sentence.text, valence).compound;
+    ++valence_count[sentence.scene - 1];
+  }
+  for (std::size_t i = 0; i < analysis.scenes.size(); ++i)
+    analysis.scenes[i].valence = valence_count[i] ? valence_sum[i] / static_cast<double>(valence_count[i]) : 0.0;
+  analysis.themes = ranked_themes(profile_themes(sentences, themes));
+}
+
+}  // namespace filmscope

@@ -1,0 +1,26 @@
+// Tone analysis: the emotional colour of each scene and the themes of the whole story.
+//
+// Takes: an Analysis whose scenes carry their text. Produces: Scene::valence (the mean compound
+// valence of the scene's sentences, sentiment/sentence_valence.h) and Analysis::themes (theme
+// tags with score, evidence and trajectory, themes/theme_profile.h), replacing earlier values.
+// Method: each scene's text is cut into paragraphs at blank lines and into sentences with the
+// shared sentence splitter; the same sentences feed both models, so theme evidence quotes
+// whole sentences. Runs after the scenes are final; reads nothing else of the Analysis.
+#pragma once
+
+#include <vector>
+
+#include "model/analysis.h"
+#include "sentiment/valence_lexicon.h"
+#include "themes/theme_profile.h"
+#include "themes/theme_set.h"
+
+namespace filmscope {
+
+// The sentences of every scene, in story order; views point into `scenes`.
+std::vector<ThemeSentence> story_sentences(const std::vector<Scene>& scenes);
+
+void apply_themes_and_valence(Analysis& analysis, const ThemeSet& themes = default_theme_set(),
+                              const ValenceLexicon& valence = default_valence_lexicon());
+
+}  // namespace filmscope

@@ -1,0 +1,162 @@
+// Defensive reading of analysis documents (see film_record.h).
+#include "batch/film_record.h"
+
+namespace filmscope::batch {
+
+namespace {
+
+using Json = nlohmann::json;
+
+const Json& member(const Json& object, const char* key) {
+  static const Json kNull;  // immutable after construction: safe to share between threads
+  if (!object.is_object()) return kNull;
+  auto it = object.find(key);
+  return it == object.end() ? kNull : *it;
+}
+
+std::string text(const Json& value) { return value.is_string() ? value.get<std::string>() : std::string(); }
+
+std::optional<std::string> optional_text(const Json& value) {
+  if (!value.is_string()) return std::nullopt;
+  return value.get<std::string>();
+}
+
+long long integer(const Json& value) {
+  if (value.is_number_integer() || value.is_number_unsigned()) return value.get<long long>();
+  if (value.is_number_float()) return static_cast<long long>(value.get<double>());
+  return 0;
+}
+
+double real(const Json& value) { return value.is_number() ? value.get<double>() : 0.0; }
+
+std::size_t count(const Json& value) { return value.is_array() ? value.size() : 0; }
+
+std::string arc_shape(const Json& arc) {
+  if (arc.is_string()) return arc.get<std::string>();
+  return text(member(arc, "shape"));
+}
+
+}  // namespace
+
+FilmSummary summarize_analysis(const Json& document) {
+  FilmSummary summary;
+  summary.format = text(member(member(document, "source"), "format"));
+  const Json& film = member(document, "film");
+  summary.title = text(member(film, "title"));
+  const Json& year = member(film, "year");
+  if (year.is_number()) summary.year = integer(year);
+  summary.scenes = count(member(document, "scenes"));
+  const Json& characters = member(document, "characters");
+  summary.characters = count(characters);
+  if (characters.is_array()) {
+    for (const Json& c : characters) {
+      if (summary.top_characters.size() >= kSummaryTopCount) break;
+      std::string name = text(member(c, "name"));
+      if (!name.empty()) summary.top_characters.push_back(name);
+    }
+  }
+  const Json& themes = member(document, "themes");
+  if (themes.is_array()) {
+    for (const Json& t : themes) {
+      if (summary.top_themes.size() >= kSummaryTopCount) break;
+      std::string tag = text(member(t, "tag"));
+      if (!tag.empty()) summary.top_themes.push_back(tag);
+    }
+  }
+  summary.arc_shape = arc_shape(member(document, "arc"));
+  return summary;
+}
+
+FilmRows film_rows(const Json& document) {
+  FilmRows rows;
+  rows.summary = summarize_analysis(document);
+  rows.encoding = text(member(member(document, "source"), "encoding"));
+  const Json& graph = member(document, "graph");
+  rows.graph_density = real(member(graph, "density"));
+  rows.graph_communities = integer(member(graph, "communities"));
+
+  const Json& characters = member(document, "characters");
+  if (characters.is_array()) {
+    std::size_t rank = 0;
+    for (const Json& c : characters) {
+      CharacterRow row;
+      row.id = text(member(c, "id"));
+      if (row.id.empty()) continue;
+      row.rank = ++rank;
+      row.name = text(member(c, "name"));
+      row.actor = optional_text(member(c, "actor"));
+      row.gender = text(member(c, "gender"));
+      const Json& mentions = member(c, "mentions");
+      row.mentions = mentions.is_array() ? static_cast<long long>(mentions.size()) : integer(mentions);
+      row.dialogue_words = integer(member(c, "dialogue_words"));
+      const Json& centrality = member(c, "centrality");
+      row.degree = integer(member(centrality, "degree"));
+      row.weighted_degree = real(member(centrality, "weighted_degree"));
+      row.betweenness = real(member(centrality, "betweenness"));
+      row.eigenvector = real(member(centrality, "eigenvector"));
+      row.community = integer(member(c, "community"));
+      rows.characters.push_back(std::move(row));
+    }
+  }
+
+  const Json& relationships = member(document, "relationships");
+  rows.relationships = static_cast<long long>(count(relationships));
+  if (relationships.is_array()) {
+    for (const Json& r : relationships) {
+      RelationshipRow row;
+      row.source = text(member(r, "source"));
+      row.target = text(member(r, "target"));
+      if (row.source.empty() || row.target.empty()) continue;
+      row.weight = real(member(r, "weight"));
+      row.shared_scenes = integer(member(r, "shared_scenes"));
+      const Json& kinds = member(r, "kinds");
+      if (kinds.is_array()) {
+        for (const Json& k : kinds) {
+          if (!k.is_string()) continue;
+          if (!row.kinds.empty()) row.kinds += ", ";
+          row.kinds += k.get<std::string>();
+        }
+      }
+      rows.relationships_rows.push_back(std::move(row));
+    }
+  }
+
+  const Json& themes = member(document, "themes");
+  if (themes.is_array()) {
+    std::size_t rank = 0;
+    for (const Json& t : themes) {
+      ThemeRow row;
+      row.tag = text(member(t, "tag"));
+      if (row.tag.empty()) continue;
+      row.rank = ++rank;
+      row.score = real(member(t, "score"));
+      rows.themes.push_back(std::move(row));
+    }
+  }
+
+  const Json& scenes = member(document, "scenes");
+  if (scenes.is_array()) {
+    for (const Json& s : scenes) {
+      SceneRow row;
+      row.index = integer(member(s, "index"));
+      row.heading = optional_text(member(s, "heading"));
+      row.section = text(member(s, "section"));
+      const Json& lines = member(s, "lines");
+      if (lines.is_array() && lines.size() == 2) {
+        row.first_line = integer(lines[0]);
+        row.last_line = integer(lines[1]);
+      }
+      row.dialogue_words = integer(member(s, "dialogue_words"));
+      row.action_words = integer(member(s, "action_words"));
+      row.valence = real(member(s, "valence"));
+      const Json& ids = member(s, "characters");
+      if (ids.is_array())
+        for (const Json& id : ids)
+          if (id.is_string()) row.characters.push_back(id.get<std::string>());
+      rows.scenes.push_back(std::move(row));
+    }
+  }
+  return rows;
+}
+
+}  // namespace filmscope::batch

@@ -1,0 +1,332 @@
+// Sentence valence after VADER; see sentence_valence.h for the method. Function names follow
+// the reference implementation's rules so that the two can be read side by side.
+#include "sentiment/sentence_valence.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+
+#include "text/unicode_text.h"
+
+namespace filmscope {
+
+namespace {
+
+// The reference implementation's empirically derived constants.
+constexpr double kCapsIncrement = 0.733;    // a lexicon word or booster in capitals
+constexpr double kNegationScalar = -0.74;   // a negated word
+constexpr double kSecondWordDamping = 0.95;  // a booster two tokens before the word
+constexpr double kThirdWordDamping = 0.9;    // a booster three tokens before the word
+constexpr double kNeverSoScalar = 1.25;     // "never so good", "never this good"
+constexpr double kBeforeButScalar = 0.5;
+constexpr double kAfterButScalar = 1.5;
+constexpr double kExclamationAmplifier = 0.292;
+constexpr std::size_t kMaxExclamations = 4;
+constexpr double kQuestionAmplifier = 0.18;
+constexpr std::size_t kMaxScaledQuestions = 3;
+constexpr double kManyQuestionsAmplifier = 0.96;
+constexpr double kNormalisationAlpha = 15.0;
+constexpr std::size_t kEmoticonMaxLength = 2;  // a token stripped to this few characters is kept whole
+
+bool is_strippable(UChar32 c) {
+  // Python's string.punctuation (ASCII) plus Unicode punctuation such as curly quotes.
+  return c < 0x80 ? (std::ispunct(static_cast<int>(c)) != 0) : (u_ispunct(c) != 0);
+}
+
+std::size_t code_points(std::string_view text) {
+  std::size_t count = 0;
+  for (unsigned char c : text)
+    if ((c & 0xC0) != 0x80) ++count;
+  return count;
+}
+
+std::string_view strip_punctuation_if_word(std::string_view token) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(token.data());
+  const auto length = static_cast<int32_t>(token.size());
+  int32_t begin = 0;
+  while (begin < length) {
+    int32_t next = begin;
+    UChar32 c = 0;
+    U8_NEXT(bytes, next, length, c);
+    if (c < 0 || !is_strippable(c)) break;
+    begin = next;
+  }
+  int32_t end = length;
+  while (end > begin) {
+    int32_t previous = end;
+    UChar32 c = 0;
+    U8_PREV(bytes, 0, previous, c);
+    if (c < 0 || !is_strippable(c)) break;
+    end = previous;
+  }
+  auto stripped = token.substr(static_cast<std::size_t>(begin), static_cast<std::size_t>(end - begin));
+  return code_points(stripped) <= kEmoticonMaxLength ? token : stripped;
+}
+
+// Lower case for look-ups; a typographic apostrophe becomes ASCII so that "isn’t" negates.
+std::string lower_case(std::string_view word) {
+  bool ascii = std::all_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (!ascii) {
+    std::string folded = fold_case(word);
+    constexpr std::string_view kRightQuote = "\xE2\x80\x99";
+    for (auto at = folded.find(kRightQuote); at != std::string::npos; at = folded.find(kRightQuote, at + 1))
+      folded.replace(at, kRightQuote.size(), "'");
+    return folded;
+  }
+  std::string out(word);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+// Python's str.isupper(): at least one cased letter, and no lower-case one.
+bool is_upper(std::string_view word) {
+  bool upper = false;
+  const auto* bytes = reinterpret_cast<const uint8_t*>(word.data());
+  const auto length = static_cast<int32_t>(word.size());
+  int32_t i = 0;
+  while (i < length) {
+    UChar32 c = 0;
+    U8_NEXT(bytes, i, length, c);
+    if (c < 0) continue;
+    if (u_islower(c) || u_istitle(c)) return false;
+    if (u_isupper(c)) upper = true;
+  }
+  return upper;
+}
+
+// True when some, but not all, tokens are in capitals: only then do capitals emphasise.
+bool allcap_differential(const std::vector<ValenceWord>& words) {
+  std::size_t caps = static_cast<std::size_t>(
+      std::count_if(words.begin(), words.end(), [](const ValenceWord& w) { return w.all_caps; }));
+  return caps > 0 && caps < words.size();
+}
+
+class SentenceScorer {
+ public:
+  SentenceScorer(const std::vector<ValenceWord>& words, const ValenceLexicon& lexicon)
+      : words_(words), lexicon_(lexicon), cap_differential_(allcap_differential(words)) {}
+
+  std::vector<double> word_valences() const {
+    std::vector<double> sentiments;
+    sentiments.reserve(words_.size());
+    for (std::size_t i = 0; i < words_.size(); ++i) {
+      // Boosters and "kind of" modify other words and carry no valence of their own.
+      if (lexicon_.boosters.count(lower(i)) ||
+          (i + 1 < words_.size() && lower(i) == "kind" && lower(i + 1) == "of")) {
+        sentiments.push_back(0.0);
+        continue;
+      }
+      sentiments.push_back(sentiment_valence(i));
+    }
+    but_check(sentiments);
+    return sentiments;
+  }
+
+ private:
+  const std::string& lower(std::size_t i) const { return words_[i].lower; }
+
+  bool in_lexicon(std::size_t i) const { return lexicon_.valences.count(lower(i)) > 0; }
+
+  bool negated(std::size_t i) const {
+    const std::string& w = lower(i);
+    return lexicon_.negations.count(w) > 0 || w.find("n't") != std::string::npos;
+  }
+
+  double scalar_inc_dec(std::size_t i, double valence) const {
+    auto it = lexicon_.boosters.find(lower(i));
+    if (it == lexicon_.boosters.end()) return 0.0;
+    double scalar = valence < 0 ? -it->second : it->second;
+    if (words_[i].all_caps && cap_differential_) scalar += valence > 0 ? kCapsIncrement : -kCapsIncrement;
+    return scalar;
+  }
+
+  double sentiment_valence(std::size_t i) const {
+    auto entry = lexicon_.valences.find(lower(i));
+    if (entry == lexicon_.valences.end()) return 0.0;
+    const double base = entry->second;
+    double valence = base;
+    // "no" before another lexicon word negates that word instead of counting itself.
+    if (lower(i) == "no" && i + 1 < words_.size() && in_lexicon(i + 1)) valence = 0.0;
+    if ((i > 0 && lower(i - 1) == "no") || (i > 1 && lower(i - 2) == "no") ||
+        (i > 2 && lower(i - 3) == "no" && (lower(i - 1) == "or" || lower(i - 1) == "nor")))
+      valence = base * kNegationScalar;
+    if (words_[i].all_caps && cap_differential_) valence += valence > 0 ? kCapsIncrement : -kCapsIncrement;
+
+    for (std::size_t start = 0; start < 3; ++start) {
+      if (i <= start || in_lexicon(i - (start + 1))) continue;
+      double s = scalar_inc_dec(i - (start + 1), valence);
+      if (start == 1 && s != 0) s *= kSecondWordDamping;
+      if (start == 2 && s != 0) s *= kThirdWordDamping;
+      valence += s;
+      valence = negation_check(valence, start, i);
+      if (start == 2) valence = special_idioms_check(valence, i);
+    }
+    return least_check(valence, i);
+  }
+
+  double negation_check(double valence, std::size_t start, std::size_t i) const {
+    if (start == 0) {
+      if (negated(i - 1)) valence *= kNegationScalar;
+    } else if (start == 1) {
+      if (lower(i - 2) == "never" && (lower(i - 1) == "so" || lower(i - 1) == "this")) {
+        valence *= kNeverSoScalar;
+      } else if (lower(i - 2) == "without" && lower(i - 1) == "doubt") {
+        // "without doubt" affirms rather than negates.
+      } else if (negated(i - 2)) {
+        valence *= kNegationScalar;
+      }
+    } else {
+      if ((lower(i - 3) == "never" && (lower(i - 2) == "so" || lower(i - 2) == "this")) ||
+          lower(i - 1) == "so" || lower(i - 1) == "this") {
+        valence *= kNeverSoScalar;
+      } else if (lower(i - 3) == "without" && (lower(i - 2) == "doubt" || lower(i - 1) == "doubt")) {
+      } else if (negated(i - 3)) {
+        valence *= kNegationScalar;
+      }
+    }
+    return valence;
+  }
+
+  std::string join(std::size_t first, std::size_t count) const {
+    std::string phrase = lower(first);
+    for (std::size_t k = 1; k < count; ++k) phrase += " " + lower(first + k);
+    return phrase;
+  }
+
+  // Called with i >= 3 only (the third look-back step).
+  double special_idioms_check(double valence, std::size_t i) const {
+    const std::string one_zero = join(i - 1, 2);
+    const std::string two_one_zero = join(i - 2, 3);
+    const std::string two_one = join(i - 2, 2);
+    const std::string three_two_one = join(i - 3, 3);
+    const std::string three_two = join(i - 3, 2);
+    for (const std::string* sequence : {&one_zero, &two_one_zero, &two_one, &three_two_one, &three_two}) {
+      auto it = lexicon_.idioms.find(*sequence);
+      if (it != lexicon_.idioms.end()) {
+        valence = it->second;
+        break;
+      }
+    }
+    if (i + 1 < words_.size()) {
+      auto it = lexicon_.idioms.find(join(i, 2));
+      if (it != lexicon_.idioms.end()) valence = it->second;
+    }
+    if (i + 2 < words_.size()) {
+      auto it = lexicon_.idioms.find(join(i, 3));
+      if (it != lexicon_.idioms.end()) valence = it->second;
+    }
+    // Booster phrases such as "sort of" and "kind of".
+    for (const std::string* n_gram : {&three_two_one, &three_two, &two_one}) {
+      auto it = lexicon_.boosters.find(*n_gram);
+      if (it != lexicon_.boosters.end()) valence += it->second;
+    }
+    return valence;
+  }
+
+  double least_check(double valence, std::size_t i) const {
+    if (i > 0 && lower(i - 1) == "least" && !in_lexicon(i - 1)) {
+      // "at least good" and "very least good" are not negations; "least good" is.
+      if (i == 1 || (lower(i - 2) != "at" && lower(i - 2) != "very")) valence *= kNegationScalar;
+    }
+    return valence;
+  }
+
+  void but_check(std::vector<double>& sentiments) const {
+    auto but = std::find_if(words_.begin(), words_.end(), [](const ValenceWord& w) { return w.lower == "but"; });
+    if (but == words_.end()) return;
+    const auto but_index = static_cast<std::size_t>(but - words_.begin());
+    for (std::size_t k = 0; k < sentiments.size(); ++k) {
+      if (k < but_index) sentiments[k] *= kBeforeButScalar;
+      if (k > but_index) sentiments[k] *= kAfterButScalar;
+    }
+  }
+
+  const std::vector<ValenceWord>& words_;
+  const ValenceLexicon& lexicon_;
+  bool cap_differential_;
+};
+
+double punctuation_emphasis(std::string_view text) {
+  auto exclamations = static_cast<std::size_t>(std::count(text.begin(), text.end(), '!'));
+  auto questions = static_cast<std::size_t>(std::count(text.begin(), text.end(), '?'));
+  double amplifier = static_cast<double>(std::min(exclamations, kMaxExclamations)) * kExclamationAmplifier;
+  if (questions > 1)
+    amplifier += questions <= kMaxScaledQuestions ? static_cast<double>(questions) * kQuestionAmplifier
+                                                  : kManyQuestionsAmplifier;
+  return amplifier;
+}
+
+double normalize(double score) {
+  return std::clamp(score / std::sqrt(score * score + kNormalisationAlpha), -1.0, 1.0);
+}
+
+}  // namespace
+
+std::vector<ValenceWord> split_valence_words(std::string_view sentence) {
+  std::vector<ValenceWord> words;
+  const auto* bytes = reinterpret_cast<const uint8_t*>(sentence.data());
+  const auto length = static_cast<int32_t>(sentence.size());
+  int32_t i = 0;
+  int32_t token_start = -1;
+  auto flush = [&](int32_t end) {
+    if (token_start < 0) return;
+    auto token = sentence.substr(static_cast<std::size_t>(token_start), static_cast<std::size_t>(end - token_start));
+    token_start = -1;
+    if (words.size() == kMaxValenceWords) return;
+    ValenceWord word;
+    word.text = strip_punctuation_if_word(token);
+    word.lower = lower_case(word.text);
+    word.all_caps = is_upper(word.text);
+    words.push_back(std::move(word));
+  };
+  while (i < length) {
+    int32_t start = i;
+    UChar32 c = 0;
+    U8_NEXT(bytes, i, length, c);
+    if (c >= 0 && u_isUWhiteSpace(c)) {
+      flush(start);
+    } else if (token_start < 0) {
+      token_start = start;
+    }
+  }
+  flush(length);
+  return words;
+}
+
+ValenceScores score_valence(std::string_view sentence, const ValenceLexicon& lexicon) {
+  ValenceScores scores;
+  const auto words = split_valence_words(sentence);
+  if (words.empty()) return scores;
+  const auto sentiments = SentenceScorer(words, lexicon).word_valences();
+
+  double sum = 0.0;
+  for (double s : sentiments) sum += s;
+  const double emphasis = punctuation_emphasis(sentence);
+  if (sum > 0) sum += emphasis;
+  if (sum < 0) sum -= emphasis;
+  scores.compound = normalize(sum);
+
+  // Proportions: each non-neutral word counts one more than its valence, so that it weighs
+  // at least as much as a neutral word.
+  double positive = 0.0, negative = 0.0, neutral = 0.0;
+  for (double s : sentiments) {
+    if (s > 0) positive += s + 1;
+    if (s < 0) negative += s - 1;
+    if (s == 0) neutral += 1;
+  }
+  if (positive > std::fabs(negative)) positive += emphasis;
+  if (positive < std::fabs(negative)) negative -= emphasis;
+  const double total = positive + std::fabs(negative) + neutral;
+  if (total > 0) {
+    scores.positive = std::fabs(positive / total);
+    scores.negative = std::fabs(negative / total);
+    scores.neutral = std::fabs(neutral / total);
+  }
+  return scores;
+}
+
+}  // namespace filmscope

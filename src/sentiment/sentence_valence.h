@@ -1,0 +1,53 @@
+// Sentence valence: how positive or negative one sentence reads, after VADER (Hutto & Gilbert,
+// "VADER: A Parsimonious Rule-based Model for Sentiment Analysis of Social Media Text",
+// ICWSM 2014), ported rule for rule from the reference implementation.
+//
+// Takes: one sentence as UTF-8 and a ValenceLexicon. Produces: the compound score in -1..1 and
+// the positive / negative / neutral proportions.
+// Method: the sentence is split on white space (ICU's definition) and leading and trailing
+// punctuation is stripped from each token unless that leaves two characters or fewer (so ":)"
+// and ":-(" survive as emoticons); case is kept, because a word in capitals inside a
+// mixed-case sentence is emphasised. Each lexicon word's valence is then adjusted by the three
+// tokens before it (boosters and dampeners, scaled down with distance; negations × -0.74;
+// "never so/this" intensifies), by "no", "least", "kind of", idioms, capitals, and "but" (words
+// before it count half, after it one and a half times). The sum, plus 0.292 per "!" (up to 4)
+// and 0.18 per "?" (2 or 3; 0.96 from 4), is normalised as x / sqrt(x² + 15).
+// Limits: no emoji translation (the reference maps emoji to words first); punctuation
+// stripping also removes Unicode punctuation such as curly quotes, which the reference keeps
+// (it strips ASCII punctuation only), and a typographic apostrophe counts as ASCII in
+// look-ups ("isn’t" negates) — deliberate differences, since synopses use “…” and ’. A
+// sentence longer than kMaxValenceWords tokens is scored on its first kMaxValenceWords.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sentiment/valence_lexicon.h"
+
+namespace filmscope {
+
+// Bounds the work for one "sentence" (a screenplay scene without full stops can be pages long);
+// the rules are linear in the token count, so this only bounds memory and time per call.
+inline constexpr std::size_t kMaxValenceWords = 4096;
+
+struct ValenceWord {
+  std::string_view text;  // as written, punctuation stripped unless it is an emoticon
+  std::string lower;      // lower-cased, for lexicon look-ups
+  bool all_caps = false;  // has an upper-case letter and no lower-case one
+};
+
+struct ValenceScores {
+  double compound = 0.0;  // -1 .. 1
+  double positive = 0.0;  // proportions of the sentence, summing to 1 (0 for an empty one)
+  double negative = 0.0;
+  double neutral = 0.0;
+};
+
+// Splits a sentence into the tokens the valence rules work on; views point into `sentence`.
+std::vector<ValenceWord> split_valence_words(std::string_view sentence);
+
+ValenceScores score_valence(std::string_view sentence, const ValenceLexicon& lexicon);
+
+}  // namespace filmscope

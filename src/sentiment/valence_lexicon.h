@@ -1,0 +1,30 @@
+// The word lists the sentence valence model reads: token valences and the rule lists
+// (negations, boosters and dampeners, idioms), parsed from src/data/valence_lexicon.txt and
+// src/data/valence_rules.txt, which the build compiles in. A ValenceLexicon is immutable once
+// built and may be shared read-only by any number of threads.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace filmscope {
+
+struct ValenceLexicon {
+  // Keys are lower-cased as written in the data (ASCII lower case: the lexicon is English).
+  std::unordered_map<std::string, double> valences;  // -4 .. +4
+  std::unordered_set<std::string> negations;
+  std::unordered_map<std::string, double> boosters;  // single words and two-word phrases
+  std::unordered_map<std::string, double> idioms;    // two- and three-word phrases
+};
+
+// Parses a lexicon ("token<TAB>valence") and a rule file ("kind<TAB>phrase<TAB>value"); lines
+// that do not parse are skipped.
+ValenceLexicon parse_valence_lexicon(std::string_view lexicon_text, std::string_view rules_text);
+
+// The lexicon built from the compiled-in data; built once on first use, thread-safe to share.
+const ValenceLexicon& default_valence_lexicon();
+
+}  // namespace filmscope

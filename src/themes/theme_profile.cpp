@@ -1,0 +1,183 @@
+// Theme matching and scoring; see theme_profile.h for the method and the formula.
+#include "themes/theme_profile.h"
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+
+#include "text/tokenizer.h"
+#include "text/unicode_text.h"
+#include "themes/stemmer.h"
+#include "themes/theme_text.h"
+
+namespace filmscope {
+
+namespace {
+
+// Score constants (theme_profile.h). kLiftPrior smooths the ratio for short texts, where one
+// match against an expectation of 0.1 would otherwise look like a tenfold lift; kPresenceScale
+// is the number of weighted matches at which presence reaches 63%; kLiftHalf is the lift
+// (ln 3: three times the background density) at which the density factor reaches one half.
+constexpr double kLiftPrior = 1.0;
+constexpr double kPresenceScale = 3.0;
+const double kLiftHalf = std::log(3.0);
+
+struct TermRef {
+  std::size_t theme = 0;
+  const ThemeTerm* term = nullptr;
+};
+
+struct Word {
+  std::string folded;
+  std::string stem;
+  bool boundary = false;  // punctuation: phrases and negation do not reach across it
+};
+
+// Stems every word once per distinct form: stories repeat their words.
+class WordStemmer {
+ public:
+  const std::string& stem(const std::string& folded) {
+    auto it = cache_.find(folded);
+    if (it == cache_.end()) it = cache_.emplace(folded, stemmer_.stem(folded)).first;
+    return it->second;
+  }
+
+ private:
+  Stemmer stemmer_;
+  std::unordered_map<std::string, std::string> cache_;
+};
+
+std::vector<Word> sentence_words(std::string_view text, WordStemmer& stemmer) {
+  std::vector<Word> words;
+  for (const Token& token : tokenize(text)) {
+    Word word;
+    word.folded = theme_word(token.folded);
+    word.boundary = token.kind == TokenKind::punctuation;
+    // Quotes and apostrophes inside a clause do not end it.
+    if (word.boundary && (word.folded == "\"" || word.folded == "'" || word.folded == "\xE2\x80\x9C" ||
+                          word.folded == "\xE2\x80\x9D"))
+      continue;
+    if (!word.boundary) word.stem = stemmer.stem(word.folded);
+    words.push_back(std::move(word));
+  }
+  return words;
+}
+
+bool term_matches(const ThemeTerm& term, const std::vector<Word>& words, std::size_t at) {
+  if (at + term.stems.size() > words.size()) return false;
+  for (std::size_t k = 0; k < term.stems.size(); ++k)
+    if (words[at + k].boundary || words[at + k].stem != term.stems[k]) return false;
+  return true;
+}
+
+bool negated(const std::vector<Word>& words, std::size_t at, const ThemeSet& set) {
+  std::size_t seen = 0;
+  for (std::size_t k = at; k > 0 && seen < kNegationWindow; --k) {
+    const Word& before = words[k - 1];
+    if (before.boundary) break;
+    if (set.negations.count(before.folded)) return true;
+    ++seen;
+  }
+  return false;
+}
+
+double theme_score(double matches, double expected) {
+  if (matches <= 0) return 0.0;
+  const double lift = std::log((matches + kLiftPrior) / (expected + kLiftPrior));
+  if (lift <= 0) return 0.0;
+  const double presence = 1.0 - std::exp(-matches / kPresenceScale);
+  return presence * lift / (lift + kLiftHalf);
+}
+
+}  // namespace
+
+ThemeProfile profile_themes(const std::vector<ThemeSentence>& sentences, const ThemeSet& set) {
+  const std::size_t theme_count = set.themes.size();
+  std::unordered_map<std::string, std::vector<TermRef>> by_first_stem;
+  for (std::size_t t = 0; t < theme_count; ++t)
+    for (const ThemeTerm& term : set.themes[t].terms) by_first_stem[term.stems.front()].push_back({t, &term});
+
+  WordStemmer stemmer;
+  // Per sentence: its first word's position in the story and each theme's weight in it.
+  std::vector<std::size_t> sentence_start(sentences.size(), 0);
+  std::vector<std::vector<double>> weights(sentences.size(), std::vector<double>(theme_count, 0.0));
+  std::size_t story_words = 0;
+  std::vector<std::size_t> next_free(theme_count, 0);
+  std::vector<const ThemeTerm*> best(theme_count, nullptr);
+
+  for (std::size_t s = 0; s < sentences.size(); ++s) {
+    const auto words = sentence_words(sentences[s].text, stemmer);
+    sentence_start[s] = story_words;
+    std::fill(next_free.begin(), next_free.end(), 0);
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      if (words[i].boundary) continue;
+      ++story_words;
+      auto candidates = by_first_stem.find(words[i].stem);
+      if (candidates == by_first_stem.end()) continue;
+      std::fill(best.begin(), best.end(), nullptr);
+      for (const TermRef& ref : candidates->second) {
+        if (i < next_free[ref.theme] || !term_matches(*ref.term, words, i)) continue;
+        const ThemeTerm* current = best[ref.theme];
+        if (!current || ref.term->stems.size() > current->stems.size() ||
+            (ref.term->stems.size() == current->stems.size() && ref.term->weight > current->weight))
+          best[ref.theme] = ref.term;
+      }
+      const bool is_negated = negated(words, i, set);
+      for (std::size_t t = 0; t < theme_count; ++t) {
+        if (!best[t]) continue;
+        next_free[t] = i + best[t]->stems.size();
+        if (!is_negated) weights[s][t] += best[t]->weight;
+      }
+    }
+  }
+
+  ThemeProfile profile;
+  profile.words = story_words;
+  for (std::size_t t = 0; t < theme_count; ++t) {
+    const ThemeDefinition& definition = set.themes[t];
+    ThemeMeasure measure;
+    measure.tag = definition.tag;
+    std::vector<double> bin_matches(kTrajectoryBins, 0.0);
+    std::vector<double> bin_words(kTrajectoryBins, 0.0);
+    std::vector<std::size_t> order;
+    for (std::size_t s = 0; s < sentences.size(); ++s) {
+      const std::size_t end = s + 1 < sentences.size() ? sentence_start[s + 1] : story_words;
+      const std::size_t bin =
+          story_words == 0 ? 0 : std::min(kTrajectoryBins - 1, sentence_start[s] * kTrajectoryBins / story_words);
+      bin_words[bin] += static_cast<double>(end - sentence_start[s]);
+      if (weights[s][t] <= 0) continue;
+      measure.matches += weights[s][t];
+      bin_matches[bin] += weights[s][t];
+      order.push_back(s);
+    }
+    const double rate = definition.background_rate.value_or(set.default_background_rate);
+    measure.expected = rate * static_cast<double>(story_words);
+    measure.score = theme_score(measure.matches, measure.expected);
+
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return weights[a][t] > weights[b][t]; });
+    for (std::size_t k = 0; k < order.size() && k < kEvidencePerTheme; ++k)
+      measure.evidence.push_back(
+          {sentences[order[k]].scene, collapse_whitespace(sentences[order[k]].text), weights[order[k]][t]});
+
+    measure.trajectory.assign(kTrajectoryBins, 0.0);
+    double peak = 0.0;
+    for (std::size_t b = 0; b < kTrajectoryBins; ++b) {
+      if (bin_words[b] > 0) measure.trajectory[b] = bin_matches[b] / bin_words[b];
+      peak = std::max(peak, measure.trajectory[b]);
+    }
+    if (peak > 0)
+      for (double& value : measure.trajectory) value /= peak;
+    profile.themes.push_back(std::move(measure));
+  }
+  return profile;
+}
+
+std::vector<Theme> ranked_themes(const ThemeProfile& profile) {
+  std::vector<Theme> themes;
+  for (const ThemeMeasure& measure : profile.themes)
+    if (measure.score > 0) themes.push_back({measure.tag, measure.score, measure.evidence, measure.trajectory});
+  std::stable_sort(themes.begin(), themes.end(), [](const Theme& a, const Theme& b) { return a.score > b.score; });
+  return themes;
+}
+
+}  // namespace filmscope

@@ -1,0 +1,93 @@
+// The sentence valence model: hand-checked sentences for each rule, and values worked out by
+// hand from the lexicon (good = 1.9, terrible = -2.1, kiss = 1.8) with VADER's constants.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <string>
+
+#include "sentiment/sentence_valence.h"
+
+using filmscope::default_valence_lexicon;
+using filmscope::score_valence;
+using filmscope::split_valence_words;
+
+namespace {
+
+double compound(const std::string& sentence) {
+  return score_valence(sentence, default_valence_lexicon()).compound;
+}
+
+double normalized(double sum) { return sum / std::sqrt(sum * sum + 15.0); }
+
+}  // namespace
+
+TEST_CASE("the lexicon and rules are compiled in", "[valence]") {
+  const auto& lexicon = default_valence_lexicon();
+  CHECK(lexicon.valences.size() > 7000);
+  CHECK(lexicon.valences.at("good") == Approx(1.9));
+  CHECK(lexicon.negations.count("isn't") == 1);
+  CHECK(lexicon.boosters.at("very") == Approx(0.293));
+  CHECK(lexicon.boosters.at("kind of") == Approx(-0.293));
+  CHECK(lexicon.idioms.at("kiss of death") == Approx(-1.5));
+}
+
+TEST_CASE("tokens keep case and emoticons, lose surrounding punctuation", "[valence]") {
+  auto words = split_valence_words("“Wow,” he said :) GOOD!!!  ok");
+  REQUIRE(words.size() == 6);
+  CHECK(words[0].text == "Wow");
+  CHECK(words[3].text == ":)");
+  CHECK(words[4].text == "GOOD");
+  CHECK(words[4].all_caps);
+  CHECK_FALSE(words[0].all_caps);
+  CHECK(words[5].text == "ok");  // two characters or fewer stay as written
+}
+
+TEST_CASE("hand-checked sentences", "[valence]") {
+  CHECK(compound("The film is good.") > 0);
+  CHECK(compound("The film is good.") == Approx(normalized(1.9)).margin(1e-9));
+  CHECK(compound("not good") < 0);
+  CHECK(compound("not good") == Approx(normalized(1.9 * -0.74)).margin(1e-9));
+  CHECK(compound("very good") > compound("good"));
+  CHECK(compound("very good") == Approx(normalized(1.9 + 0.293)).margin(1e-9));
+  CHECK(compound("GOOD!!!") > compound("good"));
+  CHECK(compound("The film is GOOD") > compound("The film is good"));  // capitals in mixed case
+  CHECK(compound("good, but terrible") < 0);
+  CHECK(compound("good, but terrible") == Approx(normalized(1.9 * 0.5 - 2.1 * 1.5)).margin(1e-9));
+}
+
+TEST_CASE("dampeners, least, never so, no and idioms", "[valence]") {
+  CHECK(compound("barely good") < compound("good"));
+  CHECK(compound("barely good") == Approx(normalized(1.9 - 0.293)).margin(1e-9));
+  CHECK(compound("The book was only kind of good.") < compound("The book was good."));
+  CHECK(compound("It is the least good idea") < 0);  // "least" negates
+  CHECK(compound("It is at least good") > 0);        // "at least" does not
+  CHECK(compound("It has never been this good") > compound("It has been good"));
+  CHECK(compound("no good") < 0);
+  // The idiom's -1.5 replaces "death" (-2.9); "kiss" keeps its own 1.8.
+  CHECK(compound("the kiss of death") == Approx(normalized(1.8 - 1.5)).margin(1e-9));
+  CHECK(compound("It isn't horrible") > 0);
+  CHECK(compound("I can't say that it is horrible") < 0);  // the negation is out of reach
+  CHECK(compound("It isn’t horrible") > 0);  // typographic apostrophe negates too
+}
+
+TEST_CASE("punctuation emphasis", "[valence]") {
+  CHECK(compound("good!") == Approx(normalized(1.9 + 0.292)).margin(1e-9));
+  CHECK(compound("good!!!!!!!!") == Approx(normalized(1.9 + 4 * 0.292)).margin(1e-9));
+  CHECK(compound("good??") == Approx(normalized(1.9 + 2 * 0.18)).margin(1e-9));
+  CHECK(compound("good?????") == Approx(normalized(1.9 + 0.96)).margin(1e-9));
+  CHECK(compound("terrible!") < compound("terrible"));
+  CHECK(compound("The door opens!!!") == 0);  // emphasis alone carries no valence
+}
+
+TEST_CASE("empty and pathological input", "[valence]") {
+  CHECK(compound("") == 0);
+  CHECK(compound("   \n\t ") == 0);
+  std::string long_sentence;
+  for (int i = 0; i < 20000; ++i) long_sentence += "very good but not ";
+  const auto scores = score_valence(long_sentence, default_valence_lexicon());
+  CHECK(scores.compound >= -1.0);
+  CHECK(scores.compound <= 1.0);
+  CHECK(split_valence_words(long_sentence).size() == filmscope::kMaxValenceWords);
+  const auto mixed = score_valence("good, but terrible", default_valence_lexicon());
+  CHECK(mixed.positive + mixed.negative + mixed.neutral == Approx(1.0));
+}

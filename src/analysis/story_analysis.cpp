@@ -124,6 +124,7 @@ Analysis analyze_story(const Story& story, const SourceInfo& source) {
     scene.section = unit.section;
     scene.lines = unit.lines;
     scene.text = collapse_whitespace(unit.text);
+    scene.cast_description = unit.from_cast_list;
     std::vector<std::size_t> present;
     for (const auto& m : resolution.mentions[u]) {
       auto p = position[m.entity];

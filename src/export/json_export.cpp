@@ -76,6 +76,7 @@ Json scene_json(const Scene& s) {
   j["section"] = s.section;
   j["lines"] = Json::array({s.lines.first, s.lines.last});
   j["characters"] = string_array(s.characters);
+  j["cast_description"] = s.cast_description;
   j["speakers"] = string_array(s.speakers);
   j["setting"] = s.setting ? Json(s.setting->setting) : Json(nullptr);
   j["location"] = s.setting ? Json(s.setting->location) : Json(nullptr);

@@ -179,6 +179,9 @@ struct Scene {
   LineSpan lines;
   std::string text;
   std::vector<std::string> characters;  // ids, in order of first mention
+  // A synopsis's cast-list description rather than a moment of the story: it joins characters
+  // in the graph but has no place in narrative time (arcs skip it).
+  bool cast_description = false;
   // Screenplays only: who speaks (ids, in order of first speech), where and when (from the
   // heading), and what the scene holds.
   std::vector<std::string> speakers;

@@ -8,7 +8,6 @@
 #include "cli/cli_output.h"
 #include "cli/commands.h"
 #include "cli/theme_options.h"
-#include "analysis/tone_analysis.h"
 #include "export/json_export.h"
 #include "export/text_summary.h"
 #include "pipeline/analyze.h"
@@ -31,14 +30,13 @@ int run_analyze(const AnalyzeCommandOptions& options) {
   AnalyzeOptions pipeline_options;
   if (!options.input_format.empty())
     pipeline_options.format = parse_input_format(options.input_format);
+  pipeline_options.themes = &*theme_set;
   AnalyzeResult result = analyze_file(options.input, pipeline_options);
   if (!result.analysis) {
     report_error(result.error.empty() ? options.input + ": cannot analyse the input"
                                       : result.error);
     return kExitInputError;
   }
-  // Themes and scene valence with the chosen theme set (the built-in one unless --themes).
-  apply_themes_and_valence(*result.analysis, *theme_set);
   const std::string document = options.format == "json" ? to_analysis_json(*result.analysis)
                                                         : to_text_summary(*result.analysis);
   return emit_output(options.output, document);

@@ -20,5 +20,7 @@ void add_graph_command(CLI::App& app, int& exit_code);
 void add_parse_command(CLI::App& app, int& exit_code);
 void add_valence_command(CLI::App& app, int& exit_code);
 void add_themes_command(CLI::App& app, int& exit_code);
+void add_batch_command(CLI::App& app, int& exit_code);
+void add_corpus_command(CLI::App& app, int& exit_code);
 
 }  // namespace filmscope::cli

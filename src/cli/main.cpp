@@ -13,6 +13,8 @@ int main(int argc, char** argv) {
   filmscope::cli::add_parse_command(app, exit_code);
   filmscope::cli::add_valence_command(app, exit_code);
   filmscope::cli::add_themes_command(app, exit_code);
+  filmscope::cli::add_batch_command(app, exit_code);
+  filmscope::cli::add_corpus_command(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

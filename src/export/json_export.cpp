@@ -109,6 +109,37 @@ Json theme_json(const Theme& t) {
   return j;
 }
 
+Json arc_json(const std::optional<Arc>& arc) {
+  if (!arc) return Json(nullptr);
+  Json j;
+  j["shape"] = arc->shape;
+  j["fit"] = round_for_export(arc->fit);
+  Json points = Json::array();
+  for (const ArcPoint& p : arc->points) {
+    Json point;
+    point["scene"] = p.scene;
+    point["position"] = round_for_export(p.position);
+    point["interaction"] = round_for_export(p.interaction);
+    point["valence"] = round_for_export(p.valence);
+    point["smoothed"] = round_for_export(p.smoothed);
+    points.push_back(std::move(point));
+  }
+  j["points"] = std::move(points);
+  Json curve = Json::array();
+  for (double v : arc->curve) curve.push_back(round_for_export(v));
+  j["curve"] = std::move(curve);
+  Json turns = Json::array();
+  for (const ArcTurn& t : arc->turning_points) {
+    Json turn;
+    turn["scene"] = t.scene;
+    turn["text"] = t.text;
+    turn["change"] = round_for_export(t.change);
+    turns.push_back(std::move(turn));
+  }
+  j["turning_points"] = std::move(turns);
+  return j;
+}
+
 Json character_json(const Character& c) {
   Json j;
   j["id"] = c.id;
@@ -130,6 +161,7 @@ Json character_json(const Character& c) {
   j["last_scene"] = c.last_scene;
   j["centrality"] = centrality_json(c.centrality);
   j["community"] = c.community;
+  j["arc"] = arc_json(c.arc);
   return j;
 }
 
@@ -145,6 +177,7 @@ Json relationship_json(const Relationship& r) {
   Json evidence = Json::array();
   for (const auto& e : r.evidence) evidence.push_back(evidence_json(e));
   j["evidence"] = std::move(evidence);
+  j["arc"] = arc_json(r.arc);
   return j;
 }
 
@@ -252,9 +285,9 @@ std::string to_analysis_json(const Analysis& analysis) {
   Json themes = Json::array();
   for (const auto& t : analysis.themes) themes.push_back(theme_json(t));
   doc["themes"] = std::move(themes);
-  // The story arc belongs to a later analysis step; the key is present from version 1 so that
-  // consumers need not special-case its absence.
-  doc["arc"] = nullptr;
+  // Null until arcs are computed (apply_arcs); the key is always present so that consumers
+  // need not special-case its absence.
+  doc["arc"] = arc_json(analysis.arc);
   Json diagnostics = Json::array();
   for (const auto& d : analysis.diagnostics) diagnostics.push_back(diagnostic_json(d));
   doc["diagnostics"] = std::move(diagnostics);

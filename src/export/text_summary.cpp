@@ -4,7 +4,9 @@
 // the film (title, year, directors, writers, source format and encoding), a cast table, the
 // strongest relationships with their kinds and one or two evidence sentences, graph figures,
 // a screenplay's statistics (scenes by setting and time of day, locations, dialogue shares,
-// sections), the strongest themes with their best evidence sentence, and the diagnostics.
+// sections), the strongest themes with their best evidence sentence, the arcs (the story's
+// shape, then the shapes of the strongest relationships with their turning-point sentences)
+// when they have been computed, and the diagnostics.
 // Method: columns are padded and cut by display width (text_layout.h), so accented and East
 // Asian names stay aligned. Long lists are cut at named limits with a line saying how many
 // were left out; the JSON export has everything. Sections with nothing to show are omitted.
@@ -35,6 +37,8 @@ constexpr std::size_t kMaxDiagnosticsShown = 30;
 constexpr std::size_t kMaxLabelsShown = 6;   // settings, times of day, locations per line
 constexpr std::size_t kMaxSharesShown = 6;   // speakers in the dialogue share line
 constexpr std::size_t kMaxSectionsShown = 12;
+constexpr std::size_t kMaxArcRelationshipsShown = 5;
+constexpr std::size_t kMaxTurnsPerArc = 3;
 constexpr std::string_view kIndent = "  ";
 constexpr std::string_view kEvidenceIndent = "      ";
 
@@ -274,6 +278,60 @@ void themes_section(std::string& out, const Analysis& analysis) {
            " more (see --format json)\n";
 }
 
+// "+0.42" / "-0.31": how much an arc moves at a turning point.
+std::string signed_change(double change) {
+  return (change >= 0.0 ? "+" : "-") + format_decimal(std::abs(change), 2);
+}
+
+void arc_turns(std::string& out, const Arc& arc) {
+  const std::size_t shown = std::min(arc.turning_points.size(), kMaxTurnsPerArc);
+  for (std::size_t i = 0; i < shown; ++i) {
+    const ArcTurn& t = arc.turning_points[i];
+    std::string where = " (scene " + std::to_string(t.scene) + ", " + signed_change(t.change) + ")";
+    std::size_t room = kLineWidth - kEvidenceIndent.size() - display_width(where) - 2;
+    out += std::string(kEvidenceIndent) + "“" + shorten(t.text, room) + "”" + where + "\n";
+  }
+}
+
+// The story's shape, then the strongest relationships' shapes with what turns them.
+void arcs_section(std::string& out, const Analysis& analysis) {
+  std::vector<const Relationship*> order;
+  for (const auto& r : analysis.relationships)
+    if (r.arc) order.push_back(&r);
+  if (!analysis.arc && order.empty()) return;
+  out += "\nArcs\n";
+  if (analysis.arc) {
+    const Arc& story = *analysis.arc;
+    std::string line = "Story: " + story.shape;
+    if (story.shape != "flat") line += " (fit " + format_decimal(story.fit, 2) + ")";
+    line += ", " + plural(story.points.size(), "scene", "scenes");
+    out += std::string(kIndent) + shorten(line, kLineWidth - kIndent.size()) + "\n";
+    arc_turns(out, story);
+  }
+  std::unordered_map<std::string, std::string> names;
+  for (const auto& c : analysis.characters) names.emplace(c.id, c.name);
+  auto name_of = [&](const std::string& id) {
+    auto it = names.find(id);
+    return it == names.end() ? id : it->second;
+  };
+  std::stable_sort(order.begin(), order.end(), [](const Relationship* a, const Relationship* b) {
+    if (a->weight != b->weight) return a->weight > b->weight;
+    if (a->source != b->source) return a->source < b->source;
+    return a->target < b->target;
+  });
+  const std::size_t shown = std::min(order.size(), kMaxArcRelationshipsShown);
+  for (std::size_t i = 0; i < shown; ++i) {
+    const Relationship& r = *order[i];
+    std::string head = name_of(r.source) + " — " + name_of(r.target) + ": " + r.arc->shape + ", " +
+                       plural(r.arc->points.size(), "point", "points");
+    out += std::string(kIndent) + shorten(head, kLineWidth - kIndent.size()) + "\n";
+    arc_turns(out, *r.arc);
+  }
+  if (order.size() > shown)
+    out += std::string(kIndent) + "… and " + std::to_string(order.size() - shown) +
+           " more (see --format json)\n";
+}
+
 void diagnostics_section(std::string& out, const Analysis& analysis) {
   if (analysis.diagnostics.empty()) return;
   out += "\nDiagnostics (" + std::to_string(analysis.diagnostics.size()) + ")\n";
@@ -301,6 +359,7 @@ std::string to_text_summary(const Analysis& analysis) {
   graph_section(out, analysis);
   statistics_section(out, analysis);
   themes_section(out, analysis);
+  arcs_section(out, analysis);
   diagnostics_section(out, analysis);
   return out;
 }

@@ -130,6 +130,37 @@ enum class Gender { unknown, male, female, neuter };
 
 std::string_view to_string(Gender gender);
 
+// One moment of an arc (arcs/arc_series.h): a narrative scene where the arc's subject is present.
+struct ArcPoint {
+  std::size_t scene = 0;  // 1-based index into Analysis::scenes
+  double position = 0.0;  // 0..1: the scene's place among the narrative (non-cast) scenes
+  // How much happens between the subject's characters there: relationships, 1 + typed evidence
+  // (synopses) or the fewer of the two characters' speeches and mentions (screenplays); story
+  // arcs, the characters present; character arcs, the other characters present.
+  double interaction = 0.0;
+  double valence = 0.0;   // -1..1, before smoothing
+  double smoothed = 0.0;  // the smoothed series the shape is read from
+};
+
+// A scene where an arc changes direction or moves most, with the text that moves it.
+struct ArcTurn {
+  std::size_t scene = 0;  // 1-based
+  std::string text;
+  double change = 0.0;  // signed change of the smoothed series across the turn
+};
+
+// The emotional course of a relationship, a character or the whole story (arcs/).
+struct Arc {
+  // Relationships: "rising", "falling", "rise-then-fall", "fall-then-rise" or "flat". Story and
+  // characters: one of Reagan et al.'s six ("rags-to-riches", "riches-to-rags",
+  // "man-in-a-hole", "icarus", "cinderella", "oedipus") or "flat".
+  std::string shape;
+  double fit = 0.0;  // story and characters: correlation with the shape's template, else 0
+  std::vector<ArcPoint> points;  // in story order
+  std::vector<double> curve;  // story and characters: the smoothed series resampled; else empty
+  std::vector<ArcTurn> turning_points;  // in story order
+};
+
 struct Character {
   std::string id;  // stable slug of the name: "theodore-twombly"
   std::string name;
@@ -150,6 +181,7 @@ struct Character {
   std::size_t last_scene = 0;
   Centrality centrality;
   int community = 0;
+  std::optional<Arc> arc;  // filled by apply_arcs when the character is in enough scenes
 };
 
 struct Evidence {
@@ -170,6 +202,7 @@ struct Relationship {
   std::size_t exchanges = 0;
   std::vector<std::string> kinds;  // strongest evidence first
   std::vector<Evidence> evidence;
+  std::optional<Arc> arc;  // filled by apply_arcs
 };
 
 struct Scene {
@@ -275,6 +308,7 @@ struct Analysis {
   GraphSummary graph;
   std::optional<ScreenplayStats> stats;  // screenplays only
   std::vector<Theme> themes;  // highest score first; filled by apply_themes_and_valence
+  std::optional<Arc> arc;  // the story's emotional arc; filled by apply_arcs
   std::vector<Diagnostic> diagnostics;
 };
 

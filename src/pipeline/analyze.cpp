@@ -12,6 +12,8 @@
 
 #include "analysis/screenplay_analysis.h"
 #include "analysis/story_analysis.h"
+#include "analysis/tone_analysis.h"
+#include "arcs/apply_arcs.h"
 #include "detect/detect_format.h"
 #include "io/decode.h"
 #include "screenplay/read_screenplay.h"
@@ -58,16 +60,19 @@ const Diagnostic* first_error(const std::vector<Diagnostic>& diagnostics) {
 
 }  // namespace
 
-Analysis analyze_text(std::string_view text, const SourceInfo& source) {
+Analysis analyze_text(std::string_view text, const SourceInfo& source, const AnalyzeOptions& options) {
+  Analysis analysis;
   if (is_screenplay(source.format)) {
     std::optional<ScreenplayDocument> document = read_screenplay(text, source.format);
     Story story = document ? story_from_screenplay(*document) : Story{};
-    Analysis analysis = analyze_screenplay(story, source);
+    analysis = analyze_screenplay(story, source);
     locate_mentions(analysis, text);
-    return analysis;
+  } else {
+    analysis = analyze_story(read_synopsis(text), source);
   }
-  Story story = read_synopsis(text);
-  return analyze_story(story, source);
+  apply_themes_and_valence(analysis, options.themes ? *options.themes : default_theme_set());
+  apply_arcs(analysis);  // after valence: arcs read each scene's valence
+  return analysis;
 }
 
 AnalyzeResult analyze_file(const std::filesystem::path& path, const AnalyzeOptions& options) {
@@ -81,7 +86,7 @@ AnalyzeResult analyze_file(const std::filesystem::path& path, const AnalyzeOptio
   source.path = path.string();
   source.encoding = decoded.decoded->encoding;
   source.format = options.format ? *options.format : detect_format(path.filename().string(), decoded.decoded->text);
-  Analysis analysis = analyze_text(decoded.decoded->text, source);
+  Analysis analysis = analyze_text(decoded.decoded->text, source, options);
   if (const Diagnostic* error = first_error(analysis.diagnostics); error && is_screenplay(source.format)) {
     result.error = path.string() + (error->line > 0 ? ":" + std::to_string(error->line) : std::string()) +
                    ": " + error->message;

@@ -5,6 +5,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <array>
 
 #include "screenplay/line_text.h"
@@ -37,8 +38,20 @@ struct LetterCensus {
   bool any_lower = false;
 };
 
+bool is_ascii(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+// Every cue of a script passes through here, so ASCII text (nearly all of it) skips ICU.
 LetterCensus census(std::string_view text) {
   LetterCensus result;
+  if (is_ascii(text)) {
+    for (char c : text) {
+      result.any_letter = result.any_letter || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+      result.any_lower = result.any_lower || (c >= 'a' && c <= 'z');
+    }
+    return result;
+  }
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
   for (int32_t i = 0; i < u.length();) {
     UChar32 c = u.char32At(i);
@@ -51,6 +64,11 @@ LetterCensus census(std::string_view text) {
 
 std::string to_upper(std::string_view text) {
   std::string out;
+  if (is_ascii(text)) {
+    out.reserve(text.size());
+    for (char c : text) out.push_back(ascii_upper(c));
+    return out;
+  }
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
   u.toUpper(icu::Locale::getRoot()).toUTF8String(out);
   return out;

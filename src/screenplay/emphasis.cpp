@@ -1,6 +1,7 @@
 // Fountain emphasis. See emphasis.h for the method and its limits.
 #include "screenplay/emphasis.h"
 
+#include <algorithm>
 #include <array>
 #include <vector>
 
@@ -24,7 +25,8 @@ struct Run {
 
 std::string strip_emphasis(std::string_view line) {
   // Most lines have no marker at all; they need no bookkeeping (this is the reader's hot path).
-  if (line.find_first_of("*_\\") == std::string_view::npos) return std::string(line);
+  if (std::none_of(line.begin(), line.end(), [](char c) { return c == '*' || c == '_' || c == '\\'; }))
+    return std::string(line);
   std::vector<Run> runs;
   std::vector<bool> escaped(line.size(), false);
   for (std::size_t i = 0; i < line.size();) {

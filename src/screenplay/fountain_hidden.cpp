@@ -145,7 +145,12 @@ HiddenScan scan_hidden(std::string_view text) {
     line.raw = text.substr(start, end - start);
     if (!line.raw.empty() && line.raw.back() == '\n') line.raw.remove_suffix(1);
     if (!line.raw.empty() && line.raw.back() == '\r') line.raw.remove_suffix(1);
-    for (std::size_t k = 0; k < line.raw.size(); ++k) {
+    // Most lines hold nothing hidden: copy them whole instead of byte by byte.
+    const auto first = hidden.begin() + static_cast<std::ptrdiff_t>(start);
+    const auto last = first + static_cast<std::ptrdiff_t>(line.raw.size());
+    const bool all_visible = std::all_of(first, last, [](Hidden h) { return h == Hidden::none; });
+    if (all_visible) line.content.assign(line.raw);
+    for (std::size_t k = 0; !all_visible && k < line.raw.size(); ++k) {
       Hidden h = hidden[start + k];
       if (h == Hidden::none) line.content.push_back(line.raw[k]);
       else if (h == Hidden::boneyard) line.had_boneyard = true;

@@ -36,14 +36,14 @@ TEST_CASE("analysis JSON follows the documented key order", "[json]") {
         std::vector<std::string>{"id", "name", "aliases", "actor", "credit", "description",
                                  "gender", "mentions", "mention_list", "dialogue_blocks",
                                  "dialogue_words", "speaking_scenes", "present_scenes",
-                                 "first_scene", "last_scene", "centrality", "community"});
+                                 "first_scene", "last_scene", "centrality", "community", "arc"});
   CHECK(keys(doc["characters"][0]["centrality"]) ==
         std::vector<std::string>{"degree", "weighted_degree", "betweenness", "eigenvector"});
   CHECK(keys(doc["characters"][0]["mention_list"][0]) ==
         std::vector<std::string>{"scene", "line", "offset", "text", "kind"});
   CHECK(keys(doc["relationships"][0]) ==
         std::vector<std::string>{"source", "target", "weight", "shared_scenes",
-                                 "shared_speaking_scenes", "exchanges", "kinds", "evidence"});
+                                 "shared_speaking_scenes", "exchanges", "kinds", "evidence", "arc"});
   CHECK(keys(doc["relationships"][0]["evidence"][0]) ==
         std::vector<std::string>{"scene", "line", "text", "kind"});
   CHECK(keys(doc["graph"]) == std::vector<std::string>{"nodes", "edges", "density",

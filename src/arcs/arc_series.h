@@ -1,0 +1,69 @@
+// Arc series: the numeric steps shared by every arc — smoothing, resampling, naming a shape and
+// finding turning points.
+//
+// Takes: a series of valences in story order. Produces: its smoothed form, a fixed-length
+// resampling, a shape name and the indices where it turns.
+// Method:
+// - smoothing is a centred moving average with triangular weights (half-width h: weights
+//   1, 2, …, h+1, …, 2, 1), the series' end values repeated past its ends so that a story that
+//   opens or closes on a strong note keeps it; h = 0 leaves the series as it is;
+// - resampling interpolates linearly between equally spaced samples;
+// - relationship shapes (five) are read from the smoothed series: flat when its range (max −
+//   min) is below kFlatRange; otherwise a "leg" is a move of at least
+//   max(kMinLeg, kLegShare × range). "rise-then-fall" when an interior maximum has a leg up to
+//   it (from the lowest value before it) and a leg down after it (to the lowest value after
+//   it); "fall-then-rise" likewise around an interior minimum; when both hold, the one whose
+//   smaller leg is larger wins. Otherwise "rising" or "falling" when last − first is a leg,
+//   else "flat";
+// - story and character shapes are Reagan et al.'s six ("The emotional arcs of stories are
+//   dominated by six basic shapes", EPJ Data Science, 2016), read by correlation with six
+//   template curves on t in [0, 1]: rags-to-riches t, riches-to-rags −t, man-in-a-hole
+//   cos 2πt, icarus −cos 2πt, cinderella −cos 3πt, oedipus cos 3πt. Both series are
+//   z-normalised, so only the form counts; the template with the highest Pearson correlation
+//   wins (ties: the order above). A curve whose amplitude is below the caller's threshold is
+//   "flat";
+// - a turning point is an interior local extremum of the smoothed series (the slope changes
+//   sign, plateaus skipped) with a move of at least `min_change` both into it and out of it
+//   (measured to the neighbouring extrema or ends), plus the point with the largest single
+//   step of the raw series when that step is at least `min_change`.
+// Limits: shapes say where the extremes lie, not how many small waves there are; with fewer than
+// three points a relationship can only be rising, falling or flat.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+namespace filmscope {
+
+// A relationship arc's smoothed range below this reads as flat (valences are -1..1).
+inline constexpr double kFlatRange = 0.2;
+// A leg of a shape must move at least this much, and at least kLegShare of the range.
+inline constexpr double kMinLeg = 0.15;
+inline constexpr double kLegShare = 0.25;
+
+std::vector<double> smooth_series(const std::vector<double>& values, std::size_t half_width);
+
+// `count` samples at equal spacing over the series; a one-value series gives `count` copies.
+std::vector<double> resample_series(const std::vector<double>& values, std::size_t count);
+
+// "rising", "falling", "rise-then-fall", "fall-then-rise" or "flat".
+std::string_view relationship_shape(const std::vector<double>& smoothed);
+
+struct ReaganFit {
+  std::string_view shape;  // one of the six, or "flat"
+  double correlation = 0.0;  // with the winning template; 0 when flat
+};
+
+ReaganFit reagan_shape(const std::vector<double>& curve, double flat_amplitude);
+
+struct SeriesTurn {
+  std::size_t index = 0;  // into the series
+  double change = 0.0;  // signed: the move out of an extremum, or the raw step into the point
+};
+
+// Turning points of `raw` (smoothed as `smoothed`, the same length), in index order, each index once.
+std::vector<SeriesTurn> turning_points(const std::vector<double>& raw, const std::vector<double>& smoothed,
+                                       double min_change);
+
+}  // namespace filmscope

@@ -1,0 +1,155 @@
+// Relationship event lexicon and matching; see relation_events.h.
+#include "arcs/relation_events.h"
+
+#include <algorithm>
+#include <charconv>
+#include <system_error>
+
+#include "analysis/lexicon.h"
+
+namespace filmscope {
+
+namespace data {
+extern const std::string_view relation_events_txt;
+}  // namespace data
+
+namespace {
+
+// What the data's "personal" stands for: the bonds of attachment, as opposed to work,
+// creator and conflict.
+const std::vector<std::string> kPersonalKinds = {"romance", "marriage", "former-spouse",
+                                                 "former-partner", "family", "friendship"};
+
+std::vector<std::string> split_on(std::string_view text, char separator) {
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find(separator, start);
+    if (end == std::string_view::npos) end = text.size();
+    if (end > start) parts.emplace_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return parts;
+}
+
+bool word_byte(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '\'' ||
+         c == '-' || c >= 0x80;
+}
+
+// Lower-cased words; a typographic apostrophe (U+2019) becomes ASCII so "doesn’t" negates.
+std::vector<std::string> text_words(std::string_view text) {
+  std::string folded;
+  folded.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text.compare(i, 3, "\xE2\x80\x99") == 0) {
+      folded += '\'';
+      i += 2;
+      continue;
+    }
+    const auto c = static_cast<unsigned char>(text[i]);
+    folded += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);
+  }
+  std::vector<std::string> words;
+  std::size_t i = 0;
+  while (i < folded.size()) {
+    while (i < folded.size() && !word_byte(static_cast<unsigned char>(folded[i]))) ++i;
+    std::size_t start = i;
+    while (i < folded.size() && word_byte(static_cast<unsigned char>(folded[i]))) ++i;
+    if (i > start) {
+      std::string word = folded.substr(start, i - start);
+      while (!word.empty() && (word.back() == '\'' || word.back() == '-')) word.pop_back();
+      if (!word.empty()) words.push_back(std::move(word));
+    }
+  }
+  return words;
+}
+
+bool negation(const std::string& word, const std::vector<std::string>& negations) {
+  if (word.size() > 3 && word.compare(word.size() - 3, 3, "n't") == 0) return true;
+  return std::binary_search(negations.begin(), negations.end(), word);
+}
+
+}  // namespace
+
+RelationEventLexicon parse_relation_events(std::string_view data, const ValenceLexicon& valence) {
+  RelationEventLexicon lexicon;
+  for (const auto& row : parse_data_rows(data)) {
+    if (row.size() < 4) continue;
+    RelationEvent event;
+    event.words = split_on(row[0], ' ');
+    double weight = 0.0;
+    const auto& w = row[1];
+    auto [end, error] = std::from_chars(w.data(), w.data() + w.size(), weight);
+    if (error != std::errc() || end != w.data() + w.size() || event.words.empty()) continue;
+    event.weight = std::clamp(weight, -1.0, 1.0);
+    for (const auto& kind : split_on(row[2], ',')) {
+      if (kind == "personal") {
+        event.kinds.insert(event.kinds.end(), kPersonalKinds.begin(), kPersonalKinds.end());
+      } else if (kind == "any") {
+        event.kinds.clear();
+        event.kinds.push_back("any");
+        break;
+      } else {
+        event.kinds.push_back(kind);
+      }
+    }
+    event.implies_partner = row[3] == "y";
+    lexicon.events.push_back(std::move(event));
+  }
+  std::stable_sort(lexicon.events.begin(), lexicon.events.end(),
+                   [](const RelationEvent& a, const RelationEvent& b) { return a.words.size() > b.words.size(); });
+  lexicon.negations.assign(valence.negations.begin(), valence.negations.end());
+  std::sort(lexicon.negations.begin(), lexicon.negations.end());
+  return lexicon;
+}
+
+const RelationEventLexicon& default_relation_events() {
+  static const RelationEventLexicon lexicon =
+      parse_relation_events(data::relation_events_txt, default_valence_lexicon());
+  return lexicon;
+}
+
+std::vector<EventMatch> find_relation_events(std::string_view text, const RelationEventLexicon& lexicon) {
+  const auto words = text_words(text);
+  std::vector<bool> claimed(words.size(), false);
+  std::vector<EventMatch> matches;
+  for (const RelationEvent& event : lexicon.events) {
+    const std::size_t length = event.words.size();
+    for (std::size_t i = 0; i + length <= words.size(); ++i) {
+      bool match = true;
+      for (std::size_t k = 0; k < length && match; ++k) match = !claimed[i + k] && words[i + k] == event.words[k];
+      if (!match) continue;
+      for (std::size_t k = 0; k < length; ++k) claimed[i + k] = true;
+      bool negated = false;
+      for (std::size_t back = 1; back <= kEventNegationWindow && back <= i && !negated; ++back)
+        negated = negation(words[i - back], lexicon.negations);
+      if (!negated) matches.push_back({&event, i});
+    }
+  }
+  std::sort(matches.begin(), matches.end(), [](const EventMatch& a, const EventMatch& b) { return a.word < b.word; });
+  return matches;
+}
+
+bool event_applies(const RelationEvent& event, const std::vector<std::string>& kinds) {
+  if (kinds.empty()) return true;
+  for (const auto& kind : event.kinds) {
+    if (kind == "any") return true;
+    if (std::find(kinds.begin(), kinds.end(), kind) != kinds.end()) return true;
+  }
+  return false;
+}
+
+double event_shift(std::string_view text, const std::vector<std::string>& kinds,
+                   const RelationEventLexicon& lexicon) {
+  return event_shift(find_relation_events(text, lexicon), kinds);
+}
+
+double event_shift(const std::vector<EventMatch>& matches, const std::vector<std::string>& kinds) {
+  double shift = 0.0;
+  for (const EventMatch& match : matches)
+    if (event_applies(*match.event, kinds)) shift += match.event->weight;
+  return std::clamp(shift, -kMaxEventShift, kMaxEventShift);
+}
+
+}  // namespace filmscope

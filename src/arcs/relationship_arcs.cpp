@@ -1,0 +1,129 @@
+// Relationship arcs; see relationship_arcs.h.
+#include "arcs/relationship_arcs.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "arcs/arc_series.h"
+#include "arcs/narrative_time.h"
+#include "arcs/turn_text.h"
+
+namespace filmscope {
+
+namespace {
+
+// What every relationship's arc reads, computed once per analysis.
+struct ArcInputs {
+  explicit ArcInputs(const Analysis& analysis, const RelationEventLexicon& lexicon)
+      : time(analysis.scenes), events(&lexicon) {
+    for (const Scene& scene : analysis.scenes) scene_events.push_back(find_relation_events(scene.text, lexicon));
+    for (const Character& c : analysis.characters)
+      for (const Mention& m : c.mentions) ++mentions[{c.id, m.scene}];
+    for (const Relationship& r : analysis.relationships) {
+      if (r.kinds.empty()) continue;
+      typed[r.source].push_back(&r);
+      typed[r.target].push_back(&r);
+    }
+  }
+
+  std::size_t mentions_in(const std::string& id, std::size_t scene_number) const {
+    auto it = mentions.find({id, scene_number});
+    return it == mentions.end() ? 0 : it->second;
+  }
+
+  NarrativeTime time;
+  const RelationEventLexicon* events;
+  std::vector<std::vector<EventMatch>> scene_events;  // per scene (0-based)
+  std::map<std::pair<std::string, std::size_t>, std::size_t> mentions;  // (id, scene number)
+  std::map<std::string, std::vector<const Relationship*>> typed;  // id → its typed relationships
+};
+
+bool present(const Scene& scene, const std::string& id) {
+  return std::find(scene.characters.begin(), scene.characters.end(), id) != scene.characters.end();
+}
+
+// Whether scene `i`, naming only `id` of the pair, implies the relationship's other partner: it
+// names a partner-implying event, and of all of `id`'s typed relationships this is the only one
+// the event applies to (so "heartbroken" is not given to a former wife when there is also a
+// lover).
+bool implies_partner(const ArcInputs& in, const Relationship& relationship, const std::string& id, std::size_t i) {
+  const auto it = in.typed.find(id);
+  if (it == in.typed.end()) return false;
+  for (const EventMatch& match : in.scene_events[i]) {
+    if (!match.event->implies_partner) continue;
+    const Relationship* only = nullptr;
+    std::size_t count = 0;
+    for (const Relationship* r : it->second) {
+      if (!event_applies(*match.event, r->kinds)) continue;
+      only = r;
+      ++count;
+    }
+    if (count == 1 && only == &relationship) return true;
+  }
+  return false;
+}
+
+std::optional<Arc> relationship_arc(const Analysis& analysis, const Relationship& relationship, const ArcInputs& in) {
+  const bool screenplay = analysis.source.format != InputFormat::synopsis;
+  Arc arc;
+  std::vector<std::size_t> scene_of_point;  // 0-based scene index per point
+  for (std::size_t i = 0; i < analysis.scenes.size(); ++i) {
+    const auto position = in.time.position(i);
+    if (!position) continue;
+    const Scene& scene = analysis.scenes[i];
+    const bool has_source = present(scene, relationship.source);
+    const bool has_target = present(scene, relationship.target);
+    ArcPoint point;
+    point.scene = scene.index;
+    point.position = *position;
+    if (has_source && has_target) {
+      if (screenplay) {
+        point.interaction = static_cast<double>(
+            std::max<std::size_t>(1, std::min(in.mentions_in(relationship.source, scene.index),
+                                              in.mentions_in(relationship.target, scene.index))));
+      } else {
+        point.interaction =
+            1.0 + static_cast<double>(std::count_if(
+                      relationship.evidence.begin(), relationship.evidence.end(),
+                      [&](const Evidence& e) { return e.scene == scene.index && !e.kind.empty(); }));
+      }
+    } else if (has_source != has_target && scene.characters.size() == 1 && !relationship.kinds.empty() &&
+               implies_partner(in, relationship, has_source ? relationship.source : relationship.target, i)) {
+      point.interaction = 1.0;
+    } else {
+      continue;
+    }
+    point.valence = std::clamp(scene.valence + event_shift(in.scene_events[i], relationship.kinds), -1.0, 1.0);
+    arc.points.push_back(point);
+    scene_of_point.push_back(i);
+  }
+  if (arc.points.empty()) return std::nullopt;
+
+  std::vector<double> raw;
+  for (const ArcPoint& p : arc.points) raw.push_back(p.valence);
+  const auto smoothed = smooth_series(raw, raw.size() >= kMinPointsToSmooth ? kRelationshipSmoothingHalfWidth : 0);
+  for (std::size_t k = 0; k < arc.points.size(); ++k) arc.points[k].smoothed = smoothed[k];
+  arc.shape = std::string(relationship_shape(smoothed));
+  for (const SeriesTurn& turn : turning_points(raw, smoothed, kRelationshipTurnMinChange)) {
+    const Scene& scene = analysis.scenes[scene_of_point[turn.index]];
+    arc.turning_points.push_back(
+        {scene.index, turn_sentence(scene, turn.change, &relationship.kinds, *in.events), turn.change});
+  }
+  return arc;
+}
+
+}  // namespace
+
+void apply_relationship_arcs(Analysis& analysis, const RelationEventLexicon& events) {
+  const ArcInputs inputs(analysis, events);
+  std::vector<std::optional<Arc>> arcs;
+  arcs.reserve(analysis.relationships.size());
+  for (const Relationship& r : analysis.relationships) arcs.push_back(relationship_arc(analysis, r, inputs));
+  for (std::size_t i = 0; i < arcs.size(); ++i) analysis.relationships[i].arc = std::move(arcs[i]);
+}
+
+}  // namespace filmscope

@@ -1,0 +1,75 @@
+// Story and character arcs; see story_arc.h.
+#include "arcs/story_arc.h"
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+#include "arcs/arc_series.h"
+#include "arcs/narrative_time.h"
+#include "arcs/turn_text.h"
+
+namespace filmscope {
+
+namespace {
+
+// The arc of the given scenes (0-based indices, in story order, all narrative).
+Arc valence_arc(const Analysis& analysis, const NarrativeTime& time, const std::vector<std::size_t>& scenes,
+                const std::string* character_id) {
+  Arc arc;
+  std::vector<double> raw;
+  for (std::size_t i : scenes) {
+    const Scene& scene = analysis.scenes[i];
+    ArcPoint point;
+    point.scene = scene.index;
+    point.position = time.position(i).value_or(0.0);
+    const auto others = character_id ? scene.characters.size() - 1 : scene.characters.size();
+    point.interaction = static_cast<double>(others);
+    point.valence = scene.valence;
+    raw.push_back(point.valence);
+    arc.points.push_back(point);
+  }
+  const auto half_width =
+      static_cast<std::size_t>(std::lround(kArcWindowShare * static_cast<double>(raw.size()) / 2.0));
+  const auto smoothed = smooth_series(raw, half_width);
+  for (std::size_t k = 0; k < arc.points.size(); ++k) arc.points[k].smoothed = smoothed[k];
+  arc.curve = resample_series(smoothed, kArcCurvePoints);
+  const ReaganFit fit = reagan_shape(arc.curve, kArcFlatAmplitude);
+  arc.shape = std::string(fit.shape);
+  arc.fit = fit.correlation;
+  double range = 0.0;
+  if (!smoothed.empty()) {
+    const auto [low, high] = std::minmax_element(smoothed.begin(), smoothed.end());
+    range = *high - *low;
+  }
+  const double min_change = std::max(kArcTurnMinChange, kArcTurnRangeShare * range);
+  for (const SeriesTurn& turn : turning_points(raw, smoothed, min_change)) {
+    const Scene& scene = analysis.scenes[scenes[turn.index]];
+    arc.turning_points.push_back({scene.index, turn_sentence(scene, turn.change, nullptr), turn.change});
+  }
+  return arc;
+}
+
+}  // namespace
+
+std::optional<Arc> story_arc(const Analysis& analysis) {
+  const NarrativeTime time(analysis.scenes);
+  std::vector<std::size_t> scenes;
+  for (std::size_t i = 0; i < analysis.scenes.size(); ++i)
+    if (time.position(i)) scenes.push_back(i);
+  if (scenes.empty()) return std::nullopt;
+  return valence_arc(analysis, time, scenes, nullptr);
+}
+
+std::optional<Arc> character_arc(const Analysis& analysis, const std::string& character_id) {
+  const NarrativeTime time(analysis.scenes);
+  std::vector<std::size_t> scenes;
+  for (std::size_t i = 0; i < analysis.scenes.size(); ++i) {
+    const auto& ids = analysis.scenes[i].characters;
+    if (time.position(i) && std::find(ids.begin(), ids.end(), character_id) != ids.end()) scenes.push_back(i);
+  }
+  if (scenes.size() < kMinCharacterArcScenes) return std::nullopt;
+  return valence_arc(analysis, time, scenes, &character_id);
+}
+
+}  // namespace filmscope

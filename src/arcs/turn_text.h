@@ -1,0 +1,27 @@
+// Turn text: the sentence of a scene that explains a turning point of an arc.
+//
+// Takes: a scene and the signed change at the turn. Produces: the scene's sentence that moves
+// most in that direction — the highest valence for a rise, the lowest for a fall — scored by the
+// sentence valence model plus, for a relationship, the events that apply to its kinds
+// (relation_events.h). A synopsis scene is one sentence, so it is quoted whole; a screenplay
+// scene yields its most telling sentence. Sentences are cut as tone_analysis.h cuts them.
+// Limits: a sentence is cut at kMaxTurnTextBytes (at a character boundary, with "…").
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "arcs/relation_events.h"
+#include "model/analysis.h"
+
+namespace filmscope {
+
+inline constexpr std::size_t kMaxTurnTextBytes = 400;
+
+// `event_kinds` null: valence alone (story and character arcs); else the relationship's kinds.
+std::string turn_sentence(const Scene& scene, double change, const std::vector<std::string>* event_kinds,
+                          const RelationEventLexicon& events = default_relation_events(),
+                          const ValenceLexicon& valence = default_valence_lexicon());
+
+}  // namespace filmscope

@@ -1,0 +1,380 @@
+// The batch run (see batch_runner.h).
+#include "batch/batch_runner.h"
+
+#include <algorithm>
+#include <chrono>
+#include <fstream>
+#include <sstream>
+#include <system_error>
+
+#include <nlohmann/json.hpp>
+
+#include "batch/content_hash.h"
+#include "batch/corpus_database.h"
+#include "batch/csv.h"
+#include "batch/input_discovery.h"
+#include "batch/manifest_entry.h"
+#include "batch/ordered_pipeline.h"
+#include "batch/progress_meter.h"
+#include "export/dot_export.h"
+#include "export/graphml_export.h"
+#include "export/json_export.h"
+#include "io/atomic_write.h"
+#include "pipeline/analyze.h"
+
+namespace filmscope::batch {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* kTemporaryInfix = ".tmp-";
+
+struct InputOutcome {
+  std::size_t index = 0;
+  bool resumed = false;
+  bool ok = false;
+  std::string error;
+  std::uintmax_t bytes = 0;
+  double elapsed_ms = 0.0;
+};
+
+std::string read_whole_file(const fs::path& path, bool& ok) {
+  std::ifstream in(path, std::ios::binary);
+  ok = static_cast<bool>(in);
+  if (!ok) return {};
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  ok = !in.bad();
+  return buffer.str();
+}
+
+std::string settings_of(const BatchOptions& options) {
+  return std::string("graphs=") + (options.graphs ? "1" : "0");
+}
+
+// The outputs an input gets besides its manifest entry, relative to OUTDIR.
+std::vector<std::string> output_names(const std::string& relative, bool graphs) {
+  std::vector<std::string> names{relative + ".json"};
+  if (graphs) {
+    names.push_back(relative + ".dot");
+    names.push_back(relative + ".graphml");
+  }
+  return names;
+}
+
+std::string write_output(const fs::path& path, std::string_view content) {
+  std::error_code ec;
+  fs::create_directories(path.parent_path(), ec);
+  if (ec && !fs::is_directory(path.parent_path())) return "cannot create " + path.parent_path().string() + ": " + ec.message();
+  std::string problem = write_file_atomically(path, content);
+  return problem.empty() ? problem : path.string() + ": " + problem;
+}
+
+// Whether the manifest already records a complete result for this content and these settings.
+bool already_done(const fs::path& output_directory, const std::string& relative,
+                  const ContentFingerprint& print, const std::string& settings) {
+  bool read_ok = false;
+  std::string text = read_whole_file(manifest_path(output_directory, relative), read_ok);
+  if (!read_ok) return false;
+  std::optional<ManifestEntry> entry = parse_manifest_entry(text);
+  if (!entry || entry->input != relative || entry->bytes != print.bytes ||
+      entry->hash != to_hex(print.hash) || entry->settings != settings)
+    return false;
+  for (const std::string& output : entry->outputs) {
+    std::error_code ec;
+    if (!fs::is_regular_file(output_directory / output, ec)) return false;
+  }
+  return true;
+}
+
+// analyze_file names the file at the start of its message; the summary has its own path column.
+std::string without_path_prefix(const std::string& error, const fs::path& path) {
+  std::string prefix = path.string();
+  if (error.starts_with(prefix) && error.size() > prefix.size() &&
+      (error[prefix.size()] == ':'))
+    return error.substr(prefix.size() + (error.compare(prefix.size(), 2, ": ") == 0 ? 2 : 1));
+  return error;
+}
+
+InputOutcome process_input(const BatchInput& input, std::size_t index, const BatchOptions& options) {
+  auto start = std::chrono::steady_clock::now();
+  InputOutcome outcome;
+  outcome.index = index;
+  const fs::path& out = options.output_directory;
+  ManifestEntry entry;
+  entry.input = input.relative;
+  entry.settings = settings_of(options);
+
+  std::optional<ContentFingerprint> print = fingerprint_file(input.path);
+  if (!print) {
+    entry.error = "cannot read the file";
+  } else {
+    entry.bytes = print->bytes;
+    entry.hash = to_hex(print->hash);
+    outcome.bytes = print->bytes;
+    if (options.resume && already_done(out, input.relative, *print, entry.settings)) {
+      outcome.resumed = true;
+      bool read_ok = false;
+      auto saved = parse_manifest_entry(read_whole_file(manifest_path(out, input.relative), read_ok));
+      outcome.ok = saved && saved->ok;
+      if (saved) outcome.error = saved->error;
+      outcome.elapsed_ms =
+          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+      return outcome;
+    }
+    AnalyzeResult result = analyze_file(input.path, AnalyzeOptions{});
+    if (!result.analysis) {
+      entry.error = without_path_prefix(result.error.empty() ? "cannot analyse the input" : result.error,
+                                        input.path);
+    } else {
+      Analysis& analysis = *result.analysis;
+      std::string document = to_analysis_json(analysis);
+      entry.summary = summarize_analysis(nlohmann::json::parse(document, nullptr, false));
+      std::string problem = write_output(out / (input.relative + ".json"), document);
+      if (problem.empty() && options.graphs) problem = write_output(out / (input.relative + ".dot"), to_dot(analysis));
+      if (problem.empty() && options.graphs)
+        problem = write_output(out / (input.relative + ".graphml"), to_graphml(analysis));
+      if (problem.empty()) {
+        entry.ok = true;
+        entry.outputs = output_names(input.relative, options.graphs);
+      } else {
+        entry.error = problem;
+        entry.summary = FilmSummary{};
+      }
+    }
+  }
+  // Outputs that do not belong to this outcome (an earlier success, earlier graphs) go, so the
+  // directory matches the manifest.
+  for (const std::string& name : output_names(input.relative, true)) {
+    bool listed = std::find(entry.outputs.begin(), entry.outputs.end(), name) != entry.outputs.end();
+    std::error_code ignored;
+    if (!listed) fs::remove(out / name, ignored);
+  }
+  std::string problem = write_output(manifest_path(out, input.relative), to_manifest_json(entry));
+  if (!problem.empty() && entry.ok) {
+    entry.ok = false;
+    entry.error = problem;
+  }
+  outcome.ok = entry.ok;
+  outcome.error = entry.error;
+  outcome.elapsed_ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  return outcome;
+}
+
+std::string join(const std::vector<std::string>& values, std::string_view separator) {
+  std::string out;
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (i > 0) out += separator;
+    out += values[i];
+  }
+  return out;
+}
+
+std::string format_milliseconds(double ms) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.1f", ms);
+  return buffer;
+}
+
+// What the finishing pass needs of one input: its manifest entry and, for a success, the rows
+// read from its JSON file.
+struct Finished {
+  std::size_t index = 0;
+  std::optional<ManifestEntry> entry;
+  std::optional<FilmRows> rows;
+  std::string problem;  // the JSON file could not be read back
+};
+
+Finished load_finished(const BatchInput& input, std::size_t index, const fs::path& out, bool want_rows) {
+  Finished finished;
+  finished.index = index;
+  bool read_ok = false;
+  std::string text = read_whole_file(manifest_path(out, input.relative), read_ok);
+  if (read_ok) finished.entry = parse_manifest_entry(text);
+  if (!finished.entry) {
+    finished.problem = "no complete result";
+    return finished;
+  }
+  if (!finished.entry->ok || !want_rows) return finished;
+  std::string document = read_whole_file(out / (input.relative + ".json"), read_ok);
+  nlohmann::json parsed = read_ok ? nlohmann::json::parse(document, nullptr, false) : nlohmann::json();
+  if (!read_ok || parsed.is_discarded()) {
+    finished.problem = "the analysis file cannot be read back";
+    return finished;
+  }
+  finished.rows = film_rows(parsed);
+  return finished;
+}
+
+}  // namespace
+
+std::string summary_header() {
+  return csv_record({"path", "status", "error", "format", "title", "year", "scenes", "characters",
+                     "top_characters", "top_themes", "arc_shape"});
+}
+
+std::string summary_row(const std::string& relative, const ManifestEntry* entry) {
+  if (!entry) return csv_record({relative, "error", "no complete result", "", "", "", "", "", "", "", ""});
+  if (!entry->ok) return csv_record({relative, "error", entry->error, "", "", "", "", "", "", "", ""});
+  const FilmSummary& s = entry->summary;
+  return csv_record({relative, "ok", "", s.format, s.title, s.year ? std::to_string(*s.year) : "",
+                     std::to_string(s.scenes), std::to_string(s.characters),
+                     join(s.top_characters, "; "), join(s.top_themes, "; "), s.arc_shape});
+}
+
+std::size_t remove_stale_temporaries(const fs::path& directory) {
+  std::size_t removed = 0;
+  std::error_code ec;
+  std::vector<fs::path> stale;
+  for (fs::recursive_directory_iterator it(directory, ec), end; !ec && it != end; it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    std::error_code type_error;
+    if (name.starts_with(".") && name.find(kTemporaryInfix) != std::string::npos &&
+        it->is_regular_file(type_error))
+      stale.push_back(it->path());
+  }
+  for (const fs::path& path : stale) {
+    std::error_code ignored;
+    if (fs::remove(path, ignored)) ++removed;
+  }
+  return removed;
+}
+
+BatchReport run_batch(const BatchOptions& options) {
+  BatchReport report;
+  const fs::path& out = options.output_directory;
+  DiscoveryOptions discovery{options.roots, options.include, options.exclude, out};
+  DiscoveryResult found = discover_inputs(discovery);
+  if (!found.error.empty()) {
+    report.usage_error = found.error;
+    return report;
+  }
+  std::vector<BatchInput> inputs;
+  for (BatchInput& input : found.inputs)
+    if (!options.shard || in_shard(input.relative, *options.shard)) inputs.push_back(std::move(input));
+  report.inputs = inputs.size();
+
+  std::error_code ec;
+  fs::create_directories(out, ec);
+  if (!fs::is_directory(out, ec)) {
+    report.output_error = out.string() + ": cannot create the output directory";
+    return report;
+  }
+  if (!options.shard) remove_stale_temporaries(out);
+
+  std::size_t threads = options.threads == 0 ? 1 : options.threads;
+  std::size_t window = threads * kWindowPerThread;
+  ProgressMeter progress(options.progress_stream, options.progress_stream != nullptr, inputs.size());
+  std::vector<double> elapsed(inputs.size(), 0.0);
+  std::vector<bool> resumed(inputs.size(), false);
+  std::vector<bool> succeeded(inputs.size(), false);
+  std::size_t next = 0;
+  run_ordered_pipeline<std::size_t, InputOutcome>(
+      threads, window,
+      [&]() -> std::optional<std::size_t> {
+        if (next >= inputs.size()) return std::nullopt;
+        return next++;
+      },
+      [&](std::size_t index) {
+        try {
+          return process_input(inputs[index], index, options);
+        } catch (const std::exception& e) {
+          // Exhaustion or a bug in one input must not take the corpus down with it.
+          InputOutcome outcome;
+          outcome.index = index;
+          outcome.error = std::string("internal error: ") + e.what();
+          std::error_code ignored;
+          fs::remove(manifest_path(out, inputs[index].relative), ignored);
+          return outcome;
+        }
+      },
+      [&](InputOutcome&& outcome) {
+        elapsed[outcome.index] = outcome.elapsed_ms;
+        resumed[outcome.index] = outcome.resumed;
+        succeeded[outcome.index] = outcome.ok;
+        if (outcome.resumed)
+          ++report.resumed;
+        else
+          ++report.analysed;
+        progress.advance(outcome.bytes);
+      },
+      [&] { progress.redraw(); });
+  progress.finish();
+
+  // The finishing pass: summary (and database) from what is on disk, in path order.
+  bool with_database = !options.shard;
+  std::string summary = summary_header();
+  CorpusDatabaseWriter database;
+  if (with_database) {
+    if (std::string problem = database.open(out / kDatabaseFileName); !problem.empty()) {
+      report.output_error = (out / kDatabaseFileName).string() + ": " + problem;
+      with_database = false;
+    }
+  }
+  std::string database_problem;
+  next = 0;
+  run_ordered_pipeline<std::size_t, Finished>(
+      threads, window,
+      [&]() -> std::optional<std::size_t> {
+        if (next >= inputs.size()) return std::nullopt;
+        return next++;
+      },
+      [&](std::size_t index) {
+        try {
+          return load_finished(inputs[index], index, out, with_database);
+        } catch (const std::exception& e) {
+          Finished finished;
+          finished.index = index;
+          finished.problem = std::string("internal error: ") + e.what();
+          return finished;
+        }
+      },
+      [&](Finished&& finished) {
+        const std::string& relative = inputs[finished.index].relative;
+        const ManifestEntry* entry = finished.entry ? &*finished.entry : nullptr;
+        bool ok = entry && entry->ok && finished.problem.empty();
+        std::string error = !finished.problem.empty() ? finished.problem : entry ? entry->error : "";
+        if (ok) {
+          summary += summary_row(relative, entry);
+        } else {
+          ++report.failed;
+          report.failures.push_back(relative + ": " + error);
+          ManifestEntry failed;
+          failed.error = error;
+          summary += summary_row(relative, &failed);
+        }
+        if (with_database && database_problem.empty()) {
+          FilmEntry film{static_cast<long long>(finished.index + 1), relative, ok, ok ? "" : error,
+                         ok && finished.rows ? &*finished.rows : nullptr};
+          database_problem = database.add_film(film);
+        }
+      },
+      [] {});
+
+  std::string timings = csv_record({"path", "status", "resumed", "elapsed_ms"});
+  for (std::size_t i = 0; i < inputs.size(); ++i)
+    timings += csv_record({inputs[i].relative, succeeded[i] ? "ok" : "error", resumed[i] ? "1" : "0", format_milliseconds(elapsed[i])});
+
+  std::string summary_name = kSummaryFileName;
+  std::string timings_name = kTimingsFileName;
+  if (options.shard) {
+    std::string suffix = "-shard-" + std::to_string(options.shard->index) + "-of-" +
+                         std::to_string(options.shard->count) + ".csv";
+    summary_name = "summary" + suffix;
+    timings_name = "timings" + suffix;
+  }
+  auto keep_first = [&](const std::string& problem) {
+    if (!problem.empty() && report.output_error.empty()) report.output_error = problem;
+  };
+  keep_first(write_output(out / summary_name, summary));
+  keep_first(write_output(out / timings_name, timings));
+  if (with_database) {
+    if (database_problem.empty()) database_problem = database.finish();
+    if (!database_problem.empty()) keep_first((out / kDatabaseFileName).string() + ": " + database_problem);
+  }
+  return report;
+}
+
+}  // namespace filmscope::batch

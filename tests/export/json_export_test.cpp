@@ -29,8 +29,8 @@ TEST_CASE("analysis JSON follows the documented key order", "[json]") {
   CHECK(keys(doc["source"]) == std::vector<std::string>{"path", "format", "encoding"});
   CHECK(keys(doc["film"]) == std::vector<std::string>{"title", "year", "directors", "writers"});
   CHECK(keys(doc["scenes"][0]) ==
-        std::vector<std::string>{"index", "heading", "section", "lines", "characters", "speakers",
-                                 "setting", "location", "time_of_day", "number", "eighths", "length",
+        std::vector<std::string>{"index", "heading", "section", "lines", "characters",
+                                 "cast_description", "speakers", "setting", "location", "time_of_day", "number", "eighths", "length",
                                  "dialogue_blocks", "dialogue_words", "action_words", "valence"});
   CHECK(keys(doc["characters"][0]) ==
         std::vector<std::string>{"id", "name", "aliases", "actor", "credit", "description",

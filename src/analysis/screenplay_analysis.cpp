@@ -229,36 +229,6 @@ std::string shorten_text(std::string_view text, std::size_t limit) {
   return out + "\xE2\x80\xA6";
 }
 
-// to_slug builds an ICU transliterator per call, which costs more than the rest of the
-// analysis of a feature script; for a pure ASCII name its result is just the lower-case words
-// joined by '-' with apostrophes dropped, computed here directly.
-std::string slug_of(std::string_view name) {
-  if (std::any_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }))
-    return to_slug(name);
-  std::string slug;
-  bool pending_dash = false;
-  for (char ch : name) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (is_ascii_alnum(c)) {
-      if (pending_dash && !slug.empty()) slug += '-';
-      pending_dash = false;
-      slug += static_cast<char>(is_ascii_upper(c) ? c - 'A' + 'a' : c);
-    } else if (c != '\'') {
-      pending_dash = true;
-    }
-  }
-  return slug;
-}
-
-std::string unique_id(const std::string& name, std::set<std::string>& taken) {
-  std::string base = slug_of(name);
-  if (base.empty()) base = "character";
-  std::string id = base;
-  for (int n = 2; taken.count(id); ++n) id = base + "-" + std::to_string(n);
-  taken.insert(id);
-  return id;
-}
-
 // A speaker or a capitalised introduction: a character in the making.
 struct Person {
   std::string upper;  // the name in capitals, as first seen
@@ -608,7 +578,7 @@ Analysis analyze_screenplay(const Story& story, const SourceInfo& source) {
   for (std::size_t p : order) {
     Person& person = people[p];
     Character character;
-    ids[p] = unique_id(names[p], taken);
+    ids[p] = unique_slug(names[p], taken, "character");
     character.id = ids[p];
     character.name = names[p];
     character.aliases = person.cues;

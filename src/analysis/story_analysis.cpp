@@ -39,15 +39,6 @@ std::size_t line_of(const NarrativeUnit& unit, std::size_t offset) {
   return line;
 }
 
-std::string unique_id(const std::string& name, std::set<std::string>& taken) {
-  std::string base = to_slug(name);
-  if (base.empty()) base = "character";
-  std::string id = base;
-  for (int n = 2; taken.count(id); ++n) id = base + "-" + std::to_string(n);
-  taken.insert(id);
-  return id;
-}
-
 }  // namespace
 
 Analysis analyze_story(const Story& story, const SourceInfo& source) {
@@ -97,7 +88,7 @@ Analysis analyze_story(const Story& story, const SourceInfo& source) {
   for (std::size_t e : order) {
     const auto& entity = resolution.entities[e];
     Character character;
-    character.id = unique_id(entity.name, taken_ids);
+    character.id = unique_slug(entity.name, taken_ids, "character");
     character.name = entity.name;
     character.actor = entity.actor;
     character.credit = entity.credit;

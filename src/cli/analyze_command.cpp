@@ -51,14 +51,10 @@ void add_analyze_command(CLI::App& app, int& exit_code) {
   command->add_option("FILE", options->input, "Input file")->required();
   command->add_option("--format", options->format, "Output format: text (default) or json")
       ->check(CLI::IsMember({"text", "json"}));
-  command
-      ->add_option("--input-format", options->input_format,
-                   "Input format, instead of detecting it: synopsis, fountain, plaintext, fdx")
-      ->check(CLI::IsMember({"synopsis", "fountain", "plaintext", "fdx"}));
+  add_input_format_option(*command, options->input_format);
   command->add_option("--themes", options->themes,
                       "Theme definitions that add to or override the built-in set (tag<TAB>term…)");
-  command->add_option("-o,--output", options->output,
-                      "Write to this file (atomically) instead of standard output; - is stdout");
+  add_output_option(*command, options->output);
   command->callback([options, &exit_code] {
     try {
       exit_code = run_analyze(*options);

@@ -36,4 +36,16 @@ int emit_output(const std::string& output_path, std::string_view content) {
   return kExitOk;
 }
 
+void add_input_format_option(CLI::App& command, std::string& input_format) {
+  command
+      .add_option("--input-format", input_format,
+                  "Input format, instead of detecting it: synopsis, fountain, plaintext, fdx")
+      ->check(CLI::IsMember({"synopsis", "fountain", "plaintext", "fdx"}));
+}
+
+void add_output_option(CLI::App& command, std::string& output) {
+  command.add_option("-o,--output", output,
+                     "Write to this file (atomically) instead of standard output; - is stdout");
+}
+
 }  // namespace filmscope::cli

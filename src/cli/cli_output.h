@@ -2,6 +2,8 @@
 // or, atomically, to the -o file; errors as one line "filmscope: <path>: <problem>" on stderr.
 #pragma once
 
+#include <CLI/CLI.hpp>
+
 #include <string>
 #include <string_view>
 
@@ -13,6 +15,10 @@ bool is_stdout(std::string_view output_path);
 // Writes `content` to stdout or atomically to `output_path`. Returns kExitOk, or reports the
 // failure on stderr and returns kExitOutputError.
 int emit_output(const std::string& output_path, std::string_view content);
+
+// The options every single-input subcommand shares: --input-format and -o/--output.
+void add_input_format_option(CLI::App& command, std::string& input_format);
+void add_output_option(CLI::App& command, std::string& output);
 
 // Prints "filmscope: <message>" on stderr, as one line (line breaks in `message` become spaces).
 void report_error(std::string_view message);

@@ -51,12 +51,8 @@ void add_graph_command(CLI::App& app, int& exit_code) {
   command->add_option("FILE", options->input, "Input file")->required();
   command->add_option("--format", options->format, "Output format: dot (default), graphml, json")
       ->check(CLI::IsMember({"dot", "graphml", "json"}));
-  command
-      ->add_option("--input-format", options->input_format,
-                   "Input format, instead of detecting it: synopsis, fountain, plaintext, fdx")
-      ->check(CLI::IsMember({"synopsis", "fountain", "plaintext", "fdx"}));
-  command->add_option("-o,--output", options->output,
-                      "Write to this file (atomically) instead of standard output; - is stdout");
+  add_input_format_option(*command, options->input_format);
+  add_output_option(*command, options->output);
   command->callback([options, &exit_code] {
     try {
       exit_code = run_graph(*options);

@@ -76,8 +76,7 @@ void add_parse_command(CLI::App& app, int& exit_code) {
       ->add_option("--input-format", options->input_format,
                    "Input format, instead of detecting it: fountain, plaintext, fdx")
       ->check(CLI::IsMember({"fountain", "plaintext", "fdx"}));
-  command->add_option("-o,--output", options->output,
-                      "Write to this file (atomically) instead of standard output; - is stdout");
+  add_output_option(*command, options->output);
   command->callback([options, &exit_code] {
     try {
       exit_code = run_parse(*options);

@@ -65,12 +65,8 @@ void add_themes_command(CLI::App& app, int& exit_code) {
   command->add_option("FILE", options->inputs, "Input files")->required();
   command->add_option("--themes", options->themes,
                       "Theme definitions that add to or override the built-in set (tag<TAB>term…)");
-  command
-      ->add_option("--input-format", options->input_format,
-                   "Input format, instead of detecting it: synopsis, fountain, plaintext, fdx")
-      ->check(CLI::IsMember({"synopsis", "fountain", "plaintext", "fdx"}));
-  command->add_option("-o,--output", options->output,
-                      "Write to this file (atomically) instead of standard output; - is stdout");
+  add_input_format_option(*command, options->input_format);
+  add_output_option(*command, options->output);
   command->callback([options, &exit_code] {
     try {
       exit_code = run_themes(*options);

@@ -50,8 +50,7 @@ void add_valence_command(CLI::App& app, int& exit_code) {
   CLI::App* command = app.add_subcommand(
       "valence", "Score each line of a file as a sentence: one compound valence (-1..1) per line");
   command->add_option("FILE", options->input, "Input file, one sentence per line")->required();
-  command->add_option("-o,--output", options->output,
-                      "Write to this file (atomically) instead of standard output; - is stdout");
+  add_output_option(*command, options->output);
   command->callback([options, &exit_code] {
     try {
       exit_code = run_valence(*options);

@@ -20,6 +20,7 @@
 
 #include "export/number_format.h"
 #include "export/text_layout.h"
+#include "text/unicode_text.h"
 
 namespace filmscope {
 
@@ -118,15 +119,6 @@ std::string edge_tooltip(const Relationship& r,
 long long layout_weight(double weight) {
   if (!std::isfinite(weight) || weight < 1.0) return 1;
   return std::llround(std::min(weight, kMaxLayoutWeight));
-}
-
-std::string join(const std::vector<std::string>& parts, std::string_view separator) {
-  std::string out;
-  for (const auto& p : parts) {
-    if (!out.empty()) out += separator;
-    out += p;
-  }
-  return out;
 }
 
 }  // namespace

@@ -13,6 +13,7 @@
 #include <string_view>
 
 #include "export/number_format.h"
+#include "text/unicode_text.h"
 
 namespace filmscope {
 
@@ -81,15 +82,6 @@ void data(std::string& out, std::string_view indent, std::string_view key, std::
   out += "\">";
   out += value;
   out += "</data>\n";
-}
-
-std::string join(const std::vector<std::string>& parts, std::string_view separator) {
-  std::string out;
-  for (const auto& p : parts) {
-    if (!out.empty()) out += separator;
-    out += p;
-  }
-  return out;
 }
 
 }  // namespace

@@ -42,15 +42,6 @@ constexpr std::size_t kMaxTurnsPerArc = 3;
 constexpr std::string_view kIndent = "  ";
 constexpr std::string_view kEvidenceIndent = "      ";
 
-std::string join(const std::vector<std::string>& parts, std::string_view separator) {
-  std::string out;
-  for (const auto& p : parts) {
-    if (!out.empty()) out += separator;
-    out += p;
-  }
-  return out;
-}
-
 // Whole numbers print without decimals ("12"), others with up to two ("2.5", "0.33").
 std::string short_number(double value) {
   double rounded = round_for_export(value, 2);

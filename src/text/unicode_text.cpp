@@ -6,6 +6,7 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <memory>
 
 namespace filmscope {
@@ -63,7 +64,50 @@ bool has_letter(std::string_view word) {
   return letter;
 }
 
+namespace {
+
+// ASCII text needs no transliteration, and names are nearly always ASCII: building an ICU
+// transliterator costs more than the rest of a screenplay's analysis.
+std::string ascii_slug(std::string_view text) {
+  std::string slug;
+  bool pending_dash = false;
+  for (char ch : text) {
+    auto c = static_cast<unsigned char>(ch);
+    bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    if (alnum) {
+      if (pending_dash && !slug.empty()) slug += '-';
+      pending_dash = false;
+      slug += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    } else if (c != '\'') {  // "O'Brien" → "obrien"
+      pending_dash = true;
+    }
+  }
+  return slug;
+}
+
+}  // namespace
+
+std::string unique_slug(std::string_view name, std::set<std::string>& taken, std::string_view fallback) {
+  std::string base = to_slug(name);
+  if (base.empty()) base = std::string(fallback);
+  std::string id = base;
+  for (int n = 2; taken.count(id); ++n) id = base + "-" + std::to_string(n);
+  taken.insert(id);
+  return id;
+}
+
+std::string join(const std::vector<std::string>& parts, std::string_view separator) {
+  std::string out;
+  for (const auto& part : parts) {
+    if (!out.empty()) out += separator;
+    out += part;
+  }
+  return out;
+}
+
 std::string to_slug(std::string_view text) {
+  if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+    return ascii_slug(text);
   UErrorCode status = U_ZERO_ERROR;
   // Created per call: transliterators are not thread-safe to share, and slugs are rare.
   std::unique_ptr<icu::Transliterator> ascii(icu::Transliterator::createInstance(
@@ -72,24 +116,7 @@ std::string to_slug(std::string_view text) {
   if (U_SUCCESS(status) && ascii) ascii->transliterate(unicode);
   std::string plain;
   unicode.toUTF8String(plain);
-  std::string slug;
-  bool pending_dash = false;
-  for (unsigned char c : plain) {
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-      if (pending_dash && !slug.empty()) slug += '-';
-      pending_dash = false;
-      slug += static_cast<char>(c);
-    } else if (c >= 'A' && c <= 'Z') {
-      if (pending_dash && !slug.empty()) slug += '-';
-      pending_dash = false;
-      slug += static_cast<char>(c - 'A' + 'a');
-    } else if (c == '\'' ) {
-      // "O'Brien" → "obrien": an apostrophe inside a name does not separate words.
-    } else {
-      pending_dash = true;
-    }
-  }
-  return slug;
+  return ascii_slug(plain);
 }
 
 std::size_t display_width(std::string_view text) {

@@ -4,7 +4,9 @@
 
 #include <cstddef>
 #include <string>
+#include <set>
 #include <string_view>
+#include <vector>
 
 namespace filmscope {
 
@@ -20,6 +22,13 @@ bool has_letter(std::string_view word);
 
 // Lower-case ASCII slug: "Dr. Howard Mierzwiak" → "dr-howard-mierzwiak", "Amélie" → "amelie".
 std::string to_slug(std::string_view text);
+
+// A slug of `name` not yet in `taken` ("sam", "sam-2", …; `fallback` when the name has no
+// letters or digits), added to `taken`.
+std::string unique_slug(std::string_view name, std::set<std::string>& taken, std::string_view fallback);
+
+// Joins `parts` with `separator` between them.
+std::string join(const std::vector<std::string>& parts, std::string_view separator);
 
 // Number of code points, a fair column width for the Latin, Cyrillic and Greek text of cast
 // tables (East Asian wide characters count double).

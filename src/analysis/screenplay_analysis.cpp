@@ -603,12 +603,7 @@ Analysis analyze_screenplay(const Story& story, const SourceInfo& source) {
   analysis.scenes.reserve(unit_count);
   for (std::size_t u = 0; u < unit_count; ++u) {
     const NarrativeUnit& unit = story.units[u];
-    Scene scene;
-    scene.index = u + 1;
-    scene.heading = unit.heading;
-    scene.section = unit.section;
-    scene.lines = unit.lines;
-    scene.text = collapse_whitespace(unit.text);
+    Scene scene = scene_from_unit(unit, u + 1);
     for (std::size_t p : scene_present[u]) scene.characters.push_back(ids[p]);
     for (std::size_t p : scene_speakers[u]) scene.speakers.push_back(ids[p]);
     scene.setting = unit.setting;

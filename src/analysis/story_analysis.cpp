@@ -109,13 +109,7 @@ Analysis analyze_story(const Story& story, const SourceInfo& source) {
   std::map<std::pair<std::size_t, std::size_t>, std::vector<std::size_t>> pair_units;
   for (std::size_t u = 0; u < story.units.size(); ++u) {
     const auto& unit = story.units[u];
-    Scene scene;
-    scene.index = u + 1;
-    scene.heading = unit.heading;
-    scene.section = unit.section;
-    scene.lines = unit.lines;
-    scene.text = collapse_whitespace(unit.text);
-    scene.cast_description = unit.from_cast_list;
+    Scene scene = scene_from_unit(unit, u + 1);
     std::vector<std::size_t> present;
     for (const auto& m : resolution.mentions[u]) {
       auto p = position[m.entity];

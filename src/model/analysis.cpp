@@ -1,5 +1,7 @@
 #include "model/analysis.h"
 
+#include "text/unicode_text.h"
+
 #include <array>
 #include <utility>
 
@@ -54,6 +56,17 @@ std::string_view to_string(Gender gender) {
     case Gender::neuter: return "neuter";
   }
   return "unknown";
+}
+
+Scene scene_from_unit(const NarrativeUnit& unit, std::size_t index) {
+  Scene scene;
+  scene.index = index;
+  scene.heading = unit.heading;
+  scene.section = unit.section;
+  scene.lines = unit.lines;
+  scene.text = collapse_whitespace(unit.text);
+  scene.cast_description = unit.from_cast_list;
+  return scene;
 }
 
 }  // namespace filmscope

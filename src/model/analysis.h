@@ -299,6 +299,9 @@ struct GraphSummary {
   std::size_t communities = 0;
 };
 
+// The scene a narrative unit becomes (1-based `index`), before characters are placed in it.
+Scene scene_from_unit(const NarrativeUnit& unit, std::size_t index);
+
 struct Analysis {
   SourceInfo source;
   FilmInfo film;

@@ -10,6 +10,7 @@
 #include <csignal>
 #include <random>
 
+#include "support/temp_dir.h"
 #include "support/test_paths.h"
 
 namespace {
@@ -17,27 +18,7 @@ namespace {
 using filmscope::write_file_atomically;
 using filmscope::testing::read_file;
 
-class TempDir {
- public:
-  TempDir() {
-    std::random_device rd;
-    path_ = std::filesystem::temp_directory_path() /
-            ("filmscope-atomic-test-" + std::to_string(rd()) + std::to_string(rd()));
-    std::filesystem::create_directories(path_);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  ~TempDir() {
-    std::error_code ignored;
-    std::filesystem::permissions(path_, std::filesystem::perms::owner_all,
-                                 std::filesystem::perm_options::add, ignored);
-    std::filesystem::remove_all(path_, ignored);
-  }
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
+using filmscope::testing::TempDir;
 
 std::vector<std::string> entries(const std::filesystem::path& directory) {
   std::vector<std::string> names;

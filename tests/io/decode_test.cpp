@@ -12,6 +12,7 @@
 #include <fstream>
 #include <random>
 
+#include "support/temp_dir.h"
 #include "support/test_paths.h"
 
 namespace {
@@ -21,34 +22,7 @@ using filmscope::decode_bytes;
 using filmscope::DecodeResult;
 using filmscope::load_text_file;
 
-// A directory under the system temp dir, removed with its contents at the end of the test.
-class TempDir {
- public:
-  TempDir() {
-    std::random_device rd;
-    path_ = std::filesystem::temp_directory_path() /
-            ("filmscope-decode-test-" + std::to_string(rd()) + std::to_string(rd()));
-    std::filesystem::create_directories(path_);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  ~TempDir() {
-    std::error_code ignored;
-    std::filesystem::permissions(path_, std::filesystem::perms::owner_all,
-                                 std::filesystem::perm_options::add, ignored);
-    std::filesystem::remove_all(path_, ignored);
-  }
-  std::filesystem::path write(const std::string& name, std::string_view bytes) const {
-    auto file = path_ / name;
-    std::ofstream out(file, std::ios::binary);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    return file;
-  }
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
+using filmscope::testing::TempDir;
 
 std::string utf16(std::u16string_view text, bool little_endian) {
   std::string out;

@@ -2,6 +2,7 @@
 #include "arcs/relationship_arcs.h"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <string>
@@ -20,7 +21,10 @@ namespace {
 struct ArcInputs {
   explicit ArcInputs(const Analysis& analysis, const RelationEventLexicon& lexicon)
       : time(analysis.scenes), events(&lexicon) {
-    for (const Scene& scene : analysis.scenes) scene_events.push_back(find_relation_events(scene.text, lexicon));
+    for (std::size_t i = 0; i < analysis.scenes.size(); ++i) {
+      scene_events.push_back(find_relation_events(analysis.scenes[i].text, lexicon));
+      for (const auto& id : analysis.scenes[i].characters) scenes_of[id].push_back(i);
+    }
     for (const Character& c : analysis.characters)
       for (const Mention& m : c.mentions) ++mentions[{c.id, m.scene}];
     for (const Relationship& r : analysis.relationships) {
@@ -40,6 +44,9 @@ struct ArcInputs {
   std::vector<std::vector<EventMatch>> scene_events;  // per scene (0-based)
   std::map<std::pair<std::string, std::size_t>, std::size_t> mentions;  // (id, scene number)
   std::map<std::string, std::vector<const Relationship*>> typed;  // id → its typed relationships
+  // id → 0-based indices of the scenes the character is in, ascending: a pair's arc only visits
+  // those, so a story with thousands of scenes and pairs stays linear in their mentions.
+  std::map<std::string, std::vector<std::size_t>> scenes_of;
 };
 
 bool present(const Scene& scene, const std::string& id) {
@@ -71,7 +78,16 @@ std::optional<Arc> relationship_arc(const Analysis& analysis, const Relationship
   const bool screenplay = analysis.source.format != InputFormat::synopsis;
   Arc arc;
   std::vector<std::size_t> scene_of_point;  // 0-based scene index per point
-  for (std::size_t i = 0; i < analysis.scenes.size(); ++i) {
+  std::vector<std::size_t> candidates;
+  {
+    static const std::vector<std::size_t> kNone;
+    auto source_it = in.scenes_of.find(relationship.source);
+    auto target_it = in.scenes_of.find(relationship.target);
+    const auto& a = source_it == in.scenes_of.end() ? kNone : source_it->second;
+    const auto& b = target_it == in.scenes_of.end() ? kNone : target_it->second;
+    std::set_union(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(candidates));
+  }
+  for (std::size_t i : candidates) {
     const auto position = in.time.position(i);
     if (!position) continue;
     const Scene& scene = analysis.scenes[i];

@@ -44,6 +44,25 @@ icu::UnicodeString to_unicode(std::string_view text) {
 
 bool is_space_byte(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
 
+enum class BreakKind { sentence, word };
+
+// ICU builds a break iterator from its rule data on every create call (the sentence one also
+// builds its abbreviation suppressions), which cost more than all of the analysis that uses
+// it. Each thread keeps one of each and resets it with setText: the iterators are never shared
+// between threads, so batch workers stay independent.
+icu::BreakIterator* thread_breaker(BreakKind kind, UErrorCode& status) {
+  thread_local std::unique_ptr<icu::BreakIterator> sentence;
+  thread_local std::unique_ptr<icu::BreakIterator> word;
+  auto& slot = kind == BreakKind::sentence ? sentence : word;
+  if (!slot) {
+    slot.reset(kind == BreakKind::sentence
+                   ? icu::BreakIterator::createSentenceInstance(icu::Locale("en@ss=standard"), status)
+                   : icu::BreakIterator::createWordInstance(icu::Locale::getEnglish(), status));
+    if (U_FAILURE(status)) slot.reset();
+  }
+  return slot.get();
+}
+
 bool is_apostrophe(std::string_view s) { return s == "'" || s == "\xE2\x80\x99"; }
 
 }  // namespace
@@ -60,8 +79,7 @@ bool is_non_final_abbreviation(std::string_view word) {
 std::vector<TextSpan> split_sentences(std::string_view paragraph, std::size_t base) {
   std::vector<TextSpan> spans;
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::BreakIterator> breaker(
-      icu::BreakIterator::createSentenceInstance(icu::Locale("en@ss=standard"), status));
+  icu::BreakIterator* breaker = thread_breaker(BreakKind::sentence, status);
   if (U_FAILURE(status) || !breaker) {
     spans.push_back({base, paragraph.size()});
     return spans;
@@ -102,8 +120,7 @@ std::vector<TextSpan> split_sentences(std::string_view paragraph, std::size_t ba
 std::vector<Token> tokenize(std::string_view sentence, std::size_t base) {
   std::vector<Token> raw;
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::BreakIterator> breaker(
-      icu::BreakIterator::createWordInstance(icu::Locale::getEnglish(), status));
+  icu::BreakIterator* breaker = thread_breaker(BreakKind::word, status);
   if (U_FAILURE(status) || !breaker) return raw;
   auto unicode = to_unicode(sentence);
   auto offsets = utf16_to_utf8_offsets(sentence);

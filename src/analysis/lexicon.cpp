@@ -41,7 +41,7 @@ Lexicon build_lexicon() {
   for (auto& row : parse_data_rows(data::person_nouns_txt)) {
     PersonNoun noun;
     noun.gender = parse_gender(row.size() > 1 ? row[1] : "-");
-    std::string_view noun_class = row.size() > 2 ? row[2] : "person";
+    const std::string noun_class = row.size() > 2 ? row[2] : "person";
     noun.noun_class = noun_class == "protagonist" ? NounClass::protagonist
                       : noun_class == "being"     ? NounClass::being
                                                   : NounClass::person;

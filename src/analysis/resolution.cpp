@@ -1157,6 +1157,11 @@ class Resolver {
       }
       if (!is_word(t) || kStops.count(t.folded) || (starts_upper(t.text) && !is_all_caps(t.text))) break;
       if (is_person_noun(t)) head = k;
+      // Two-word nouns: "operating system", "call girl".
+      if (k > start && is_word(tokens[k - 1])) {
+        auto pair = tokens[k - 1].folded + " " + t.folded;
+        if (lexicon_.person_nouns.count(pair) || lexicon_.relation_nouns.count(pair)) head = k;
+      }
       if (t.possessive) break;
     }
     return head;

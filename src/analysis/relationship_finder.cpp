@@ -22,9 +22,9 @@ const std::set<std::string, std::less<>> kDeterminers{"a", "an", "the", "his", "
 class SentenceTyper {
  public:
   SentenceTyper(const std::vector<Token>& tokens, const std::vector<EntityMention>& mentions,
-                const Resolution& resolution, const Lexicon& lexicon, std::size_t unit,
+                const Lexicon& lexicon, std::size_t unit,
                 std::vector<TypedRelation>& out)
-      : tokens_(tokens), mentions_(mentions), resolution_(resolution), lexicon_(lexicon), unit_(unit), out_(out) {}
+      : tokens_(tokens), mentions_(mentions), lexicon_(lexicon), unit_(unit), out_(out) {}
 
   void run() {
     relation_nouns();
@@ -101,11 +101,9 @@ class SentenceTyper {
       if (before && before->possessive) possessor = before->entity;
       if (before && before->kind == MentionKind::pronoun && tokens_[start - 1].folded == "her") possessor = before->entity;
       // "… of the protagonist", "… of Theodore"
-      if (!possessor && last + 2 < tokens_.size() + 1 && last + 1 < tokens_.size() && tokens_[last + 1].folded == "of") {
+      // (a protagonist mention starts at its article, so one look-up covers both)
+      if (!possessor && last + 1 < tokens_.size() && tokens_[last + 1].folded == "of")
         if (auto m = mention_starting_at(last + 2)) possessor = m->entity;
-        else if (last + 3 < tokens_.size() && (tokens_[last + 2].folded == "the" || tokens_[last + 2].folded == "our"))
-          if (auto m2 = mention_starting_at(last + 2)) possessor = m2->entity;
-      }
       if (!possessor) {
         i = last;
         continue;
@@ -126,9 +124,6 @@ class SentenceTyper {
                                                                        : (has_determiner ? start - 1 : start);
       if (!filler && np_start >= 2 && tokens_[np_start - 1].text == ",")
         if (auto m = mention_ending_at(np_start - 2); m && !m->possessive) filler = m->entity;
-      if (!filler && np_start == 0 && !mentions_.empty()) {
-        // Cast descriptions start with the role: nothing to do; the name precedes it.
-      }
       if (!filler) {
         // "X … becomes his confidant and eventually his romantic partner"
         for (std::size_t k = np_start; k > 0 && k + 8 > np_start; --k) {
@@ -230,7 +225,6 @@ class SentenceTyper {
 
   const std::vector<Token>& tokens_;
   const std::vector<EntityMention>& mentions_;
-  const Resolution& resolution_;
   const Lexicon& lexicon_;
   std::size_t unit_;
   std::vector<TypedRelation>& out_;
@@ -241,7 +235,7 @@ class SentenceTyper {
 std::vector<TypedRelation> find_typed_relations(const Resolution& resolution, const Lexicon& lexicon) {
   std::vector<TypedRelation> relations;
   for (std::size_t u = 0; u < resolution.tokens.size(); ++u)
-    SentenceTyper(resolution.tokens[u], resolution.mentions[u], resolution, lexicon, u, relations).run();
+    SentenceTyper(resolution.tokens[u], resolution.mentions[u], lexicon, u, relations).run();
   return relations;
 }
 

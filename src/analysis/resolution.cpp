@@ -788,11 +788,9 @@ class Resolver {
   // Reads "a lonely writer who …", "a close friend of the protagonist", "Nathan's mute servant".
   void describe_role(const std::vector<Token>& tokens, std::size_t i, std::size_t owner) {
     std::optional<std::size_t> possessor;
-    bool possessor_is_pronoun = false;
     if (i < tokens.size() && (kIndefinite.count(tokens[i].folded) || tokens[i].folded == "the")) {
       ++i;
     } else if (i < tokens.size() && (tokens[i].folded == "his" || tokens[i].folded == "her")) {
-      possessor_is_pronoun = true;
       ++i;
     } else {
       std::size_t entity = 0;
@@ -846,8 +844,6 @@ class Resolver {
           pending_protagonist_relations_.push_back({owner, kind});
       }
     }
-    (void)possessor_is_pronoun;
-    auto words = split_words(head);
     // A relational role only identifies its owner relative to someone ("Nathan's servant"); a
     // plain role ("writer", "AI") identifies them outright.
     add_role(owner, head, kind, possessor);
@@ -918,7 +914,6 @@ class Resolver {
         entity.gender = Gender::female;
       } else {
         // The weakest prior: a common given name.
-        auto words = entity.name_keys.empty() ? std::vector<std::string>{} : split_words(entity.name_keys.back());
         const auto& first_key = entity.name_keys.empty() ? std::string() : entity.name_keys.front();
         auto first_words = split_words(first_key);
         for (const auto& word : first_words) {
@@ -1110,7 +1105,7 @@ class Resolver {
           mention = {*resolved, i, i, MentionKind::pronoun, possessive && !contraction,
                      clause_start && (t.folded == "he" || t.folded == "she")};
         } else {
-          if (t.kind == TokenKind::word && !starts_upper(t.text)) clause_start = clause_start && false;
+          if (t.kind == TokenKind::word && !starts_upper(t.text)) clause_start = false;
           ++i;
           continue;
         }

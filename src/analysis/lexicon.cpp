@@ -14,6 +14,7 @@ extern const std::string_view function_words_txt;
 extern const std::string_view places_txt;
 extern const std::string_view place_words_txt;
 extern const std::string_view given_names_txt;
+extern const std::string_view name_genders_txt;
 extern const std::string_view abbreviations_txt;
 }  // namespace filmscope::data
 
@@ -81,12 +82,20 @@ Lexicon build_lexicon() {
   for (auto& row : parse_data_rows(data::place_words_txt)) lexicon.place_words.insert(fold_case(row[0]));
   for (auto& row : parse_data_rows(data::given_names_txt))
     lexicon.given_names[fold_case(row[0])] = parse_gender(row.size() > 1 ? row[1] : "-");
+  for (auto& row : parse_data_rows(data::name_genders_txt))
+    if (row.size() > 1) lexicon.name_genders[fold_case(row[0])] = parse_gender(row[1]);
   for (auto& row : parse_data_rows(data::abbreviations_txt))
     if (row.size() > 1) lexicon.abbreviations[fold_case(row[0])] = fold_case(row[1]);
   return lexicon;
 }
 
 }  // namespace
+
+Gender first_name_gender(const Lexicon& lexicon, const std::string& first_name) {
+  if (auto it = lexicon.given_names.find(first_name); it != lexicon.given_names.end()) return it->second;
+  if (auto it = lexicon.name_genders.find(first_name); it != lexicon.name_genders.end()) return it->second;
+  return Gender::unknown;
+}
 
 std::vector<std::vector<std::string>> parse_data_rows(std::string_view data) {
   std::vector<std::vector<std::string>> rows;

@@ -41,6 +41,9 @@ struct Lexicon {
   std::unordered_set<std::string> places;
   std::unordered_set<std::string> place_words;
   std::unordered_map<std::string, Gender> given_names;
+  // A longer list of given names, used only as the weakest gender prior for a first name: too
+  // many of them are also words ("Hope", "Will") to count as evidence of a person.
+  std::unordered_map<std::string, Gender> name_genders;
   std::unordered_map<std::string, std::string> abbreviations;  // short form → long form
   std::size_t longest_honorific = 1;  // in words
   std::size_t longest_relation_noun = 1;
@@ -50,6 +53,10 @@ struct Lexicon {
 
 // The lexicon built from the compiled-in data files; built once, thread-safe to share.
 const Lexicon& default_lexicon();
+
+// The gender a folded first name usually carries: the curated given-name list first, then the
+// longer name list; unknown when neither has it.
+Gender first_name_gender(const Lexicon& lexicon, const std::string& first_name);
 
 // Parses "word<TAB>column…" lines, skipping blank lines and '#' comments.
 std::vector<std::vector<std::string>> parse_data_rows(std::string_view data);

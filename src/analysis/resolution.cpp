@@ -913,7 +913,8 @@ class Resolver {
       } else if (female >= kMinGenderVotes && female >= 2 * male) {
         entity.gender = Gender::female;
       } else {
-        // The weakest prior: a common given name.
+        // The weakest prior: a common given name anywhere in the name ("Dr. Louise Banks"), else
+        // the first word on the longer name list.
         const auto& first_key = entity.name_keys.empty() ? std::string() : entity.name_keys.front();
         auto first_words = split_words(first_key);
         for (const auto& word : first_words) {
@@ -923,6 +924,8 @@ class Resolver {
             break;
           }
         }
+        if (entity.gender == Gender::unknown && !first_words.empty())
+          entity.gender = first_name_gender(lexicon_, first_words.front());
       }
     }
   }
@@ -1236,7 +1239,11 @@ class Resolver {
         bool boundary = false;
         for (std::size_t k = mentions.back().last_token + 1; k < i; ++k) {
           const auto& f = tokens[k].folded;
-          if (f == "," || f == "to" || f == "that" || f == "who" || f == "and" || f == "as" || f == "when" || f == "for")
+          // "to", "for" and "as" open a clause ("asks him to help her") unless they are the
+          // pronoun's own preposition ("talks to her").
+          const bool preposition_of_pronoun = k + 1 == i && (f == "to" || f == "for" || f == "as");
+          if (!preposition_of_pronoun && (f == "," || f == "to" || f == "that" || f == "who" || f == "and" ||
+                                          f == "as" || f == "when" || f == "for"))
             boundary = true;
         }
         if (!boundary) clause_subject = mentions.back().entity;

@@ -317,8 +317,7 @@ Gender gender_of(const std::vector<std::string>& keys, const Lexicon& lexicon) {
     first = 1;
   }
   if (first >= keys.size()) return Gender::unknown;
-  auto given = lexicon.given_names.find(keys[first]);
-  return given == lexicon.given_names.end() ? Gender::unknown : given->second;
+  return first_name_gender(lexicon, keys[first]);
 }
 
 // Pass 1: capitalised runs in the action that introduce someone ("JENNY, 20s,"), keyed by

@@ -176,6 +176,20 @@ TEST_CASE("a generic description goes to the most salient character of its gende
   CHECK(entity_of(r, "The woman") == anna);
 }
 
+TEST_CASE("a rarer first name still genders its character, so pronouns of the other gender pass it by",
+          "[analysis]") {
+  // Neither "Caleb" nor "Ava" is on the curated given-name list; the longer name list knows them.
+  auto r = resolve("Caleb Smith (Domhnall Gleeson) visits a remote house. Ava (Alicia Vikander) waits there. "
+                   "Caleb talks to her.\n");
+  auto caleb = entity_named(r.resolution, "Caleb Smith");
+  auto ava = entity_named(r.resolution, "Ava");
+  REQUIRE(caleb);
+  REQUIRE(ava);
+  CHECK(r.resolution.entities[*caleb].gender == Gender::male);
+  CHECK(r.resolution.entities[*ava].gender == Gender::female);
+  CHECK(entity_of(r, "to her", "her") == ava);
+}
+
 TEST_CASE("property: resolution of random plot text stays in bounds", "[analysis][property]") {
   std::mt19937 random(7);
   const std::vector<std::string> words{"He", "she", "his", "her", "Amy", "Theodore", "Dr.", "Mr.", "the",

@@ -8,6 +8,7 @@
 namespace filmscope::data {
 extern const std::string_view honorifics_txt;
 extern const std::string_view person_nouns_txt;
+extern const std::string_view wordnet_person_nouns_txt;
 extern const std::string_view relation_nouns_txt;
 extern const std::string_view relation_verbs_txt;
 extern const std::string_view function_words_txt;
@@ -50,6 +51,9 @@ Lexicon build_lexicon() {
     lexicon.longest_person_noun = std::max(lexicon.longest_person_noun, word_count(key));
     lexicon.person_nouns[key] = noun;
   }
+  // WordNet's nouns whose most frequent sense is a person ("sophomore", "salesman"), generated
+  // at build time; the curated entries above keep their genders and classes.
+  for (auto& row : parse_data_rows(data::wordnet_person_nouns_txt)) lexicon.person_nouns.try_emplace(row[0]);
   for (auto& row : parse_data_rows(data::relation_nouns_txt)) {
     if (row.size() < 2) continue;
     auto key = fold_case(row[0]);

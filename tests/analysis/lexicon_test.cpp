@@ -38,3 +38,22 @@ TEST_CASE("first-name genders: the curated list first, then the longer one", "[a
   // Keys are folded: a capitalised name is not found as it is.
   CHECK(first_name_gender(lexicon, "Caleb") == Gender::unknown);
 }
+
+TEST_CASE("WordNet person nouns extend the curated ones without overriding them", "[analysis][lexicon]") {
+  const Lexicon& lexicon = default_lexicon();
+  // Only WordNet has these; their most frequent sense is a person.
+  for (const char* noun : {"sophomore", "innkeeper", "arsonist", "puppeteer"}) {
+    INFO(noun);
+    REQUIRE(lexicon.person_nouns.count(noun));
+    CHECK(lexicon.person_nouns.at(noun).gender == Gender::unknown);
+    CHECK(lexicon.person_nouns.at(noun).noun_class == NounClass::person);
+  }
+  // A person sense that is not the most frequent one does not count; nor do proper names.
+  for (const char* word : {"star", "model", "bank", "aalto", "shakespeare"}) {
+    INFO(word);
+    CHECK_FALSE(lexicon.person_nouns.count(word));
+  }
+  // The curated list keeps its gender and class.
+  CHECK(lexicon.person_nouns.at("woman").gender == Gender::female);
+  CHECK(lexicon.person_nouns.at("robot").noun_class == NounClass::being);
+}

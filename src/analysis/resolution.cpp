@@ -652,6 +652,10 @@ class Resolver {
             // One letter ("E", "H") is an initial, not a name; "Do I" and "HMS Interceptor" are
             // a question and a ship.
             if (stop - k == 1 && tokens[k].text.size() == 1) candidate.vetoed = true;
+            // "Valentine's Day", "Schindler's List", "Joe's Diner": one capitalised word right
+            // after a capitalised possessive completes a proper-noun compound.
+            if (stop - k == 1 && k > 0 && tokens[k - 1].possessive && starts_upper(tokens[k - 1].text))
+              candidate.vetoed = true;
             for (std::size_t w = k; w < stop; ++w)
               if (is_word(tokens[w]) && lexicon_.function_words.count(tokens[w].folded)) candidate.vetoed = true;
             if (stop - k > 1 && tokens[k].text.size() >= 2 && is_all_caps(tokens[k].text) &&
@@ -1292,6 +1296,8 @@ class Resolver {
       const auto& t = tokens[j];
       if (!is_word(t) && t.text != ",") return 0;
       if (!is_word(t)) continue;
+      // "a grey Valentine's Day": a capitalised or possessive word ends the description.
+      if (starts_upper(t.text) || t.possessive) return 0;
       // "a language professor": the longest person noun phrase ending here.
       std::string key;
       for (std::size_t n = std::min<std::size_t>(2, j - i); n >= 1; --n) {

@@ -190,6 +190,19 @@ TEST_CASE("a rarer first name still genders its character, so pronouns of the ot
   CHECK(entity_of(r, "to her", "her") == ava);
 }
 
+TEST_CASE("a proper-noun compound is no character and opens no description", "[analysis]") {
+  auto r = resolve(
+      "Eternal Sunshine\n| 2004Directed by: Michel Gondry\nMain Plot\n"
+      "On a grey Valentine's Day, a shy, melancholy man skips work. He meets Clementine.\n"
+      "Cast\n- Jim Carrey plays Joel Barish, a withdrawn man.\n"
+      "- Kate Winslet plays Clementine Kruczynski, a bookshop clerk.\n");
+  CHECK_FALSE(entity_named(r.resolution, "Day"));
+  auto joel = entity_named(r.resolution, "Joel Barish");
+  REQUIRE(joel);
+  CHECK(entity_of(r, "a shy, melancholy man") == joel);
+  CHECK(entity_of(r, "He meets") == joel);
+}
+
 TEST_CASE("property: resolution of random plot text stays in bounds", "[analysis][property]") {
   std::mt19937 random(7);
   const std::vector<std::string> words{"He", "she", "his", "her", "Amy", "Theodore", "Dr.", "Mr.", "the",

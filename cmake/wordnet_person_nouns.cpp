@@ -1,14 +1,16 @@
 // Build tool: writes the single-word common nouns whose most frequent WordNet sense is a person
-// (lexicographer file noun.person), one per line, sorted. The library embeds the list as a
-// fallback person-noun lexicon ("a brilliant, socially clumsy sophomore"), so that a synopsis
-// can introduce a character with any occupation or trait noun, not only the curated ones.
+// (lexicographer file noun.person) or an animal (noun.animal), one per line with its class
+// ("person" or "being"), sorted. The library embeds the list as a fallback person-noun lexicon
+// ("a brilliant, socially clumsy sophomore", "a golden retriever"), so that a synopsis can
+// introduce a character with any occupation, trait or species noun, not only the curated ones.
 //
 // Usage: wordnet_person_nouns DICT_DIR OUTPUT   (DICT_DIR holds index.noun and data.noun)
 //
 // Reads WordNet 3.0's database files as documented in wndb(5): an index.noun line is
 // "lemma pos synset_cnt p_cnt ptr_symbol... sense_cnt tagsense_cnt synset_offset...", the
 // offsets in order of sense frequency; a data.noun line is "offset lex_filenum ss_type w_cnt
-// word lex_id ...", w_cnt in hexadecimal, words in their written case. Proper names ("Aalto")
+// word lex_id ... p_cnt ptr...", w_cnt in hexadecimal, words in their written case, each
+// pointer "symbol offset pos source/target". Proper names ("Aalto")
 // are written capitalised and left out; so are multi-word lemmas and lemmas with digits,
 // hyphens or other punctuation.
 #include <algorithm>
@@ -22,12 +24,34 @@
 
 namespace {
 
-constexpr int kNounPersonFile = 18;  // noun.person in lexnames(5)
+constexpr int kNounAnimalFile = 5;   // noun.animal in lexnames(5)
+constexpr int kNounPersonFile = 18;  // noun.person
+
+constexpr const char* kAnimalSynset = "00015388";  // animal, animate being, beast, brute, creature
 
 struct Synset {
   int lex_file = 0;
   std::vector<std::string> words;
+  std::vector<std::string> hypernyms;  // offsets of "@" and "@i" pointers
 };
+
+// Whether `offset` is an animal: noun.animal also files parts of animals ("wing", "feeler"),
+// which are no characters, so the hypernym chain must reach "animal".
+bool is_animal(const std::unordered_map<std::string, Synset>& synsets, const std::string& offset) {
+  std::vector<std::string> pending{offset};
+  std::unordered_map<std::string, bool> seen;
+  while (!pending.empty()) {
+    const std::string current = pending.back();
+    pending.pop_back();
+    if (current == kAnimalSynset) return true;
+    if (seen[current]) continue;
+    seen[current] = true;
+    auto found = synsets.find(current);
+    if (found == synsets.end()) continue;
+    for (const auto& hypernym : found->second.hypernyms) pending.push_back(hypernym);
+  }
+  return false;
+}
 
 bool all_lower_letters(const std::string& word) {
   return !word.empty() && std::all_of(word.begin(), word.end(), [](unsigned char c) { return c >= 'a' && c <= 'z'; });
@@ -66,9 +90,16 @@ int main(int argc, char** argv) {
       fields >> word >> lex_id;
       synset.words.push_back(word);
     }
+    int pointer_count = 0;
+    fields >> pointer_count;
+    for (int i = 0; i < pointer_count; ++i) {
+      std::string symbol, target, pos, source_target;
+      fields >> symbol >> target >> pos >> source_target;
+      if (symbol == "@" || symbol == "@i") synset.hypernyms.push_back(target);
+    }
     synsets.emplace(offset, std::move(synset));
   }
-  std::vector<std::string> nouns;
+  std::vector<std::pair<std::string, const char*>> nouns;
   while (std::getline(index, line)) {
     if (line.empty() || line[0] == ' ') continue;
     std::istringstream fields(line);
@@ -81,11 +112,13 @@ int main(int argc, char** argv) {
     std::string first_offset;
     fields >> first_offset;
     auto found = synsets.find(first_offset);
-    if (found == synsets.end() || found->second.lex_file != kNounPersonFile) continue;
+    if (found == synsets.end()) continue;
+    const int lex_file = found->second.lex_file;
+    if (lex_file != kNounPersonFile && !(lex_file == kNounAnimalFile && is_animal(synsets, first_offset))) continue;
     const auto& words = found->second.words;
     auto written = std::find_if(words.begin(), words.end(), [&](const std::string& w) { return lower(w) == lemma; });
     if (written == words.end() || !all_lower_letters(*written)) continue;
-    nouns.push_back(lemma);
+    nouns.emplace_back(lemma, lex_file == kNounPersonFile ? "person" : "being");
   }
   std::sort(nouns.begin(), nouns.end());
   nouns.erase(std::unique(nouns.begin(), nouns.end()), nouns.end());
@@ -94,8 +127,9 @@ int main(int argc, char** argv) {
   {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
     out << "# Generated at build time from WordNet 3.0 (Princeton University; see NOTICE) by\n"
-           "# cmake/wordnet_person_nouns.cpp: nouns whose most frequent sense is a person.\n";
-    for (const auto& noun : nouns) out << noun << '\n';
+           "# cmake/wordnet_person_nouns.cpp: nouns whose most frequent sense is a person or an\n"
+           "# animal, with the class the resolver gives them.\n";
+    for (const auto& [noun, noun_class] : nouns) out << noun << '\t' << noun_class << '\n';
     if (!out) {
       std::cerr << "wordnet_person_nouns: " << temporary << ": cannot write\n";
       return 1;

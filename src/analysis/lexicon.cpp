@@ -51,9 +51,14 @@ Lexicon build_lexicon() {
     lexicon.longest_person_noun = std::max(lexicon.longest_person_noun, word_count(key));
     lexicon.person_nouns[key] = noun;
   }
-  // WordNet's nouns whose most frequent sense is a person ("sophomore", "salesman"), generated
-  // at build time; the curated entries above keep their genders and classes.
-  for (auto& row : parse_data_rows(data::wordnet_person_nouns_txt)) lexicon.person_nouns.try_emplace(row[0]);
+  // WordNet's nouns whose most frequent sense is a person ("sophomore") or an animal
+  // ("retriever", a being), generated at build time; the curated entries above keep their
+  // genders and classes.
+  for (auto& row : parse_data_rows(data::wordnet_person_nouns_txt)) {
+    PersonNoun noun;
+    if (row.size() > 1 && row[1] == "being") noun.noun_class = NounClass::being;
+    lexicon.person_nouns.try_emplace(row[0], noun);
+  }
   for (auto& row : parse_data_rows(data::relation_nouns_txt)) {
     if (row.size() < 2) continue;
     auto key = fold_case(row[0]);

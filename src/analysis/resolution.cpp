@@ -26,6 +26,9 @@ constexpr double kSubjectWeight = 80.0;
 constexpr double kPossessiveWeight = 40.0;
 constexpr double kMinSalience = 12.0;  // below this a character is no longer a pronoun antecedent
 constexpr double kUnknownGenderFactor = 0.6;
+// A pronoun may still go to a character of unknown gender whose first name usually carries the
+// other gender ("Ava" for "he"), but only when nobody else is nearly as salient.
+constexpr double kNameGenderMismatchFactor = 0.25;
 constexpr std::size_t kMinGenderVotes = 1;
 constexpr std::size_t kNoEntity = static_cast<std::size_t>(-1);
 
@@ -905,6 +908,25 @@ class Resolver {
       }
     }
     for (std::size_t e = 0; e < result_.entities.size(); ++e) result_.entities[e].gender = gender_prior_[e];
+    name_gender_.clear();
+    for (const auto& entity : result_.entities) name_gender_.push_back(name_gender(entity));
+  }
+
+  // The gender a character's given name suggests: a curated given name anywhere in the name
+  // ("Dr. Louise Banks"), else the first word on the longer name list.
+  Gender name_gender(const Entity& entity) const {
+    const auto& first_key = entity.name_keys.empty() ? std::string() : entity.name_keys.front();
+    auto words = split_words(first_key);
+    for (const auto& word : words) {
+      auto it = lexicon_.given_names.find(word);
+      if (it != lexicon_.given_names.end()) return it->second;
+    }
+    return words.empty() ? Gender::unknown : first_name_gender(lexicon_, words.front());
+  }
+
+  // What a character's gender is taken to be before the text has spoken: its prior, else its name's.
+  Gender expected_gender(std::size_t e) const {
+    return result_.entities[e].gender != Gender::unknown ? result_.entities[e].gender : name_gender_[e];
   }
 
   void learn_genders() {
@@ -917,19 +939,7 @@ class Resolver {
       } else if (female >= kMinGenderVotes && female >= 2 * male) {
         entity.gender = Gender::female;
       } else {
-        // The weakest prior: a common given name anywhere in the name ("Dr. Louise Banks"), else
-        // the first word on the longer name list.
-        const auto& first_key = entity.name_keys.empty() ? std::string() : entity.name_keys.front();
-        auto first_words = split_words(first_key);
-        for (const auto& word : first_words) {
-          auto it = lexicon_.given_names.find(word);
-          if (it != lexicon_.given_names.end()) {
-            entity.gender = it->second;
-            break;
-          }
-        }
-        if (entity.gender == Gender::unknown && !first_words.empty())
-          entity.gender = first_name_gender(lexicon_, first_words.front());
+        entity.gender = name_gender_[e];  // the weakest prior
       }
     }
   }
@@ -1042,6 +1052,7 @@ class Resolver {
     std::optional<std::size_t> current_cast_entity;
     bool named_in_plot = false;
     bool opening_described = false;
+    std::vector<bool> introduced(result_.entities.size(), false);  // mentioned in the plot so far
     for (std::size_t u = 0; u < story_.units.size(); ++u) {
       const auto& unit = story_.units[u];
       const auto& tokens = result_.tokens[u];
@@ -1074,8 +1085,12 @@ class Resolver {
         if ((len = protagonist_at(tokens, i)) && result_.protagonist) {
           mention = {*result_.protagonist, i, i + len - 1, MentionKind::protagonist, false, clause_start};
         } else if (!named_in_plot && !opening_described && !unit.from_cast_list && result_.protagonist &&
-                   (len = opening_description_at(tokens, i, described_gender))) {
-          // A plot that names nobody opens on its central character: "A solitary contractor …".
+                   (len = opening_description_at(tokens, i, described_gender)) &&
+                   (described_gender == Gender::unknown || expected_gender(*result_.protagonist) == Gender::unknown ||
+                    expected_gender(*result_.protagonist) == described_gender)) {
+          // A plot that names nobody opens on its central character: "A solitary contractor …";
+          // when the description's gender rules the protagonist out, it is an introduction
+          // (below) of someone else: "a meek car salesman" when the hero is a police chief.
           opening_described = true;
           mention = {*result_.protagonist, i, i + len - 1, MentionKind::protagonist, false, clause_start};
           if (learning && described_gender != Gender::unknown)
@@ -1098,6 +1113,9 @@ class Resolver {
           if (!unit.from_cast_list) named_in_plot = true;
         } else if (!is_possessive_pronoun(t.folded) && (len = role_at(tokens, i, state, entity))) {
           mention = {entity, i, i + len - 1, MentionKind::role, tokens[i + len - 1].possessive, clause_start};
+        } else if (!named_in_plot && !unit.from_cast_list && (len = introduction_at(tokens, i, introduced, entity))) {
+          mention = {entity, i, i + len - 1, MentionKind::role, tokens[i + len - 1].possessive, clause_start};
+          opening_described = true;  // the plot has opened on someone: later descriptions are not its opening
         } else if (is_word(t) && pronoun_gender(t.folded) != Gender::unknown) {
           len = 1;
           auto resolved = resolve_pronoun(tokens, i, state, sentence_subject, learning);
@@ -1119,6 +1137,7 @@ class Resolver {
         add_salience(state, mention.entity, mention.subject, mention.possessive);
         if (mention.subject && !sentence_subject) sentence_subject = mention.entity;
         clause_start = false;
+        if (!unit.from_cast_list) introduced[mention.entity] = true;
         mentions.push_back(mention);
         // "his ex-wife": the possessive pronoun is one mention, the role phrase it opens another.
         std::size_t role_len = 0;
@@ -1271,7 +1290,10 @@ class Resolver {
       if (s < kMinSalience) continue;
       Gender g = result_.entities[e].gender;
       if (gender != Gender::unknown && g != Gender::unknown && g != gender) continue;
-      if (g == Gender::unknown && gender != Gender::unknown) s *= kUnknownGenderFactor;
+      if (g == Gender::unknown && gender != Gender::unknown) {
+        s *= kUnknownGenderFactor;
+        if (name_gender_[e] != Gender::unknown && name_gender_[e] != gender) s *= kNameGenderMismatchFactor;
+      }
       if (s > best_score) {
         second_score = best_score;
         best_score = s;
@@ -1286,6 +1308,75 @@ class Resolver {
       (vote == Gender::male ? votes.first : votes.second) += 1;
     }
     return best;
+  }
+
+  // "an impulsive woman with dyed blue hair", "a helpful robot": while a plot names nobody, an
+  // indefinite description introduces a cast character it has not mentioned yet. The
+  // description's noun must agree with the character in gender and in kind (person or
+  // non-human being); among those, the one whose cast description shares most words with it
+  // wins, then one known to agree (by gender or by being non-human), then the higher billed. A
+  // character that shares no word must be known to agree: "a stranger" identifies nobody, nor
+  // does "a girl" a character of unknown gender. Returns the description's length.
+  std::size_t introduction_at(const std::vector<Token>& tokens, std::size_t i, const std::vector<bool>& introduced,
+                              std::size_t& entity) const {
+    if (!kIndefinite.count(tokens[i].folded)) return 0;
+    std::size_t head = 0;
+    const PersonNoun* noun = nullptr;
+    for (std::size_t j = i + 1; j < tokens.size() && j <= i + 1 + kMaxRoleAdjectives; ++j) {
+      const auto& t = tokens[j];
+      if (t.text == ",") continue;
+      if (!is_word(t) || starts_upper(t.text) || lexicon_.function_words.count(t.folded)) return 0;
+      auto found = lexicon_.person_nouns.find(t.folded);
+      if (found == lexicon_.person_nouns.end()) continue;
+      // Stop at the head: "a car salesman" yes, "a salesman career" no.
+      if (j + 1 < tokens.size() && is_word(tokens[j + 1]) && !starts_upper(tokens[j + 1].text) &&
+          lexicon_.person_nouns.count(tokens[j + 1].folded))
+        continue;
+      head = j;
+      noun = &found->second;
+      break;
+    }
+    if (!noun || noun->noun_class == NounClass::protagonist) return 0;
+    // "an eleven-year-old girl, Riley Andersen": the apposition names whom it introduces.
+    if (head + 2 < tokens.size() && tokens[head + 1].text == "," && starts_upper(tokens[head + 2].text)) return 0;
+    if (head + 1 < tokens.size() && (tokens[head + 1].folded == "named" || tokens[head + 1].folded == "called"))
+      return 0;
+    const bool being = noun->noun_class == NounClass::being;
+    std::set<std::string, std::less<>> words;
+    for (std::size_t j = i + 1; j <= head; ++j)
+      if (is_word(tokens[j])) words.insert(tokens[j].folded);
+    std::optional<std::size_t> best;
+    std::size_t best_shared = 0;
+    bool best_agrees = false;  // in a known gender, or in being non-human
+    for (std::size_t e = 0; e < result_.entities.size(); ++e) {
+      const auto& candidate = result_.entities[e];
+      if (!candidate.cast_index || introduced[e]) continue;
+      const Gender expected = expected_gender(e);
+      if (noun->gender != Gender::unknown && expected != Gender::unknown && expected != noun->gender) continue;
+      const bool agrees = being || (noun->gender != Gender::unknown && expected == noun->gender);
+      const bool candidate_being = std::any_of(candidate.roles.begin(), candidate.roles.end(), [&](const RoleNoun& r) {
+        auto role_noun = lexicon_.person_nouns.find(split_words(r.head).back());
+        return role_noun != lexicon_.person_nouns.end() && role_noun->second.noun_class == NounClass::being;
+      });
+      if (candidate_being != being) continue;
+      std::size_t shared = 0;
+      for (const auto& word : split_words(fold_case(candidate.description)))
+        if (words.count(word) && !lexicon_.function_words.count(word)) ++shared;
+      // Shared words first; without any, only a character known to agree qualifies.
+      if (shared == 0 && !agrees) continue;
+      const bool better = !best || shared > best_shared ||
+                          (shared == best_shared && agrees && !best_agrees) ||
+                          (shared == best_shared && agrees == best_agrees &&
+                           *candidate.cast_index < *result_.entities[*best].cast_index);
+      if (better) {
+        best = e;
+        best_shared = shared;
+        best_agrees = agrees;
+      }
+    }
+    if (!best) return 0;
+    entity = *best;
+    return head - i + 1;
   }
 
   // "A solitary contractor", "a little girl in thick glasses": an indefinite person
@@ -1346,6 +1437,7 @@ class Resolver {
   std::vector<std::pair<std::size_t, std::string>> pending_protagonist_relations_;
   std::vector<std::pair<std::size_t, std::string>> pending_title_roles_;
   std::vector<Gender> gender_prior_;
+  std::vector<Gender> name_gender_;  // what each character's first name suggests, unknown if nothing
   std::vector<std::pair<std::size_t, std::size_t>> gender_votes_;
 };
 

@@ -203,6 +203,38 @@ TEST_CASE("a proper-noun compound is no character and opens no description", "[a
   CHECK(entity_of(r, "He meets") == joel);
 }
 
+TEST_CASE("while a plot names nobody, an indefinite description introduces an unmentioned cast character",
+          "[analysis]") {
+  auto r = resolve(
+      "Fargo\n| 1996Directed by: Joel Coen\nMain Plot\n"
+      "A meek car salesman hires two crooks. A stranger watches them. Later a pregnant woman "
+      "investigates a triple murder. A stray dog follows her, and an eleven-year-old girl, Sally, sees her.\n"
+      "Cast\n- Frances McDormand plays Marge Gunderson, the police chief of Brainerd.\n"
+      "- William H. Macy plays Jerry Lundegaard, a car dealer.\n"
+      "- Steve Buscemi plays Carl Showalter, a crook.\n"
+      "- Emma Stone plays Sally, a witness.\n"
+      "- Bill Murray plays Rex, a clever retriever.\n");
+  auto marge = entity_named(r.resolution, "Marge Gunderson");
+  auto jerry = entity_named(r.resolution, "Jerry Lundegaard");
+  auto sally = entity_named(r.resolution, "Sally");
+  auto rex = entity_named(r.resolution, "Rex");
+  REQUIRE(marge);
+  REQUIRE(jerry);
+  REQUIRE(sally);
+  REQUIRE(rex);
+  // The hero is a woman (by her name), so the opening man is someone else: the car dealer, who
+  // shares a word with the description.
+  CHECK(entity_of(r, "A meek car salesman") == jerry);
+  CHECK(entity_of(r, "a pregnant woman") == marge);
+  // Nobody in particular; and an apposition names whom it introduces (after which the plot
+  // names people, and descriptions introduce nobody).
+  CHECK_FALSE(entity_of(r, "A stranger"));
+  CHECK(entity_of(r, "Sally, sees", "Sally") == sally);
+  CHECK(entity_of(r, "an eleven-year-old girl") != marge);
+  // An animal is introduced only as a non-human character.
+  CHECK(entity_of(r, "A stray dog") == rex);
+}
+
 TEST_CASE("property: resolution of random plot text stays in bounds", "[analysis][property]") {
   std::mt19937 random(7);
   const std::vector<std::string> words{"He", "she", "his", "her", "Amy", "Theodore", "Dr.", "Mr.", "the",

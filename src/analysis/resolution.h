@@ -14,14 +14,21 @@
 //     resolve.
 //  4. The protagonist: the character with the most name and role mentions, with the first
 //     cast entry breaking ties; "the protagonist", "the hero" and the description the story
-//     "follows" resolve to it.
+//     "follows" or opens on resolve to it, unless that description's gender rules it out.
+//  4a. Introductions: while the plot names nobody, an indefinite description ("an impulsive
+//     woman with dyed blue hair", "a helpful robot") introduces a cast character not yet
+//     mentioned, agreeing in gender (known, or suggested by the given name) and in kind
+//     (person or non-human being); shared words with the cast description decide, then
+//     billing; an apposition ("a girl, Riley") names the character instead. Person and animal
+//     nouns come from the curated lexicon and, for breadth, from WordNet.
 //  5. Pronouns, by salience in the manner of Lappin and Leass (1994): every mention raises its
 //     character's salience (more as a sentence subject), salience halves at each sentence,
 //     and a pronoun goes to the most salient character whose gender agrees, never to the
 //     subject of its own clause for an object pronoun. Genders come from honorifics, relation
 //     nouns ("his wife Tamina"), gendered nouns, then are learned from the text: a first pass
 //     resolves pronouns where only one character is salient and votes, a second pass uses
-//     what it learned. A given-name list is the weakest prior.
+//     what it learned. Given names are the weakest prior: they only lower the salience of a
+//     character for a pronoun of the other gender, and decide when the text says nothing.
 // Limits: plural pronouns (they/them) and "it" are not resolved; a bare surname shared by two
 // characters goes to the more salient one.
 #pragma once

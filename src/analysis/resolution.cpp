@@ -161,6 +161,7 @@ class Resolver {
     collect_roles();
     choose_protagonist_by_names();
     apply_gender_priors();
+    derive_kinship_roles();
     // Two learning rounds: genders learned in the first disambiguate pronouns in the second.
     resolve_mentions(/*learning=*/true);
     learn_genders();
@@ -704,6 +705,71 @@ class Resolver {
     roles_.longest = std::max(roles_.longest, split_words(head).size());
   }
 
+  // ---------------------------------------------------------------- kinship
+  // Kin the cast list implies without saying: "Richard's father" and "Olive's father" make the
+  // first Olive's grandfather; "Sheryl's brother" is the uncle of "Sheryl's daughter"; two
+  // children of one parent are siblings; and every parent has the child as son or daughter. The
+  // derived roles let "her grandfather" and "his son" resolve like the stated ones.
+  void derive_kinship_roles() {
+    enum class Kin { parent, child, sibling };
+    auto kin_of = [](const std::string& head) -> std::optional<Kin> {
+      static const std::set<std::string, std::less<>> parents{"father", "mother", "dad", "mom", "mum", "parent"};
+      static const std::set<std::string, std::less<>> children{"son", "daughter", "child"};
+      static const std::set<std::string, std::less<>> siblings{"brother",     "sister",     "sibling",
+                                                               "twin",        "twin brother", "twin sister",
+                                                               "half-brother", "half-sister"};
+      if (parents.count(head)) return Kin::parent;
+      if (children.count(head)) return Kin::child;
+      if (siblings.count(head)) return Kin::sibling;
+      return std::nullopt;
+    };
+    const std::size_t n = result_.entities.size();
+    std::set<std::pair<std::size_t, std::size_t>> parent_of;  // (parent, child)
+    std::set<std::pair<std::size_t, std::size_t>> sibling_of;  // both orders
+    for (std::size_t a = 0; a < n; ++a) {
+      for (const auto& role : result_.entities[a].roles) {
+        if (!role.related || *role.related == a) continue;
+        auto kin = kin_of(role.head);
+        if (!kin) continue;
+        const std::size_t b = *role.related;
+        if (*kin == Kin::parent) parent_of.insert({a, b});
+        if (*kin == Kin::child) parent_of.insert({b, a});
+        if (*kin == Kin::sibling) {
+          sibling_of.insert({a, b});
+          sibling_of.insert({b, a});
+        }
+      }
+    }
+    for (const auto& [p, c] : parent_of)
+      for (const auto& [p2, c2] : parent_of)
+        if (p == p2 && c != c2) sibling_of.insert({c, c2});
+    // Gendered nouns by what the character is expected to be; both when that is unknown.
+    auto add_kin = [&](std::size_t who, std::size_t of, const char* neutral, const char* male, const char* female) {
+      const Gender g = expected_gender(who);
+      if (neutral) add_role(who, neutral, "family", of);
+      if (g != Gender::female) add_role(who, male, "family", of);
+      if (g != Gender::male) add_role(who, female, "family", of);
+    };
+    for (const auto& [p, c] : parent_of) {
+      add_kin(p, c, "parent", "father", "mother");
+      add_kin(c, p, "child", "son", "daughter");
+      for (const auto& [p2, c2] : parent_of)
+        if (p2 == c) {
+          add_kin(p, c2, "grandparent", "grandfather", "grandmother");
+          add_kin(c2, p, "grandchild", "grandson", "granddaughter");
+        }
+      for (const auto& [s, t] : sibling_of)
+        if (t == p && s != c) {
+          add_kin(s, c, nullptr, "uncle", "aunt");
+          add_kin(c, s, nullptr, "nephew", "niece");
+        }
+    }
+    for (const auto& [a, b] : sibling_of) {
+      add_kin(a, b, "sibling", "brother", "sister");
+      add_kin(a, b, nullptr, "half-brother", "half-sister");
+    }
+  }
+
   // The noun phrase head ending just before `stop` (exclusive) that starts after `from`:
   // returns the longest lexicon phrase ending there, else the last word.
   std::string head_before(const std::vector<Token>& tokens, std::size_t from, std::size_t stop) const {
@@ -957,8 +1023,10 @@ class Resolver {
   }
 
   // A role phrase at token i: determiner, adjectives, head. Returns its length and entity.
+  // `possessor`, when known, is whom a possessive determiner stands for ("her" → Olive): an
+  // owner whose role points at it wins over salience ("her brother" is Olive's brother).
   std::size_t role_at(const std::vector<Token>& tokens, std::size_t i, const SalienceState& state,
-                      std::size_t& entity) const {
+                      std::size_t& entity, std::optional<std::size_t> possessor = std::nullopt) const {
     const auto& det = tokens[i];
     bool definite = kDeterminers.count(det.folded) > 0;
     bool indefinite = kIndefinite.count(det.folded) > 0;
@@ -977,10 +1045,17 @@ class Resolver {
             !tokens[after].text.ends_with("s") && !tokens[after].text.ends_with("ed"))
           return 0;
         std::vector<std::size_t> candidates;
+        std::vector<std::size_t> possessor_kin;  // candidates whose role points at the possessor
+        const std::string head = join_folded(tokens, j, j + len);
         for (auto owner : *owners) {
           const auto& entity_roles = result_.entities[owner].roles;
-          auto role = std::find_if(entity_roles.begin(), entity_roles.end(),
-                                   [&](const RoleNoun& r) { return r.head == join_folded(tokens, j, j + len); });
+          auto role = std::find_if(entity_roles.begin(), entity_roles.end(), [&](const RoleNoun& r) {
+            return r.head == head && possessor && r.related == possessor;
+          });
+          if (role != entity_roles.end()) possessor_kin.push_back(owner);
+          if (role == entity_roles.end())
+            role = std::find_if(entity_roles.begin(), entity_roles.end(),
+                                [&](const RoleNoun& r) { return r.head == head; });
           // A possessed role ("her OS") names this character only when the role is
           // relational and the relation points at the possessor's side; plain roles must
           // be definite or, for non-human beings and "named" roles, indefinite.
@@ -997,6 +1072,7 @@ class Resolver {
           candidates.push_back(owner);
         }
         if (candidates.empty()) return 0;
+        if (!possessor_kin.empty()) candidates = possessor_kin;
         std::size_t best = candidates.front();
         for (auto c : candidates)
           if (state.salience[c] > state.salience[best]) best = c;
@@ -1142,7 +1218,7 @@ class Resolver {
         // "his ex-wife": the possessive pronoun is one mention, the role phrase it opens another.
         std::size_t role_len = 0;
         if (mention.kind == MentionKind::pronoun && is_possessive_pronoun(t.folded) &&
-            (role_len = role_at(tokens, i, state, entity)) && entity != mention.entity) {
+            (role_len = role_at(tokens, i, state, entity, mention.entity)) && entity != mention.entity) {
           const auto& roles = result_.entities[entity].roles;
           bool points_back = std::any_of(roles.begin(), roles.end(), [&](const RoleNoun& r) {
             return !r.kind.empty() && (!r.related || *r.related == mention.entity);

@@ -235,6 +235,28 @@ TEST_CASE("while a plot names nobody, an indefinite description introduces an un
   CHECK(entity_of(r, "A stray dog") == rex);
 }
 
+TEST_CASE("kin the cast list implies: grandparents, uncles and siblings resolve", "[analysis]") {
+  auto r = resolve(
+      "Sunshine\n| 2006Directed by: Jonathan Dayton\nMain Plot\n"
+      "Olive Hoover wants to compete. Her grandfather coaches her. Her uncle has just left hospital. "
+      "Her brother reads Nietzsche.\n"
+      "Cast\n- Abigail Breslin plays Olive Hoover, a seven-year-old girl.\n"
+      "- Greg Kinnear plays Richard Hoover, Olive's father.\n"
+      "- Toni Collette plays Sheryl Hoover, Olive's mother.\n"
+      "- Steve Carell plays Frank Ginsberg, Sheryl's brother.\n"
+      "- Paul Dano plays Dwayne, Sheryl's son.\n"
+      "- Alan Arkin plays Edwin Hoover, Richard's father.\n");
+  auto edwin = entity_named(r.resolution, "Edwin Hoover");
+  auto frank = entity_named(r.resolution, "Frank Ginsberg");
+  auto dwayne = entity_named(r.resolution, "Dwayne");
+  REQUIRE(edwin);
+  REQUIRE(frank);
+  REQUIRE(dwayne);
+  CHECK(entity_of(r, "Her grandfather", "grandfather") == edwin);
+  CHECK(entity_of(r, "Her uncle", "uncle") == frank);
+  CHECK(entity_of(r, "Her brother", "brother") == dwayne);
+}
+
 TEST_CASE("property: resolution of random plot text stays in bounds", "[analysis][property]") {
   std::mt19937 random(7);
   const std::vector<std::string> words{"He", "she", "his", "her", "Amy", "Theodore", "Dr.", "Mr.", "the",

@@ -54,7 +54,17 @@ std::string axes(const Frame& f, bool labels) {
   return out;
 }
 
+// Small charts have room for a few labels only: the turns that move the arc most.
+constexpr std::size_t kLabelledTurns = 3;
+
 std::string turn_markers(const Arc& arc, const Frame& f, bool numbered) {
+  std::vector<std::size_t> by_size(arc.turning_points.size());
+  for (std::size_t i = 0; i < by_size.size(); ++i) by_size[i] = i;
+  std::stable_sort(by_size.begin(), by_size.end(), [&](std::size_t a, std::size_t b) {
+    return std::fabs(arc.turning_points[a].change) > std::fabs(arc.turning_points[b].change);
+  });
+  std::vector<bool> labelled(by_size.size(), numbered);
+  for (std::size_t k = 0; k < by_size.size() && k < kLabelledTurns; ++k) labelled[by_size[k]] = true;
   std::string out;
   for (std::size_t i = 0; i < arc.turning_points.size(); ++i) {
     const ArcTurn& turn = arc.turning_points[i];
@@ -64,13 +74,13 @@ std::string turn_markers(const Arc& arc, const Frame& f, bool numbered) {
     out += "<g class=\"turn\"><title>" +
            escape_markup("Scene " + std::to_string(turn.scene) + " (" + signed_figure(turn.change) + "): " +
                          shorten(turn.text, 240)) +
-           "</title><circle cx=\"" + svg_number(x) + "\" cy=\"" + svg_number(y) + "\" r=\"" + (numbered ? "8" : "4") +
+           "</title><circle cx=\"" + svg_number(x) + "\" cy=\"" + svg_number(y) + "\" r=\"" + (numbered ? "8" : "3.5") +
            "\"/>";
     if (numbered)
       out += "<text x=\"" + svg_number(x) + "\" y=\"" + svg_number(y + 3.5) + "\">" + std::to_string(i + 1) + "</text>";
-    else
-      out += "<text class=\"turn-label\" x=\"" + svg_number(x) + "\" y=\"" +
-             svg_number(turn.change >= 0 ? y - 7 : y + 13) + "\">" + (turn.change >= 0 ? "▲" : "▼") +
+    else if (labelled[i])
+      out += "<text class=\"turn-label\" x=\"" + svg_number(x + 5) + "\" y=\"" +
+             svg_number(turn.change >= 0 ? y - 6 : y + 13) + "\">" + (turn.change >= 0 ? "▲" : "▼") +
              std::to_string(turn.scene) + "</text>";
     out += "</g>\n";
   }
@@ -113,8 +123,9 @@ std::string story_arc_figure(const Analysis& analysis) {
   if (!description.empty()) out += " — " + escape_markup(description);
   if (arc.fit != 0.0) out += " <span class=\"muted\">(fit " + format_decimal(arc.fit, 2) + ")</span>";
   out += "</p>\n";
-  Frame f{60, 16, 1060, 220, range_of(arc)};
-  for (const ArcPoint& p : arc.points) f.range = std::max(f.range, std::min(1.0, std::fabs(p.valence)));
+  // The scale follows the smoothed line, which carries the shape; single scenes swing much
+  // further and would flatten it, so their dots stop at the frame's edge.
+  Frame f{60, 16, 1060, 220, range_of(arc) * 1.2};
   const double width = 1140, height = 276;
   out += "<svg class=\"chart arc story\" viewBox=\"0 0 " + svg_number(width) + " " + svg_number(height) +
          "\" width=\"" + svg_number(width) + "\" role=\"img\" aria-label=\"Story arc\">\n";
@@ -135,7 +146,7 @@ std::string story_arc_figure(const Analysis& analysis) {
   }
   out += "<figcaption>Line: smoothed valence (−1 negative … +1 positive) over the story; dots: each " +
          std::string(analysis.source.format == InputFormat::synopsis ? "sentence" : "scene") +
-         "'s own valence. Numbered circles are turning points.</figcaption>\n</figure>\n";
+         "'s own valence (beyond the scale: on its edge). Numbered circles are turning points.</figcaption>\n</figure>\n";
   return out;
 }
 
@@ -169,8 +180,8 @@ std::string relationship_arcs_figure(const Analysis& analysis) {
     out += turn_markers(arc, f, false);
     out += "</svg></div>\n";
   }
-  out += "</div>\n<figcaption>Smoothed valence of the sentences each pair shares, over story time; ▲/▼ mark "
-         "turning points with their scene (hover for the sentence).";
+  out += "</div>\n<figcaption>Smoothed valence of the sentences each pair shares, over story time; circles mark "
+         "turning points, the three largest labelled ▲/▼ with their scene (hover any for its sentence).";
   if (with_arcs.size() > shown)
     out += " The " + std::to_string(shown) + " strongest of " + std::to_string(with_arcs.size()) +
            " relationships with an arc are shown.";

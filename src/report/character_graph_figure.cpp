@@ -132,7 +132,8 @@ std::string character_graph_figure(const Analysis& analysis) {
     const Relationship& r = *drawn[k];
     std::string kind = r.kinds.empty() ? "" : r.kinds.front();
     kinds_shown.insert(kind);
-    double stroke = 1.0 + 6.0 * (max_weight > 0.0 ? e.weight / max_weight : 0.0);
+    // Square root: a few very strong pairs would otherwise leave every other edge a hairline.
+    double stroke = 1.0 + 6.0 * (max_weight > 0.0 ? std::sqrt(e.weight / max_weight) : 0.0);
     const NodePosition& a = centres[e.source];
     const NodePosition& b = centres[e.target];
     out += "<line class=\"edge\" data-kind=\"" + escape_markup(kind.empty() ? "co-occurrence" : kind) +

@@ -28,6 +28,9 @@ std::string inches(double points) {
   return buffer;
 }
 
+// Graphs with fewer nodes get longer edges (see layout_graph).
+constexpr std::size_t kSmallGraph = 12;
+
 // agattr/agsafeset take char*; Graphviz does not modify the strings.
 char* text(const char* literal) { return const_cast<char*>(literal); }
 
@@ -59,6 +62,9 @@ GraphLayout layout_graph(const std::vector<NodeBox>& node_boxes, const std::vect
   agattr(graph, AGEDGE, text("len"), text("1.6"));
   agattr(graph, AGEDGE, text("weight"), text("1"));
 
+  // A handful of nodes at the usual edge length makes a cramped little figure; spread them.
+  const std::size_t n = node_boxes.size();
+  const double spread = n < kSmallGraph ? 1.0 + 0.12 * static_cast<double>(kSmallGraph - n) : 1.0;
   double max_weight = 0.0;
   for (const WeightedEdge& e : edges) max_weight = std::max(max_weight, e.weight);
   std::vector<Agnode_t*> nodes;
@@ -77,7 +83,7 @@ GraphLayout layout_graph(const std::vector<NodeBox>& node_boxes, const std::vect
     Agedge_t* edge = agedge(graph, nodes[e.source], nodes[e.target], nullptr, 1);
     double strength = max_weight > 0.0 ? e.weight / max_weight : 0.0;
     char length[32];
-    std::snprintf(length, sizeof length, "%.3f", 2.2 - 1.2 * strength);
+    std::snprintf(length, sizeof length, "%.3f", (2.2 - 1.2 * strength) * spread);
     agsafeset(edge, text("len"), length, text("1.6"));
   }
 

@@ -76,7 +76,7 @@ std::string_view community_colour(std::size_t community) {
 std::string_view series_colour(std::size_t index) {
   static constexpr std::array<std::string_view, kSeriesColourCount> kSeries{
       "#332288", "#CC6677", "#117733", "#DDCC77", "#88CCEE", "#882255",
-      "#44AA99", "#999933", "#AA4499", "#4477AA", "#EE6677", "#228833"};
+      "#44AA99", "#999933", "#AA4499", "#E69F00", "#0072B2", "#777777"};
   return kSeries[index % kSeries.size()];
 }
 

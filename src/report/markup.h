@@ -31,7 +31,7 @@ std::string shorten(std::string_view text, std::size_t max_code_points);
 std::string_view community_colour(std::size_t community);
 
 // Line colours for the characters of charts that draw one line each (narrative chart,
-// dialogue share): Tol's muted scheme followed by the darker colours of his "bright" scheme.
+// dialogue share): Tol's muted scheme followed by Okabe and Ito's orange and blue and a grey.
 inline constexpr std::size_t kSeriesColourCount = 12;
 std::string_view series_colour(std::size_t index);
 

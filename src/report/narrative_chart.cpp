@@ -12,13 +12,17 @@ namespace filmscope::report {
 
 namespace {
 
-constexpr double kLaneGap = 26.0;   // between lines that are not together
+constexpr double kLaneGap = 34.0;   // between lines that are not together
 constexpr double kBundleGap = 12.0;  // between lines sharing a scene
 constexpr double kLeft = 150.0;      // room for the names at the lines' starts
 constexpr double kRight = 20.0;
 constexpr double kTop = 34.0;        // section names
 constexpr double kBottom = 40.0;     // the scene axis
-constexpr double kPlotWidth = 1060.0;
+constexpr double kPlotWidth = 960.0;
+constexpr double kLabelRight = 110.0;  // names again at the lines' ends
+// How strongly a line not in the current scene returns to its lane: small, so that characters
+// who met stay near each other for a while, as in the hand-drawn charts.
+constexpr double kHomePull = 0.15;
 
 struct Column {
   const Scene* scene = nullptr;
@@ -49,23 +53,34 @@ std::string narrative_chart_figure(const Analysis& analysis) {
     }
   }
   std::string out = "<figure class=\"narrative-figure\" id=\"narrative-chart\">\n";
-  if (charted.empty() || columns.empty()) {
+  if (charted.empty()) {
     out += "<p class=\"empty\">No character appears in the story's " +
            std::string(screenplay ? "scenes" : "narrative units") + ".</p>\n</figure>\n";
     return out;
   }
   const std::size_t lines = charted.size();
-  std::vector<std::size_t> first(lines, columns.size()), last(lines, 0);
-  for (std::size_t c = 0; c < columns.size(); ++c) {
-    columns[c].present.assign(lines, false);
-    for (const std::string& id : columns[c].scene->characters) {
+  // Scenes without any charted character are left out: they would only stretch the lines.
+  std::size_t narrative_scenes = columns.size();
+  std::vector<Column> kept;
+  for (Column& column : columns) {
+    column.present.assign(lines, false);
+    bool any_present = false;
+    for (const std::string& id : column.scene->characters) {
       auto it = line_of.find(id);
       if (it == line_of.end()) continue;
-      columns[c].present[it->second] = true;
-      first[it->second] = std::min(first[it->second], c);
-      last[it->second] = std::max(last[it->second], c);
+      column.present[it->second] = true;
+      any_present = true;
     }
+    if (any_present) kept.push_back(std::move(column));
   }
+  columns = std::move(kept);
+  std::vector<std::size_t> first(lines, columns.size()), last(lines, 0);
+  for (std::size_t c = 0; c < columns.size(); ++c)
+    for (std::size_t l = 0; l < lines; ++l)
+      if (columns[c].present[l]) {
+        first[l] = std::min(first[l], c);
+        last[l] = std::max(last[l], c);
+      }
   // Home lanes: communities together, then importance.
   std::vector<std::size_t> lane_order(lines);
   std::iota(lane_order.begin(), lane_order.end(), 0);
@@ -90,7 +105,8 @@ std::string narrative_chart_figure(const Analysis& analysis) {
       if (columns[c].present[l]) members.push_back(l);
     std::sort(members.begin(), members.end(), [&](std::size_t a, std::size_t b) { return rank[a] < rank[b]; });
     std::vector<double> desired(lines, 0.0);
-    for (std::size_t l : active) desired[l] = 0.5 * previous[l] + 0.5 * home[l];
+    // Lines keep their place between meetings, drifting slowly back towards their lanes.
+    for (std::size_t l : active) desired[l] = (1.0 - kHomePull) * previous[l] + kHomePull * home[l];
     if (!members.empty()) {
       double centre = 0.0;
       for (std::size_t l : members) centre += previous[l];
@@ -129,7 +145,7 @@ std::string narrative_chart_figure(const Analysis& analysis) {
   auto x_of = [&](std::size_t c) { return kLeft + step * static_cast<double>(c) + (columns.size() > 1 ? 0.0 : kPlotWidth / 2); };
   auto y_of = [&](std::size_t c, std::size_t l) { return kTop + 10.0 + (y[c][l] - min_y); };
   const double plot_bottom = kTop + 20.0 + (max_y - min_y);
-  const double width = kLeft + kPlotWidth + kRight;
+  const double width = kLeft + kPlotWidth + kLabelRight + kRight;
   const double height = plot_bottom + kBottom;
 
   out += "<svg class=\"chart narrative\" viewBox=\"0 0 " + svg_number(width) + " " + svg_number(height) +
@@ -178,7 +194,7 @@ std::string narrative_chart_figure(const Analysis& analysis) {
     for (const Column& column : columns) scenes_present += column.present[l] ? 1 : 0;
     out += "<g class=\"narrative-character\" data-id=\"" + escape_markup(character.id) + "\"><title>" +
            escape_markup(character.name + ": in " + std::to_string(scenes_present) + " of " +
-                         std::to_string(columns.size()) + (screenplay ? " scenes" : " narrative units")) +
+                         std::to_string(narrative_scenes) + (screenplay ? " scenes" : " narrative units")) +
            "</title><path class=\"narrative-line\" d=\"" + d + "\" stroke=\"" + colour + "\"/>";
     for (std::size_t c = first[l]; c <= last[l] && c < columns.size(); ++c)
       if (columns[c].present[l])
@@ -186,7 +202,12 @@ std::string narrative_chart_figure(const Analysis& analysis) {
                colour + "\"/>";
     out += "<text class=\"line-label\" x=\"" + svg_number(x_of(first[l]) - 6) + "\" y=\"" +
            svg_number(y_of(first[l], l) + 3.5) + "\" fill=\"" + colour + "\">" +
-           escape_markup(shorten(character.name, 22)) + "</text></g>\n";
+           escape_markup(shorten(character.name, 22)) + "</text>";
+    if (last[l] > first[l])
+      out += "<text class=\"line-end-label\" x=\"" + svg_number(x_of(last[l]) + 6) + "\" y=\"" +
+             svg_number(y_of(last[l], l) + 3.5) + "\" fill=\"" + colour + "\">" +
+             escape_markup(shorten(character.name, 16)) + "</text>";
+    out += "</g>\n";
   }
   out += "</g>\n<g class=\"axis\">\n";
   std::size_t tick_every = 1;
@@ -201,6 +222,9 @@ std::string narrative_chart_figure(const Analysis& analysis) {
          std::string(screenplay ? "scene" : "narrative unit") +
          " they appear in; a dot marks an appearance and lines bunched on a grey band share that " +
          std::string(screenplay ? "scene" : "unit") + ".";
+  if (columns.size() < narrative_scenes)
+    out += " " + std::to_string(narrative_scenes - columns.size()) + " of " + std::to_string(narrative_scenes) +
+           (screenplay ? " scenes" : " units") + " hold none of the charted characters and are left out.";
   if (appearing > lines)
     out += " The " + std::to_string(lines) + " most important of " + std::to_string(appearing) +
            " characters are drawn.";

@@ -6,10 +6,12 @@
 // Produces: an HTML fragment holding one inline SVG.
 // Method: the kNarrativeCharacterLimit most important characters present in the story get a
 // home lane (grouped by community). At each scene, the characters present are drawn as a tight
-// bundle centred where they were, the others drift back towards their lanes, and a sweep in
-// each direction keeps lines apart; the final positions are the average of the two sweeps,
-// which keeps every gap. A line runs from a character's first scene to the last, as cubic
-// Bézier segments. Cast-list descriptions are not moments of the story and are left out.
+// bundle centred where they were, the others stay where they were while drifting slowly back
+// towards their lanes, and a sweep in each direction keeps lines apart; the final positions
+// are the average of the two sweeps, which keeps every gap. A line runs from a character's
+// first scene to the last, as cubic Bézier segments, named at both ends. Cast-list
+// descriptions are not moments of the story, and scenes without any charted character would
+// only stretch the lines: both are left out (the caption says how many).
 // Limits: lines may still cross; the order within a bundle is the lanes' order.
 #pragma once
 

@@ -41,7 +41,8 @@ svg.narrative .narrative-line { fill: none; stroke-width: 2.6; stroke-linecap: r
 svg.narrative .narrative-character:hover .narrative-line { stroke-width: 4.5; }
 svg.narrative .line-label { font-size: 11px; font-weight: 600; text-anchor: end; paint-order: stroke;
   stroke: #fff; stroke-width: 3px; stroke-linejoin: round; }
-svg.narrative .bundles rect { fill: #e9e9e9; }
+svg.narrative .line-end-label { font-size: 11px; font-weight: 600; paint-order: stroke; stroke: #fff; stroke-width: 3px; stroke-linejoin: round; }
+svg.narrative .bundles rect { fill: #e4e4e4; }
 svg.narrative .sections line { stroke: #ccc; stroke-dasharray: 3 3; }
 svg.narrative .sections text { fill: var(--muted); font-size: 11px; }
 svg.arc .zero { stroke: #bbb; stroke-dasharray: 4 3; }
@@ -58,7 +59,7 @@ ol.turns li { margin: 2px 0; }
 .relationship-arc { border: 1px solid var(--rule); border-radius: 6px; padding: 8px 10px 4px; break-inside: avoid; }
 .relationship-arc .pair { font-weight: 600; font-size: 14px; }
 .relationship-arc .muted { font-size: 12px; }
-.relationship-arc svg.turn-label, svg .turn-label { font-size: 9px; }
+svg.arc .turn .turn-label { font-size: 9px; text-anchor: start; }
 .theme-head, .theme-row { display: inline-grid; grid-template-columns: 210px 310px 170px 120px; align-items: center; gap: 10px; vertical-align: middle; }
 .theme-head { color: var(--muted); font-size: 12px; text-transform: uppercase; letter-spacing: .04em; padding-left: 18px; }
 details.theme { border-bottom: 1px solid #eee; padding: 3px 0; break-inside: avoid; }
@@ -83,7 +84,7 @@ svg.lengths .tick { text-anchor: middle; }
 .breakdown-title { font-weight: 600; font-size: 14px; margin-bottom: 3px; }
 svg.stacked text { fill: #fff; font-size: 12px; font-weight: 600; paint-order: stroke; stroke: rgba(0,0,0,.35); stroke-width: 2px; }
 .legend { font-size: 12px; color: var(--muted); margin-top: 3px; }
-.screenplay-figures { display: grid; grid-template-columns: 1fr; gap: 26px; }
+.screenplay-figures h3 { font-size: 16px; margin: 22px 0 6px; }
 table.films { border-collapse: collapse; width: 100%; font-size: 14px; }
 table.films th, table.films td { text-align: left; padding: 6px 10px 6px 0; border-bottom: 1px solid #eee; vertical-align: top; }
 table.films th { color: var(--muted); font-size: 12px; text-transform: uppercase; letter-spacing: .04em; border-bottom: 2px solid var(--ink); }

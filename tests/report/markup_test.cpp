@@ -12,6 +12,7 @@ TEST_CASE("escape_markup makes input text inert in HTML and SVG", "[report]") {
   CHECK(escape_markup("Amélie 荻野千尋") == "Amélie 荻野千尋");
   CHECK(escape_markup(std::string("a\x01" "b\x7f" "c\td")) == "a b c\td");
   CHECK(escape_markup("") == "");
+  CHECK(escape_markup("see https://example.org: now") == "see https&#58;//example.org: now");
 }
 
 TEST_CASE("svg_number rounds to one decimal without -0 or exponent", "[report]") {

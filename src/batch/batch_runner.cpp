@@ -21,6 +21,8 @@
 #include "export/json_export.h"
 #include "io/atomic_write.h"
 #include "pipeline/analyze.h"
+#include "report/html_report.h"
+#include "report/index_page.h"
 
 namespace filmscope::batch {
 
@@ -49,17 +51,20 @@ std::string read_whole_file(const fs::path& path, bool& ok) {
   return buffer.str();
 }
 
+// Without --report the settings read as they did before reports existed, so that earlier
+// output directories still resume.
 std::string settings_of(const BatchOptions& options) {
-  return std::string("graphs=") + (options.graphs ? "1" : "0");
+  return std::string("graphs=") + (options.graphs ? "1" : "0") + (options.report ? " report=1" : "");
 }
 
 // The outputs an input gets besides its manifest entry, relative to OUTDIR.
-std::vector<std::string> output_names(const std::string& relative, bool graphs) {
+std::vector<std::string> output_names(const std::string& relative, bool graphs, bool report) {
   std::vector<std::string> names{relative + ".json"};
   if (graphs) {
     names.push_back(relative + ".dot");
     names.push_back(relative + ".graphml");
   }
+  if (report) names.push_back(relative + ".html");
   return names;
 }
 
@@ -135,9 +140,11 @@ InputOutcome process_input(const BatchInput& input, std::size_t index, const Bat
       if (problem.empty() && options.graphs) problem = write_output(out / (input.relative + ".dot"), to_dot(analysis));
       if (problem.empty() && options.graphs)
         problem = write_output(out / (input.relative + ".graphml"), to_graphml(analysis));
+      if (problem.empty() && options.report)
+        problem = write_output(out / (input.relative + ".html"), report::render_report(analysis));
       if (problem.empty()) {
         entry.ok = true;
-        entry.outputs = output_names(input.relative, options.graphs);
+        entry.outputs = output_names(input.relative, options.graphs, options.report);
       } else {
         entry.error = problem;
         entry.summary = FilmSummary{};
@@ -146,7 +153,7 @@ InputOutcome process_input(const BatchInput& input, std::size_t index, const Bat
   }
   // Outputs that do not belong to this outcome (an earlier success, earlier graphs) go, so the
   // directory matches the manifest.
-  for (const std::string& name : output_names(input.relative, true)) {
+  for (const std::string& name : output_names(input.relative, true, true)) {
     bool listed = std::find(entry.outputs.begin(), entry.outputs.end(), name) != entry.outputs.end();
     std::error_code ignored;
     if (!listed) fs::remove(out / name, ignored);
@@ -314,6 +321,8 @@ BatchReport run_batch(const BatchOptions& options) {
     }
   }
   std::string database_problem;
+  bool with_index = options.report && !options.shard;
+  std::vector<report::IndexEntry> index_entries;
   next = 0;
   run_ordered_pipeline<std::size_t, Finished>(
       threads, window,
@@ -345,6 +354,23 @@ BatchReport run_batch(const BatchOptions& options) {
           failed.error = error;
           summary += summary_row(relative, &failed);
         }
+        if (with_index) {
+          report::IndexEntry item;
+          item.relative = relative;
+          item.ok = ok;
+          item.error = error;
+          if (ok) {
+            const FilmSummary& summary_of_film = entry->summary;
+            item.format = summary_of_film.format;
+            item.title = summary_of_film.title;
+            item.year = summary_of_film.year;
+            item.scenes = summary_of_film.scenes;
+            item.characters = summary_of_film.characters;
+            item.top_themes = summary_of_film.top_themes;
+            item.arc_shape = summary_of_film.arc_shape;
+          }
+          index_entries.push_back(std::move(item));
+        }
         if (with_database && database_problem.empty()) {
           FilmEntry film{static_cast<long long>(finished.index + 1), relative, ok, ok ? "" : error,
                          ok && finished.rows ? &*finished.rows : nullptr};
@@ -370,6 +396,13 @@ BatchReport run_batch(const BatchOptions& options) {
   };
   keep_first(write_output(out / summary_name, summary));
   keep_first(write_output(out / timings_name, timings));
+  if (with_index) {
+    keep_first(write_output(out / kIndexFileName, report::render_index(index_entries)));
+  } else if (!options.shard) {
+    // The per-input pages went with the setting (process_input), so the index would link to nothing.
+    std::error_code ignored;
+    fs::remove(out / kIndexFileName, ignored);
+  }
   if (with_database) {
     if (database_problem.empty()) database_problem = database.finish();
     if (!database_problem.empty()) keep_first((out / kDatabaseFileName).string() + ": " + database_problem);

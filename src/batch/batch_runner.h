@@ -2,12 +2,14 @@
 //
 // Takes: BatchOptions (roots, output directory, threads, resume, filters, graphs, shard).
 // Produces, in the output directory:
-//   <relative path>.json (and .dot, .graphml with graphs) — per input, the analyze JSON;
+//   <relative path>.json (and .dot, .graphml with graphs; .html with report) — per input, the
+//                 analyze JSON (the HTML report: report/html_report.h);
 //   .manifest/<relative path>.json — the resume entry, written after the outputs (manifest_entry.h);
 //   summary.csv — one RFC 4180 row per input, sorted by path (summary-shard-I-of-N.csv in a shard);
 //   timings.csv — elapsed milliseconds per input for this run (the only file that differs
 //                 between runs over the same inputs);
-//   filmscope.sqlite — the corpus database (not in a shard run; see corpus_database.h).
+//   filmscope.sqlite — the corpus database (not in a shard run; see corpus_database.h);
+//   index.html — with report, not in a shard run: a page linking every input's report.
 // Method: discover and sort the inputs, keep this shard's, then analyse them on a bounded
 // ordered pipeline (ordered_pipeline.h); workers share only read-only state (the built-in
 // lexicons and theme set) and write each result straight to disk, so memory stays bounded by
@@ -33,6 +35,7 @@ namespace filmscope::batch {
 
 inline constexpr const char* kSummaryFileName = "summary.csv";
 inline constexpr const char* kTimingsFileName = "timings.csv";
+inline constexpr const char* kIndexFileName = "index.html";
 // Results waiting to be consumed, per worker thread (ordered_pipeline.h): enough slack that one
 // slow input rarely stalls the others.
 inline constexpr std::size_t kWindowPerThread = 64;
@@ -45,6 +48,7 @@ struct BatchOptions {
   std::vector<std::string> include;
   std::vector<std::string> exclude;
   bool graphs = false;
+  bool report = false;  // also <input>.html per input and index.html
   std::optional<ShardSpec> shard;
   std::FILE* progress_stream = nullptr;  // null: no progress line
 };

@@ -1,5 +1,5 @@
 // `filmscope batch PATH... -o OUTDIR [--jobs N] [--resume] [--include GLOB] [--exclude GLOB]
-// [--graphs] [--quiet] [--shard I/N]` and `filmscope batch --jsonl -`: the corpus-scale path
+// [--graphs] [--report] [--quiet] [--shard I/N]` and `filmscope batch --jsonl -`: the corpus-scale path
 // (batch/batch_runner.h, batch/jsonl_stage.h; docs/batch.md).
 #include <unistd.h>
 
@@ -29,6 +29,7 @@ struct BatchCommandOptions {
   std::vector<std::string> include;
   std::vector<std::string> exclude;
   bool graphs = false;
+  bool report = false;
   bool quiet = false;
   std::string shard;
   std::string jsonl;
@@ -79,6 +80,7 @@ int run_batch_command(const BatchCommandOptions& options) {
   batch_options.include = options.include;
   batch_options.exclude = options.exclude;
   batch_options.graphs = options.graphs;
+  batch_options.report = options.report;
   if (!options.shard.empty()) {
     batch_options.shard = batch::parse_shard_spec(options.shard);
     if (!batch_options.shard) {
@@ -125,6 +127,8 @@ void add_batch_command(CLI::App& app, int& exit_code) {
                       "Skip inputs whose relative path matches this glob (repeatable), e.g. '*.json'")
       ->take_all();
   command->add_flag("--graphs", options->graphs, "Also write <input>.dot and <input>.graphml");
+  command->add_flag("--report", options->report,
+                    "Also write <input>.html reports and an index.html linking them");
   command->add_flag("-q,--quiet", options->quiet, "No progress line or closing count");
   command->add_option("--shard", options->shard,
                       "Process only shard I of N (0-based), for job arrays; merge with a final --resume run");

@@ -22,5 +22,6 @@ void add_valence_command(CLI::App& app, int& exit_code);
 void add_themes_command(CLI::App& app, int& exit_code);
 void add_batch_command(CLI::App& app, int& exit_code);
 void add_corpus_command(CLI::App& app, int& exit_code);
+void add_report_command(CLI::App& app, int& exit_code);
 
 }  // namespace filmscope::cli

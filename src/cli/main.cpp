@@ -10,6 +10,7 @@ int main(int argc, char** argv) {
   int exit_code = filmscope::cli::kExitOk;
   filmscope::cli::add_analyze_command(app, exit_code);
   filmscope::cli::add_graph_command(app, exit_code);
+  filmscope::cli::add_report_command(app, exit_code);
   filmscope::cli::add_parse_command(app, exit_code);
   filmscope::cli::add_valence_command(app, exit_code);
   filmscope::cli::add_themes_command(app, exit_code);

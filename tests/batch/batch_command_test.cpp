@@ -339,3 +339,38 @@ TEST_CASE("a batch killed part-way and resumed equals an uninterrupted run byte 
     CHECK(name.find(".tmp-") == std::string::npos);
   }
 }
+
+TEST_CASE("batch --report writes a page per input and an index linking them; --resume keeps them") {
+  ScratchDir scratch;
+  fs::path corpus = scratch.path() / "corpus";
+  fs::path out = scratch.path() / "out";
+  assemble_corpus(corpus);
+  std::string args = "batch " + shell_quote(corpus.string()) + " -o " + shell_quote(out.string()) +
+                     " --jobs 2 --report --exclude '*.tsv' --quiet";
+  CHECK(run_filmscope(args).exit_code == 3);  // garbage.txt fails
+  auto single = run_filmscope("report " + shell_quote((corpus / "her.txt").string()));
+  REQUIRE(single.exit_code == 0);
+  CHECK(read_file(out / "her.txt.html") == single.out);
+  CHECK(fs::exists(out / "sub dir" / (kOddName + ".html")));
+  CHECK(!fs::exists(out / "garbage.txt.html"));
+  std::string index = read_file(out / "index.html");
+  const std::size_t inputs = corpus_text_files() + 2;
+  std::size_t rows = 0;
+  for (std::size_t at = index.find("<tr"); at != std::string::npos; at = index.find("<tr", at + 1)) ++rows;
+  CHECK(rows == inputs + 1);  // the header and one row per input
+  CHECK(index.find("href=\"her.txt.html\"") != std::string::npos);
+  CHECK(index.find("href=\"sub%20dir/Am%C3%A9lie%3A%20%22l%27%C3%A9t%C3%A9%22%20draft.txt.html\"") != std::string::npos);
+  CHECK(index.find("<tr class=\"failed\"><td>garbage.txt</td>") != std::string::npos);
+
+  // A resumed run analyses nothing again and leaves every page byte-identical.
+  std::string her_page = read_file(out / "her.txt.html");
+  auto resumed = run_filmscope(args + " --resume");
+  CHECK(resumed.exit_code == 3);
+  CHECK(read_file(out / "her.txt.html") == her_page);
+  CHECK(read_file(out / "index.html") == index);
+  // Without --report the pages and the index go.
+  CHECK(run_filmscope("batch " + shell_quote(corpus.string()) + " -o " + shell_quote(out.string()) +
+                      " --jobs 2 --exclude '*.tsv' --quiet --resume").exit_code == 3);
+  CHECK(!fs::exists(out / "her.txt.html"));
+  CHECK(!fs::exists(out / "index.html"));
+}

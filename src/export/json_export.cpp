@@ -262,7 +262,7 @@ std::string dump(const Json& document) {
 
 }  // namespace
 
-std::string to_analysis_json(const Analysis& analysis) {
+nlohmann::ordered_json analysis_document(const Analysis& analysis) {
   Json doc;
   doc["schema"] = kAnalysisSchema;
   Json source;
@@ -291,8 +291,12 @@ std::string to_analysis_json(const Analysis& analysis) {
   Json diagnostics = Json::array();
   for (const auto& d : analysis.diagnostics) diagnostics.push_back(diagnostic_json(d));
   doc["diagnostics"] = std::move(diagnostics);
-  return dump(doc);
+  return doc;
 }
+
+std::string dump_json(const nlohmann::ordered_json& document) { return dump(document); }
+
+std::string to_analysis_json(const Analysis& analysis) { return dump(analysis_document(analysis)); }
 
 std::string to_graph_json(const Analysis& analysis) {
   Json doc;

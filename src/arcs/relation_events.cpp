@@ -73,7 +73,8 @@ bool negation(const std::string& word, const std::vector<std::string>& negations
 
 }  // namespace
 
-std::unordered_map<std::string, std::vector<std::size_t>> index_by_first_word(const std::vector<RelationEvent>& events) {
+std::unordered_map<std::string, std::vector<std::size_t>> index_by_first_word(
+    const std::vector<RelationEvent>& events) {
   std::unordered_map<std::string, std::vector<std::size_t>> index;
   for (std::size_t e = 0; e < events.size(); ++e)
     if (!events[e].words.empty()) index[events[e].words.front()].push_back(e);
@@ -126,7 +127,8 @@ std::vector<EventMatch> find_relation_events(std::string_view text, const Relati
   // position) candidates are gathered through the first-word index and visited in the same
   // order as that scan, event by event, positions ascending, so claims and matches are the same.
   std::unordered_map<std::string, std::vector<std::size_t>> built;
-  if (lexicon.by_first_word.empty() && !lexicon.events.empty()) built = index_by_first_word(lexicon.events);
+  if (lexicon.by_first_word.empty() && !lexicon.events.empty())
+    built = index_by_first_word(lexicon.events);
   const auto& index = lexicon.by_first_word.empty() ? built : lexicon.by_first_word;
   std::vector<std::pair<std::size_t, std::size_t>> candidates;  // event index, word index
   for (std::size_t i = 0; i < words.size(); ++i) {
@@ -142,7 +144,8 @@ std::vector<EventMatch> find_relation_events(std::string_view text, const Relati
     const std::size_t length = event.words.size();
     if (i + length > words.size()) continue;
     bool match = true;
-    for (std::size_t k = 0; k < length && match; ++k) match = !claimed[i + k] && words[i + k] == event.words[k];
+    for (std::size_t k = 0; k < length && match; ++k)
+      match = !claimed[i + k] && words[i + k] == event.words[k];
     if (!match) continue;
     for (std::size_t k = 0; k < length; ++k) claimed[i + k] = true;
     bool negated = false;

@@ -39,7 +39,8 @@ struct RelationEventLexicon {
   std::unordered_map<std::string, std::vector<std::size_t>> by_first_word;
 };
 
-std::unordered_map<std::string, std::vector<std::size_t>> index_by_first_word(const std::vector<RelationEvent>& events);
+std::unordered_map<std::string, std::vector<std::size_t>> index_by_first_word(
+    const std::vector<RelationEvent>& events);
 
 // Parses "phrase<TAB>weight<TAB>kinds<TAB>y|n" rows; rows that do not parse are skipped.
 RelationEventLexicon parse_relation_events(std::string_view data, const ValenceLexicon& valence);

@@ -135,7 +135,8 @@ std::optional<Arc> relationship_arc(const Analysis& analysis, const Relationship
 
 }  // namespace
 
-void apply_relationship_arcs(Analysis& analysis, const RelationEventLexicon& events, SceneSentenceCache* sentences) {
+void apply_relationship_arcs(Analysis& analysis, const RelationEventLexicon& events,
+                             SceneSentenceCache* sentences) {
   std::optional<SceneSentenceCache> own;
   if (!sentences || &sentences->events() != &events) sentences = &own.emplace(events);
   const ArcInputs inputs(analysis, events, *sentences);

@@ -39,7 +39,8 @@ inline constexpr double kRelationshipTurnMinChange = 0.15;
 
 // `sentences`, when given, is shared by all the arcs of one analysis (turn_text.h); it is used
 // only when it was built with `events`.
-void apply_relationship_arcs(Analysis& analysis, const RelationEventLexicon& events = default_relation_events(),
+void apply_relationship_arcs(Analysis& analysis,
+                             const RelationEventLexicon& events = default_relation_events(),
                              SceneSentenceCache* sentences = nullptr);
 
 }  // namespace filmscope

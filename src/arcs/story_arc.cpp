@@ -47,7 +47,8 @@ Arc valence_arc(const Analysis& analysis, const NarrativeTime& time, const std::
   if (!sentences) sentences = &own.emplace();
   for (const SeriesTurn& turn : turning_points(raw, smoothed, min_change)) {
     const Scene& scene = analysis.scenes[scenes[turn.index]];
-    arc.turning_points.push_back({scene.index, turn_sentence(scene, turn.change, nullptr, *sentences), turn.change});
+    arc.turning_points.push_back(
+        {scene.index, turn_sentence(scene, turn.change, nullptr, *sentences), turn.change});
   }
   return arc;
 }

@@ -180,7 +180,8 @@ InputOutcome process_input(const BatchInput& input, std::size_t index, const Bat
       Analysis& analysis = *result.analysis;
       const nlohmann::ordered_json value = analysis_document(analysis);
       const std::string document = dump_json(value);
-      entry.summary = read_exported(value, document, [](const auto& json) { return summarize_analysis(json); });
+      entry.summary =
+          read_exported(value, document, [](const auto& json) { return summarize_analysis(json); });
       // Outputs are flushed to disk at the next checkpoint, before their manifest entry is written.
       std::string problem = write_output(out / (input.relative + ".json"), document, Durability::renamed);
       if (problem.empty() && options.graphs)

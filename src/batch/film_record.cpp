@@ -14,7 +14,9 @@ const Json& member(const Json& object, const char* key) {
 }
 
 template <class Json>
-std::string text(const Json& value) { return value.is_string() ? value.template get<std::string>() : std::string(); }
+std::string text(const Json& value) {
+  return value.is_string() ? value.template get<std::string>() : std::string();
+}
 
 template <class Json>
 std::optional<std::string> optional_text(const Json& value) {

@@ -145,7 +145,7 @@ auto read_exported(const nlohmann::ordered_json& document, const std::string& te
 }
 
 // Analyses one input and writes its outputs; the manifest entry is returned, not written, so
-// that the caller writes it only once the outputs are on disk (see Checkpoint).
+// that the caller writes it only once the outputs are on disk (see the checkpoints in run_batch).
 InputOutcome process_input(const BatchInput& input, std::size_t index, const BatchOptions& options,
                            bool want_rows) {
   auto start = std::chrono::steady_clock::now();

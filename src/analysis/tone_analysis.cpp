@@ -14,33 +14,41 @@ bool blank(std::string_view line) {
   return line.find_first_not_of(" \t\r\f\v") == std::string_view::npos;
 }
 
+void append_scene_sentences(const Scene& scene, std::vector<ThemeSentence>& sentences) {
+  const std::string_view text = scene.text;
+  std::size_t paragraph_start = std::string_view::npos;
+  std::size_t start = 0;
+  auto flush = [&](std::size_t end) {
+    if (paragraph_start == std::string_view::npos) return;
+    const auto paragraph = text.substr(paragraph_start, end - paragraph_start);
+    for (const TextSpan& span : split_sentences(paragraph))
+      sentences.push_back({scene.index, paragraph.substr(span.offset, span.length)});
+    paragraph_start = std::string_view::npos;
+  };
+  while (start <= text.size()) {
+    auto end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    if (blank(text.substr(start, end - start))) {
+      flush(start);
+    } else if (paragraph_start == std::string_view::npos) {
+      paragraph_start = start;
+    }
+    start = end + 1;
+  }
+  flush(text.size());
+}
+
 }  // namespace
 
 std::vector<ThemeSentence> story_sentences(const std::vector<Scene>& scenes) {
   std::vector<ThemeSentence> sentences;
-  for (const Scene& scene : scenes) {
-    const std::string_view text = scene.text;
-    std::size_t paragraph_start = std::string_view::npos;
-    std::size_t start = 0;
-    auto flush = [&](std::size_t end) {
-      if (paragraph_start == std::string_view::npos) return;
-      const auto paragraph = text.substr(paragraph_start, end - paragraph_start);
-      for (const TextSpan& span : split_sentences(paragraph))
-        sentences.push_back({scene.index, paragraph.substr(span.offset, span.length)});
-      paragraph_start = std::string_view::npos;
-    };
-    while (start <= text.size()) {
-      auto end = text.find('\n', start);
-      if (end == std::string_view::npos) end = text.size();
-      if (blank(text.substr(start, end - start))) {
-        flush(start);
-      } else if (paragraph_start == std::string_view::npos) {
-        paragraph_start = start;
-      }
-      start = end + 1;
-    }
-    flush(text.size());
-  }
+  for (const Scene& scene : scenes) append_scene_sentences(scene, sentences);
+  return sentences;
+}
+
+std::vector<ThemeSentence> scene_sentences(const Scene& scene) {
+  std::vector<ThemeSentence> sentences;
+  append_scene_sentences(scene, sentences);
   return sentences;
 }
 

@@ -19,6 +19,8 @@ namespace filmscope {
 
 // The sentences of every scene, in story order; views point into `scenes`.
 std::vector<ThemeSentence> story_sentences(const std::vector<Scene>& scenes);
+// The sentences of one scene, as story_sentences cuts them; views point into `scene`.
+std::vector<ThemeSentence> scene_sentences(const Scene& scene);
 
 void apply_themes_and_valence(Analysis& analysis, const ThemeSet& themes = default_theme_set(),
                               const ValenceLexicon& valence = default_valence_lexicon());

@@ -7,9 +7,10 @@
 namespace filmscope {
 
 void apply_arcs(Analysis& analysis) {
-  analysis.arc = story_arc(analysis);
-  for (Character& c : analysis.characters) c.arc = character_arc(analysis, c.id);
-  apply_relationship_arcs(analysis);
+  SceneSentenceCache sentences;  // the scenes stay unchanged while the arcs are computed
+  analysis.arc = story_arc(analysis, &sentences);
+  for (Character& c : analysis.characters) c.arc = character_arc(analysis, c.id, &sentences);
+  apply_relationship_arcs(analysis, default_relation_events(), &sentences);
 }
 
 }  // namespace filmscope

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <charconv>
 #include <system_error>
+#include <unordered_map>
 
 #include "analysis/lexicon.h"
 
@@ -72,6 +73,14 @@ bool negation(const std::string& word, const std::vector<std::string>& negations
 
 }  // namespace
 
+std::unordered_map<std::string, std::vector<std::size_t>> index_by_first_word(
+    const std::vector<RelationEvent>& events) {
+  std::unordered_map<std::string, std::vector<std::size_t>> index;
+  for (std::size_t e = 0; e < events.size(); ++e)
+    if (!events[e].words.empty()) index[events[e].words.front()].push_back(e);
+  return index;
+}
+
 RelationEventLexicon parse_relation_events(std::string_view data, const ValenceLexicon& valence) {
   RelationEventLexicon lexicon;
   for (const auto& row : parse_data_rows(data)) {
@@ -99,6 +108,7 @@ RelationEventLexicon parse_relation_events(std::string_view data, const ValenceL
   }
   std::stable_sort(lexicon.events.begin(), lexicon.events.end(),
                    [](const RelationEvent& a, const RelationEvent& b) { return a.words.size() > b.words.size(); });
+  lexicon.by_first_word = index_by_first_word(lexicon.events);
   lexicon.negations.assign(valence.negations.begin(), valence.negations.end());
   std::sort(lexicon.negations.begin(), lexicon.negations.end());
   return lexicon;
@@ -112,20 +122,36 @@ const RelationEventLexicon& default_relation_events() {
 
 std::vector<EventMatch> find_relation_events(std::string_view text, const RelationEventLexicon& lexicon) {
   const auto words = text_words(text);
+  // Only an event whose first word is in the text can match there. Scanning every position for
+  // each of the lexicon's events cost more than the rest of the analysis; instead the (event,
+  // position) candidates are gathered through the first-word index and visited in the same
+  // order as that scan, event by event, positions ascending, so claims and matches are the same.
+  std::unordered_map<std::string, std::vector<std::size_t>> built;
+  if (lexicon.by_first_word.empty() && !lexicon.events.empty())
+    built = index_by_first_word(lexicon.events);
+  const auto& index = lexicon.by_first_word.empty() ? built : lexicon.by_first_word;
+  std::vector<std::pair<std::size_t, std::size_t>> candidates;  // event index, word index
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const auto it = index.find(words[i]);
+    if (it == index.end()) continue;
+    for (std::size_t e : it->second) candidates.emplace_back(e, i);
+  }
+  std::sort(candidates.begin(), candidates.end());
   std::vector<bool> claimed(words.size(), false);
   std::vector<EventMatch> matches;
-  for (const RelationEvent& event : lexicon.events) {
+  for (const auto& [e, i] : candidates) {
+    const RelationEvent& event = lexicon.events[e];
     const std::size_t length = event.words.size();
-    for (std::size_t i = 0; i + length <= words.size(); ++i) {
-      bool match = true;
-      for (std::size_t k = 0; k < length && match; ++k) match = !claimed[i + k] && words[i + k] == event.words[k];
-      if (!match) continue;
-      for (std::size_t k = 0; k < length; ++k) claimed[i + k] = true;
-      bool negated = false;
-      for (std::size_t back = 1; back <= kEventNegationWindow && back <= i && !negated; ++back)
-        negated = negation(words[i - back], lexicon.negations);
-      if (!negated) matches.push_back({&event, i});
-    }
+    if (i + length > words.size()) continue;
+    bool match = true;
+    for (std::size_t k = 0; k < length && match; ++k)
+      match = !claimed[i + k] && words[i + k] == event.words[k];
+    if (!match) continue;
+    for (std::size_t k = 0; k < length; ++k) claimed[i + k] = true;
+    bool negated = false;
+    for (std::size_t back = 1; back <= kEventNegationWindow && back <= i && !negated; ++back)
+      negated = negation(words[i - back], lexicon.negations);
+    if (!negated) matches.push_back({&event, i});
   }
   std::sort(matches.begin(), matches.end(), [](const EventMatch& a, const EventMatch& b) { return a.word < b.word; });
   return matches;

@@ -13,6 +13,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "sentiment/valence_lexicon.h"
@@ -33,7 +34,13 @@ struct RelationEvent {
 struct RelationEventLexicon {
   std::vector<RelationEvent> events;  // longest phrase first, then in data order
   std::vector<std::string> negations;  // from the valence lexicon, sorted
+  // First word → indices into `events`, ascending (index_by_first_word); find_relation_events
+  // builds its own when this is empty.
+  std::unordered_map<std::string, std::vector<std::size_t>> by_first_word;
 };
+
+std::unordered_map<std::string, std::vector<std::size_t>> index_by_first_word(
+    const std::vector<RelationEvent>& events);
 
 // Parses "phrase<TAB>weight<TAB>kinds<TAB>y|n" rows; rows that do not parse are skipped.
 RelationEventLexicon parse_relation_events(std::string_view data, const ValenceLexicon& valence);

@@ -19,8 +19,8 @@ namespace {
 
 // What every relationship's arc reads, computed once per analysis.
 struct ArcInputs {
-  explicit ArcInputs(const Analysis& analysis, const RelationEventLexicon& lexicon)
-      : time(analysis.scenes), events(&lexicon) {
+  ArcInputs(const Analysis& analysis, const RelationEventLexicon& lexicon, SceneSentenceCache& sentences)
+      : time(analysis.scenes), events(&lexicon), sentences(&sentences) {
     for (std::size_t i = 0; i < analysis.scenes.size(); ++i) {
       scene_events.push_back(find_relation_events(analysis.scenes[i].text, lexicon));
       for (const auto& id : analysis.scenes[i].characters) scenes_of[id].push_back(i);
@@ -41,6 +41,7 @@ struct ArcInputs {
 
   NarrativeTime time;
   const RelationEventLexicon* events;
+  SceneSentenceCache* sentences;
   std::vector<std::vector<EventMatch>> scene_events;  // per scene (0-based)
   std::map<std::pair<std::string, std::size_t>, std::size_t> mentions;  // (id, scene number)
   std::map<std::string, std::vector<const Relationship*>> typed;  // id → its typed relationships
@@ -127,15 +128,18 @@ std::optional<Arc> relationship_arc(const Analysis& analysis, const Relationship
   for (const SeriesTurn& turn : turning_points(raw, smoothed, kRelationshipTurnMinChange)) {
     const Scene& scene = analysis.scenes[scene_of_point[turn.index]];
     arc.turning_points.push_back(
-        {scene.index, turn_sentence(scene, turn.change, &relationship.kinds, *in.events), turn.change});
+        {scene.index, turn_sentence(scene, turn.change, &relationship.kinds, *in.sentences), turn.change});
   }
   return arc;
 }
 
 }  // namespace
 
-void apply_relationship_arcs(Analysis& analysis, const RelationEventLexicon& events) {
-  const ArcInputs inputs(analysis, events);
+void apply_relationship_arcs(Analysis& analysis, const RelationEventLexicon& events,
+                             SceneSentenceCache* sentences) {
+  std::optional<SceneSentenceCache> own;
+  if (!sentences || &sentences->events() != &events) sentences = &own.emplace(events);
+  const ArcInputs inputs(analysis, events, *sentences);
   std::vector<std::optional<Arc>> arcs;
   arcs.reserve(analysis.relationships.size());
   for (const Relationship& r : analysis.relationships) arcs.push_back(relationship_arc(analysis, r, inputs));

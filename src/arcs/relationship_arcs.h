@@ -26,6 +26,7 @@
 #include <cstddef>
 
 #include "arcs/relation_events.h"
+#include "arcs/turn_text.h"
 #include "model/analysis.h"
 
 namespace filmscope {
@@ -36,6 +37,10 @@ inline constexpr std::size_t kRelationshipSmoothingHalfWidth = 1;
 inline constexpr std::size_t kMinPointsToSmooth = 5;
 inline constexpr double kRelationshipTurnMinChange = 0.15;
 
-void apply_relationship_arcs(Analysis& analysis, const RelationEventLexicon& events = default_relation_events());
+// `sentences`, when given, is shared by all the arcs of one analysis (turn_text.h); it is used
+// only when it was built with `events`.
+void apply_relationship_arcs(Analysis& analysis,
+                             const RelationEventLexicon& events = default_relation_events(),
+                             SceneSentenceCache* sentences = nullptr);
 
 }  // namespace filmscope

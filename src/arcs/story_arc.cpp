@@ -15,7 +15,7 @@ namespace {
 
 // The arc of the given scenes (0-based indices, in story order, all narrative).
 Arc valence_arc(const Analysis& analysis, const NarrativeTime& time, const std::vector<std::size_t>& scenes,
-                const std::string* character_id) {
+                const std::string* character_id, SceneSentenceCache* sentences) {
   Arc arc;
   std::vector<double> raw;
   for (std::size_t i : scenes) {
@@ -43,25 +43,29 @@ Arc valence_arc(const Analysis& analysis, const NarrativeTime& time, const std::
     range = *high - *low;
   }
   const double min_change = std::max(kArcTurnMinChange, kArcTurnRangeShare * range);
+  std::optional<SceneSentenceCache> own;
+  if (!sentences) sentences = &own.emplace();
   for (const SeriesTurn& turn : turning_points(raw, smoothed, min_change)) {
     const Scene& scene = analysis.scenes[scenes[turn.index]];
-    arc.turning_points.push_back({scene.index, turn_sentence(scene, turn.change, nullptr), turn.change});
+    arc.turning_points.push_back(
+        {scene.index, turn_sentence(scene, turn.change, nullptr, *sentences), turn.change});
   }
   return arc;
 }
 
 }  // namespace
 
-std::optional<Arc> story_arc(const Analysis& analysis) {
+std::optional<Arc> story_arc(const Analysis& analysis, SceneSentenceCache* sentences) {
   const NarrativeTime time(analysis.scenes);
   std::vector<std::size_t> scenes;
   for (std::size_t i = 0; i < analysis.scenes.size(); ++i)
     if (time.position(i)) scenes.push_back(i);
   if (scenes.empty()) return std::nullopt;
-  return valence_arc(analysis, time, scenes, nullptr);
+  return valence_arc(analysis, time, scenes, nullptr, sentences);
 }
 
-std::optional<Arc> character_arc(const Analysis& analysis, const std::string& character_id) {
+std::optional<Arc> character_arc(const Analysis& analysis, const std::string& character_id,
+                                 SceneSentenceCache* sentences) {
   const NarrativeTime time(analysis.scenes);
   std::vector<std::size_t> scenes;
   for (std::size_t i = 0; i < analysis.scenes.size(); ++i) {
@@ -69,7 +73,7 @@ std::optional<Arc> character_arc(const Analysis& analysis, const std::string& ch
     if (time.position(i) && std::find(ids.begin(), ids.end(), character_id) != ids.end()) scenes.push_back(i);
   }
   if (scenes.size() < kMinCharacterArcScenes) return std::nullopt;
-  return valence_arc(analysis, time, scenes, &character_id);
+  return valence_arc(analysis, time, scenes, &character_id, sentences);
 }
 
 }  // namespace filmscope

@@ -20,6 +20,7 @@
 #include <optional>
 #include <string>
 
+#include "arcs/turn_text.h"
 #include "model/analysis.h"
 
 namespace filmscope {
@@ -31,9 +32,11 @@ inline constexpr double kArcTurnMinChange = 0.05;
 inline constexpr double kArcTurnRangeShare = 0.25;
 inline constexpr std::size_t kMinCharacterArcScenes = 3;
 
-std::optional<Arc> story_arc(const Analysis& analysis);
+// `sentences`, when given, is shared by all the arcs of one analysis (turn_text.h).
+std::optional<Arc> story_arc(const Analysis& analysis, SceneSentenceCache* sentences = nullptr);
 
 // Over the narrative scenes where `character_id` is present; nullopt below kMinCharacterArcScenes.
-std::optional<Arc> character_arc(const Analysis& analysis, const std::string& character_id);
+std::optional<Arc> character_arc(const Analysis& analysis, const std::string& character_id,
+                                 SceneSentenceCache* sentences = nullptr);
 
 }  // namespace filmscope

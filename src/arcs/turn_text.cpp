@@ -20,16 +20,25 @@ std::string capped(std::string_view text) {
 
 }  // namespace
 
+const std::vector<SceneSentenceCache::Sentence>& SceneSentenceCache::sentences(const Scene& scene) {
+  auto [it, inserted] = by_scene_.try_emplace(&scene);
+  if (inserted) {
+    for (const ThemeSentence& sentence : scene_sentences(scene))
+      it->second.push_back({sentence.text, score_valence(sentence.text, *valence_).compound,
+                            find_relation_events(sentence.text, *events_)});
+  }
+  return it->second;
+}
+
 std::string turn_sentence(const Scene& scene, double change, const std::vector<std::string>* event_kinds,
-                          const RelationEventLexicon& events, const ValenceLexicon& valence) {
-  const std::vector<Scene> one{scene};
-  const auto sentences = story_sentences(one);
+                          SceneSentenceCache& cache) {
+  const auto& sentences = cache.sentences(scene);
   if (sentences.empty()) return capped(scene.text);
   std::string_view best;
   double best_score = 0.0;
-  for (const ThemeSentence& sentence : sentences) {
-    double score = score_valence(sentence.text, valence).compound;
-    if (event_kinds) score += event_shift(sentence.text, *event_kinds, events);
+  for (const SceneSentenceCache::Sentence& sentence : sentences) {
+    double score = sentence.valence;
+    if (event_kinds) score += event_shift(sentence.events, *event_kinds);
     if (change < 0.0) score = -score;
     if (best.empty() || score > best_score) {
       best = sentence.text;
@@ -37,6 +46,12 @@ std::string turn_sentence(const Scene& scene, double change, const std::vector<s
     }
   }
   return capped(best);
+}
+
+std::string turn_sentence(const Scene& scene, double change, const std::vector<std::string>* event_kinds,
+                          const RelationEventLexicon& events, const ValenceLexicon& valence) {
+  SceneSentenceCache cache(events, valence);
+  return turn_sentence(scene, change, event_kinds, cache);
 }
 
 }  // namespace filmscope

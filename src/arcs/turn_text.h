@@ -10,6 +10,8 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "arcs/relation_events.h"
@@ -23,5 +25,34 @@ inline constexpr std::size_t kMaxTurnTextBytes = 400;
 std::string turn_sentence(const Scene& scene, double change, const std::vector<std::string>* event_kinds,
                           const RelationEventLexicon& events = default_relation_events(),
                           const ValenceLexicon& valence = default_valence_lexicon());
+
+// Each scene's sentences with their valence and events, worked out once for all the arcs of an
+// analysis that quote the scene (story, characters, relationships): splitting and scoring are
+// most of a turn's cost. Entries are keyed by the Scene's address and hold views into its text,
+// so the scenes must outlive the cache and stay unchanged.
+class SceneSentenceCache {
+ public:
+  struct Sentence {
+    std::string_view text;
+    double valence = 0.0;
+    std::vector<EventMatch> events;
+  };
+
+  explicit SceneSentenceCache(const RelationEventLexicon& events = default_relation_events(),
+                              const ValenceLexicon& valence = default_valence_lexicon())
+      : events_(&events), valence_(&valence) {}
+
+  const RelationEventLexicon& events() const { return *events_; }
+  const std::vector<Sentence>& sentences(const Scene& scene);
+
+ private:
+  const RelationEventLexicon* events_;
+  const ValenceLexicon* valence_;
+  std::unordered_map<const Scene*, std::vector<Sentence>> by_scene_;
+};
+
+// As above, with the scene's sentences taken from (and kept in) `cache`.
+std::string turn_sentence(const Scene& scene, double change, const std::vector<std::string>* event_kinds,
+                          SceneSentenceCache& cache);
 
 }  // namespace filmscope

@@ -31,6 +31,19 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr const char* kTemporaryInfix = ".tmp-";
+// A checkpoint (see run_batch) after this many inputs or this many bytes of input, whichever
+// comes first: a flush costs about as much as analysing a few small inputs, and the results
+// waiting for it (their database rows) stay a few megabytes.
+constexpr std::size_t kCheckpointInputs = 64;
+constexpr std::uintmax_t kCheckpointBytes = std::uintmax_t{8} << 20;
+
+// What the summary and database need of one input: its manifest entry and, for a success, its
+// rows.
+struct Finished {
+  std::optional<ManifestEntry> entry;
+  std::optional<FilmRows> rows;
+  std::string problem;  // the result could not be read back
+};
 
 struct InputOutcome {
   std::size_t index = 0;
@@ -39,6 +52,8 @@ struct InputOutcome {
   std::string error;
   std::uintmax_t bytes = 0;
   double elapsed_ms = 0.0;
+  std::string manifest;  // the entry still to be written (at the next checkpoint); empty when resumed
+  Finished finished;
 };
 
 std::string read_whole_file(const fs::path& path, bool& ok) {
@@ -68,11 +83,12 @@ std::vector<std::string> output_names(const std::string& relative, bool graphs, 
   return names;
 }
 
-std::string write_output(const fs::path& path, std::string_view content) {
+std::string write_output(const fs::path& path, std::string_view content,
+                         Durability durability = Durability::flushed) {
   std::error_code ec;
   fs::create_directories(path.parent_path(), ec);
   if (ec && !fs::is_directory(path.parent_path())) return "cannot create " + path.parent_path().string() + ": " + ec.message();
-  std::string problem = write_file_atomically(path, content);
+  std::string problem = write_file_atomically(path, content, durability);
   return problem.empty() ? problem : path.string() + ": " + problem;
 }
 
@@ -102,7 +118,41 @@ std::string without_path_prefix(const std::string& error, const fs::path& path) 
   return error;
 }
 
-InputOutcome process_input(const BatchInput& input, std::size_t index, const BatchOptions& options) {
+// The summary and database rows of an input whose result is already on disk (a resumed one),
+// read from its manifest entry and JSON file.
+Finished load_finished(const BatchInput& input, const fs::path& out, bool want_rows) {
+  Finished finished;
+  bool read_ok = false;
+  std::string text = read_whole_file(manifest_path(out, input.relative), read_ok);
+  if (read_ok) finished.entry = parse_manifest_entry(text);
+  if (!finished.entry) {
+    finished.problem = "no complete result";
+    return finished;
+  }
+  if (!finished.entry->ok || !want_rows) return finished;
+  std::string document = read_whole_file(out / (input.relative + ".json"), read_ok);
+  nlohmann::json parsed = read_ok ? nlohmann::json::parse(document, nullptr, false) : nlohmann::json();
+  if (!read_ok || parsed.is_discarded()) {
+    finished.problem = "the analysis file cannot be read back";
+    return finished;
+  }
+  finished.rows = film_rows(parsed);
+  return finished;
+}
+
+// The summary and rows of a document just exported. They are read from the document value
+// itself rather than from its text parsed back; the two agree unless the exporter had to
+// replace invalid UTF-8 (it writes U+FFFD), so a text holding U+FFFD is parsed back instead.
+template <class Read>
+auto read_exported(const nlohmann::ordered_json& document, const std::string& text, Read read) {
+  if (text.find("\xEF\xBF\xBD") == std::string::npos) return read(document);
+  return read(nlohmann::json::parse(text, nullptr, false));
+}
+
+// Analyses one input and writes its outputs; the manifest entry is returned, not written, so
+// that the caller writes it only once the outputs are on disk (see the checkpoints in run_batch).
+InputOutcome process_input(const BatchInput& input, std::size_t index, const BatchOptions& options,
+                           bool want_rows) {
   auto start = std::chrono::steady_clock::now();
   InputOutcome outcome;
   outcome.index = index;
@@ -120,10 +170,9 @@ InputOutcome process_input(const BatchInput& input, std::size_t index, const Bat
     outcome.bytes = print->bytes;
     if (options.resume && already_done(out, input.relative, *print, entry.settings)) {
       outcome.resumed = true;
-      bool read_ok = false;
-      auto saved = parse_manifest_entry(read_whole_file(manifest_path(out, input.relative), read_ok));
-      outcome.ok = saved && saved->ok;
-      if (saved) outcome.error = saved->error;
+      outcome.finished = load_finished(input, out, want_rows);
+      outcome.ok = outcome.finished.entry && outcome.finished.entry->ok;
+      if (outcome.finished.entry) outcome.error = outcome.finished.entry->error;
       outcome.elapsed_ms =
           std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
       return outcome;
@@ -134,17 +183,23 @@ InputOutcome process_input(const BatchInput& input, std::size_t index, const Bat
                                         input.path);
     } else {
       Analysis& analysis = *result.analysis;
-      std::string document = to_analysis_json(analysis);
-      entry.summary = summarize_analysis(nlohmann::json::parse(document, nullptr, false));
-      std::string problem = write_output(out / (input.relative + ".json"), document);
-      if (problem.empty() && options.graphs) problem = write_output(out / (input.relative + ".dot"), to_dot(analysis));
+      const nlohmann::ordered_json value = analysis_document(analysis);
+      const std::string document = dump_json(value);
+      entry.summary =
+          read_exported(value, document, [](const auto& json) { return summarize_analysis(json); });
+      // Outputs are flushed to disk at the next checkpoint, before their manifest entry is written.
+      std::string problem = write_output(out / (input.relative + ".json"), document, Durability::renamed);
       if (problem.empty() && options.graphs)
-        problem = write_output(out / (input.relative + ".graphml"), to_graphml(analysis));
+        problem = write_output(out / (input.relative + ".dot"), to_dot(analysis), Durability::renamed);
+      if (problem.empty() && options.graphs)
+        problem = write_output(out / (input.relative + ".graphml"), to_graphml(analysis), Durability::renamed);
       if (problem.empty() && options.report)
-        problem = write_output(out / (input.relative + ".html"), report::render_report(analysis));
+        problem = write_output(out / (input.relative + ".html"), report::render_report(analysis), Durability::renamed);
       if (problem.empty()) {
         entry.ok = true;
         entry.outputs = output_names(input.relative, options.graphs, options.report);
+        if (want_rows)
+          outcome.finished.rows = read_exported(value, document, [](const auto& json) { return film_rows(json); });
       } else {
         entry.error = problem;
         entry.summary = FilmSummary{};
@@ -158,13 +213,10 @@ InputOutcome process_input(const BatchInput& input, std::size_t index, const Bat
     std::error_code ignored;
     if (!listed) fs::remove(out / name, ignored);
   }
-  std::string problem = write_output(manifest_path(out, input.relative), to_manifest_json(entry));
-  if (!problem.empty() && entry.ok) {
-    entry.ok = false;
-    entry.error = problem;
-  }
+  outcome.manifest = to_manifest_json(entry);
   outcome.ok = entry.ok;
   outcome.error = entry.error;
+  outcome.finished.entry = std::move(entry);
   outcome.elapsed_ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   return outcome;
@@ -183,36 +235,6 @@ std::string format_milliseconds(double ms) {
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%.1f", ms);
   return buffer;
-}
-
-// What the finishing pass needs of one input: its manifest entry and, for a success, the rows
-// read from its JSON file.
-struct Finished {
-  std::size_t index = 0;
-  std::optional<ManifestEntry> entry;
-  std::optional<FilmRows> rows;
-  std::string problem;  // the JSON file could not be read back
-};
-
-Finished load_finished(const BatchInput& input, std::size_t index, const fs::path& out, bool want_rows) {
-  Finished finished;
-  finished.index = index;
-  bool read_ok = false;
-  std::string text = read_whole_file(manifest_path(out, input.relative), read_ok);
-  if (read_ok) finished.entry = parse_manifest_entry(text);
-  if (!finished.entry) {
-    finished.problem = "no complete result";
-    return finished;
-  }
-  if (!finished.entry->ok || !want_rows) return finished;
-  std::string document = read_whole_file(out / (input.relative + ".json"), read_ok);
-  nlohmann::json parsed = read_ok ? nlohmann::json::parse(document, nullptr, false) : nlohmann::json();
-  if (!read_ok || parsed.is_discarded()) {
-    finished.problem = "the analysis file cannot be read back";
-    return finished;
-  }
-  finished.rows = film_rows(parsed);
-  return finished;
 }
 
 }  // namespace
@@ -277,6 +299,91 @@ BatchReport run_batch(const BatchOptions& options) {
   std::vector<double> elapsed(inputs.size(), 0.0);
   std::vector<bool> resumed(inputs.size(), false);
   std::vector<bool> succeeded(inputs.size(), false);
+
+  bool with_database = !options.shard;
+  std::string summary = summary_header();
+  CorpusDatabaseWriter database;
+  if (with_database) {
+    if (std::string problem = database.open(out / kDatabaseFileName); !problem.empty()) {
+      report.output_error = (out / kDatabaseFileName).string() + ": " + problem;
+      with_database = false;
+    }
+  }
+  std::string database_problem;
+  bool with_index = options.report && !options.shard;
+  std::vector<report::IndexEntry> index_entries;
+
+  // The summary row, index entry and database rows of one input, in input order.
+  auto finish = [&](std::size_t index, const Finished& finished) {
+    const std::string& relative = inputs[index].relative;
+    const ManifestEntry* entry = finished.entry ? &*finished.entry : nullptr;
+    bool ok = entry && entry->ok && finished.problem.empty();
+    std::string error = !finished.problem.empty() ? finished.problem : entry ? entry->error : "";
+    if (ok) {
+      summary += summary_row(relative, entry);
+    } else {
+      ++report.failed;
+      report.failures.push_back(relative + ": " + error);
+      ManifestEntry failed;
+      failed.error = error;
+      summary += summary_row(relative, &failed);
+    }
+    if (with_index) {
+      report::IndexEntry item;
+      item.relative = relative;
+      item.ok = ok;
+      item.error = error;
+      if (ok) {
+        const FilmSummary& film_summary = entry->summary;
+        item.format = film_summary.format;
+        item.title = film_summary.title;
+        item.year = film_summary.year;
+        item.scenes = film_summary.scenes;
+        item.characters = film_summary.characters;
+        item.top_themes = film_summary.top_themes;
+        item.arc_shape = film_summary.arc_shape;
+      }
+      index_entries.push_back(std::move(item));
+    }
+    if (with_database && database_problem.empty()) {
+      FilmEntry film{static_cast<long long>(index + 1), relative, ok, ok ? "" : error,
+                     ok && finished.rows ? &*finished.rows : nullptr};
+      database_problem = database.add_film(film);
+    }
+  };
+
+  // Checkpoints: outputs are written without flushing each file; every kCheckpointInputs
+  // inputs (or kCheckpointBytes of input) the file system is flushed once, and only then are
+  // those inputs' manifest entries written. An entry on disk therefore still means "this
+  // input's outputs are complete and durable", at the cost of one flush per checkpoint instead
+  // of two per file. A run killed before a checkpoint redoes the inputs since the last one.
+  std::vector<InputOutcome> pending;
+  std::uintmax_t pending_bytes = 0;
+  auto checkpoint = [&] {
+    if (pending.empty()) return;
+    bool any_manifest = std::any_of(pending.begin(), pending.end(),
+                                    [](const InputOutcome& o) { return !o.manifest.empty(); });
+    std::string flushed = any_manifest ? flush_file_system(out) : std::string();
+    for (InputOutcome& outcome : pending) {
+      if (!outcome.manifest.empty()) {
+        std::string problem = flushed.empty()
+                                  ? write_output(manifest_path(out, inputs[outcome.index].relative),
+                                                 outcome.manifest, Durability::renamed)
+                                  : out.string() + ": " + flushed;
+        if (!problem.empty() && outcome.ok) {
+          outcome.ok = false;
+          succeeded[outcome.index] = false;
+          outcome.finished.entry->ok = false;
+          outcome.finished.entry->error = problem;
+          outcome.finished.rows.reset();
+        }
+      }
+      finish(outcome.index, outcome.finished);
+    }
+    pending.clear();
+    pending_bytes = 0;
+  };
+
   std::size_t next = 0;
   run_ordered_pipeline<std::size_t, InputOutcome>(
       threads, window,
@@ -286,12 +393,13 @@ BatchReport run_batch(const BatchOptions& options) {
       },
       [&](std::size_t index) {
         try {
-          return process_input(inputs[index], index, options);
+          return process_input(inputs[index], index, options, with_database);
         } catch (const std::exception& e) {
           // Exhaustion or a bug in one input must not take the corpus down with it.
           InputOutcome outcome;
           outcome.index = index;
           outcome.error = std::string("internal error: ") + e.what();
+          outcome.finished.problem = "no complete result";  // its manifest entry is gone
           std::error_code ignored;
           fs::remove(manifest_path(out, inputs[index].relative), ignored);
           return outcome;
@@ -306,78 +414,13 @@ BatchReport run_batch(const BatchOptions& options) {
         else
           ++report.analysed;
         progress.advance(outcome.bytes);
+        pending_bytes += outcome.bytes;
+        pending.push_back(std::move(outcome));
+        if (pending.size() >= kCheckpointInputs || pending_bytes >= kCheckpointBytes) checkpoint();
       },
       [&] { progress.redraw(); });
+  checkpoint();
   progress.finish();
-
-  // The finishing pass: summary (and database) from what is on disk, in path order.
-  bool with_database = !options.shard;
-  std::string summary = summary_header();
-  CorpusDatabaseWriter database;
-  if (with_database) {
-    if (std::string problem = database.open(out / kDatabaseFileName); !problem.empty()) {
-      report.output_error = (out / kDatabaseFileName).string() + ": " + problem;
-      with_database = false;
-    }
-  }
-  std::string database_problem;
-  bool with_index = options.report && !options.shard;
-  std::vector<report::IndexEntry> index_entries;
-  next = 0;
-  run_ordered_pipeline<std::size_t, Finished>(
-      threads, window,
-      [&]() -> std::optional<std::size_t> {
-        if (next >= inputs.size()) return std::nullopt;
-        return next++;
-      },
-      [&](std::size_t index) {
-        try {
-          return load_finished(inputs[index], index, out, with_database);
-        } catch (const std::exception& e) {
-          Finished finished;
-          finished.index = index;
-          finished.problem = std::string("internal error: ") + e.what();
-          return finished;
-        }
-      },
-      [&](Finished&& finished) {
-        const std::string& relative = inputs[finished.index].relative;
-        const ManifestEntry* entry = finished.entry ? &*finished.entry : nullptr;
-        bool ok = entry && entry->ok && finished.problem.empty();
-        std::string error = !finished.problem.empty() ? finished.problem : entry ? entry->error : "";
-        if (ok) {
-          summary += summary_row(relative, entry);
-        } else {
-          ++report.failed;
-          report.failures.push_back(relative + ": " + error);
-          ManifestEntry failed;
-          failed.error = error;
-          summary += summary_row(relative, &failed);
-        }
-        if (with_index) {
-          report::IndexEntry item;
-          item.relative = relative;
-          item.ok = ok;
-          item.error = error;
-          if (ok) {
-            const FilmSummary& summary_of_film = entry->summary;
-            item.format = summary_of_film.format;
-            item.title = summary_of_film.title;
-            item.year = summary_of_film.year;
-            item.scenes = summary_of_film.scenes;
-            item.characters = summary_of_film.characters;
-            item.top_themes = summary_of_film.top_themes;
-            item.arc_shape = summary_of_film.arc_shape;
-          }
-          index_entries.push_back(std::move(item));
-        }
-        if (with_database && database_problem.empty()) {
-          FilmEntry film{static_cast<long long>(finished.index + 1), relative, ok, ok ? "" : error,
-                         ok && finished.rows ? &*finished.rows : nullptr};
-          database_problem = database.add_film(film);
-        }
-      },
-      [] {});
 
   std::string timings = csv_record({"path", "status", "resumed", "elapsed_ms"});
   for (std::size_t i = 0; i < inputs.size(); ++i)
@@ -407,6 +450,8 @@ BatchReport run_batch(const BatchOptions& options) {
     if (database_problem.empty()) database_problem = database.finish();
     if (!database_problem.empty()) keep_first((out / kDatabaseFileName).string() + ": " + database_problem);
   }
+  // The last checkpoint's manifest entries reach the disk before the run reports success.
+  if (std::string problem = flush_file_system(out); !problem.empty()) keep_first(out.string() + ": " + problem);
   return report;
 }
 

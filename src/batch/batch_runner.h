@@ -13,11 +13,14 @@
 // Method: discover and sort the inputs, keep this shard's, then analyse them on a bounded
 // ordered pipeline (ordered_pipeline.h); workers share only read-only state (the built-in
 // lexicons and theme set) and write each result straight to disk, so memory stays bounded by
-// the pipeline window, not the corpus. Every file is written atomically (io/atomic_write.h).
-// After the analysis, one more pass reads the manifest entries and JSON files in order to
-// write the summary and the database, so they are rebuilt whole from what is on disk and stay
-// consistent however the run was interrupted before. Stale temporary files (".tmp-") left by a
-// killed run are removed at the start of an unsharded run.
+// the pipeline window, not the corpus. Every file is written atomically (io/atomic_write.h);
+// outputs are flushed to disk at checkpoints (one syncfs per batch of inputs) and an input's
+// manifest entry is written only after the checkpoint that flushed its outputs. The summary
+// and the database are written in input order from each result as it comes back (the rows of
+// an analysed input come from the document it just exported; those of a resumed input from
+// its manifest entry and JSON file on disk), so they cover every input however earlier runs
+// ended. Stale temporary files (".tmp-") left by a killed run are removed at the start of an
+// unsharded run.
 // Limits: outputs of inputs that are no longer given are left in place but leave the summary
 // and database. Concurrent unsharded runs on one output directory are not supported; shards
 // may share one (each writes only its own inputs and summary).

@@ -5,8 +5,7 @@ namespace filmscope::batch {
 
 namespace {
 
-using Json = nlohmann::json;
-
+template <class Json>
 const Json& member(const Json& object, const char* key) {
   static const Json kNull;  // immutable after construction: safe to share between threads
   if (!object.is_object()) return kNull;
@@ -14,30 +13,39 @@ const Json& member(const Json& object, const char* key) {
   return it == object.end() ? kNull : *it;
 }
 
-std::string text(const Json& value) { return value.is_string() ? value.get<std::string>() : std::string(); }
-
-std::optional<std::string> optional_text(const Json& value) {
-  if (!value.is_string()) return std::nullopt;
-  return value.get<std::string>();
+template <class Json>
+std::string text(const Json& value) {
+  return value.is_string() ? value.template get<std::string>() : std::string();
 }
 
+template <class Json>
+std::optional<std::string> optional_text(const Json& value) {
+  if (!value.is_string()) return std::nullopt;
+  return value.template get<std::string>();
+}
+
+template <class Json>
 long long integer(const Json& value) {
-  if (value.is_number_integer() || value.is_number_unsigned()) return value.get<long long>();
-  if (value.is_number_float()) return static_cast<long long>(value.get<double>());
+  if (value.is_number_integer() || value.is_number_unsigned()) return value.template get<long long>();
+  if (value.is_number_float()) return static_cast<long long>(value.template get<double>());
   return 0;
 }
 
-double real(const Json& value) { return value.is_number() ? value.get<double>() : 0.0; }
+template <class Json>
+double real(const Json& value) { return value.is_number() ? value.template get<double>() : 0.0; }
 
+template <class Json>
 std::size_t count(const Json& value) { return value.is_array() ? value.size() : 0; }
 
+template <class Json>
 std::string arc_shape(const Json& arc) {
-  if (arc.is_string()) return arc.get<std::string>();
+  if (arc.is_string()) return arc.template get<std::string>();
   return text(member(arc, "shape"));
 }
 
 }  // namespace
 
+template <class Json>
 FilmSummary summarize_analysis(const Json& document) {
   FilmSummary summary;
   summary.format = text(member(member(document, "source"), "format"));
@@ -67,6 +75,7 @@ FilmSummary summarize_analysis(const Json& document) {
   return summary;
 }
 
+template <class Json>
 FilmRows film_rows(const Json& document) {
   FilmRows rows;
   rows.summary = summarize_analysis(document);
@@ -114,7 +123,7 @@ FilmRows film_rows(const Json& document) {
         for (const Json& k : kinds) {
           if (!k.is_string()) continue;
           if (!row.kinds.empty()) row.kinds += ", ";
-          row.kinds += k.get<std::string>();
+          row.kinds += k.template get<std::string>();
         }
       }
       rows.relationships_rows.push_back(std::move(row));
@@ -152,11 +161,16 @@ FilmRows film_rows(const Json& document) {
       const Json& ids = member(s, "characters");
       if (ids.is_array())
         for (const Json& id : ids)
-          if (id.is_string()) row.characters.push_back(id.get<std::string>());
+          if (id.is_string()) row.characters.push_back(id.template get<std::string>());
       rows.scenes.push_back(std::move(row));
     }
   }
   return rows;
 }
+
+template FilmSummary summarize_analysis(const nlohmann::json&);
+template FilmSummary summarize_analysis(const nlohmann::ordered_json&);
+template FilmRows film_rows(const nlohmann::json&);
+template FilmRows film_rows(const nlohmann::ordered_json&);
 
 }  // namespace filmscope::batch

@@ -32,7 +32,12 @@ struct FilmSummary {
   std::string arc_shape;
 };
 
-FilmSummary summarize_analysis(const nlohmann::json& document);
+// Json is nlohmann::json (a document read back from disk) or nlohmann::ordered_json (the one
+// the exporter built in memory); both give the same summary for the same document.
+template <class Json>
+FilmSummary summarize_analysis(const Json& document);
+extern template FilmSummary summarize_analysis(const nlohmann::json&);
+extern template FilmSummary summarize_analysis(const nlohmann::ordered_json&);
 
 struct CharacterRow {
   std::string id;
@@ -87,6 +92,9 @@ struct FilmRows {
   std::vector<SceneRow> scenes;
 };
 
-FilmRows film_rows(const nlohmann::json& document);
+template <class Json>
+FilmRows film_rows(const Json& document);
+extern template FilmRows film_rows(const nlohmann::json&);
+extern template FilmRows film_rows(const nlohmann::ordered_json&);
 
 }  // namespace filmscope::batch

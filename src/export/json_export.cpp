@@ -22,6 +22,15 @@ constexpr const char* kAnalysisSchema = "filmscope/analysis@1";
 constexpr const char* kGraphSchema = "filmscope/graph@1";
 constexpr int kIndent = 2;
 
+// An empty object with room for `members` keys. ordered_json keeps an object's members in a
+// vector of (const key, value) pairs, so every growth copied all the keys: building the
+// document cost about as much as writing it out.
+Json object_of(std::size_t members) {
+  Json j = Json::object();
+  j.get_ref<Json::object_t&>().reserve(members);
+  return j;
+}
+
 Json optional_string(const std::optional<std::string>& value) {
   return value ? Json(*value) : Json(nullptr);
 }
@@ -33,7 +42,7 @@ Json string_array(const std::vector<std::string>& values) {
 }
 
 Json film_json(const FilmInfo& film) {
-  Json j;
+  Json j = object_of(4);
   j["title"] = film.title;
   j["year"] = film.year ? Json(*film.year) : Json(nullptr);
   j["directors"] = string_array(film.directors);
@@ -42,7 +51,7 @@ Json film_json(const FilmInfo& film) {
 }
 
 Json centrality_json(const Centrality& c) {
-  Json j;
+  Json j = object_of(4);
   j["degree"] = c.degree;
   j["weighted_degree"] = round_for_export(c.weighted_degree);
   j["betweenness"] = round_for_export(c.betweenness);
@@ -51,7 +60,7 @@ Json centrality_json(const Centrality& c) {
 }
 
 Json mention_json(const Mention& m) {
-  Json j;
+  Json j = object_of(5);
   j["scene"] = m.scene;
   j["line"] = m.line;
   j["offset"] = m.offset;
@@ -61,7 +70,7 @@ Json mention_json(const Mention& m) {
 }
 
 Json evidence_json(const Evidence& e) {
-  Json j;
+  Json j = object_of(4);
   j["scene"] = e.scene;
   j["line"] = e.line;
   j["text"] = e.text;
@@ -70,7 +79,7 @@ Json evidence_json(const Evidence& e) {
 }
 
 Json scene_json(const Scene& s) {
-  Json j;
+  Json j = object_of(17);
   j["index"] = s.index;
   j["heading"] = optional_string(s.heading);
   j["section"] = s.section;
@@ -92,12 +101,12 @@ Json scene_json(const Scene& s) {
 }
 
 Json theme_json(const Theme& t) {
-  Json j;
+  Json j = object_of(4);
   j["tag"] = t.tag;
   j["score"] = round_for_export(t.score);
   Json evidence = Json::array();
   for (const auto& e : t.evidence) {
-    Json item;
+    Json item = object_of(2);
     item["scene"] = e.scene;
     item["text"] = e.text;
     evidence.push_back(std::move(item));
@@ -111,12 +120,12 @@ Json theme_json(const Theme& t) {
 
 Json arc_json(const std::optional<Arc>& arc) {
   if (!arc) return Json(nullptr);
-  Json j;
+  Json j = object_of(5);
   j["shape"] = arc->shape;
   j["fit"] = round_for_export(arc->fit);
   Json points = Json::array();
   for (const ArcPoint& p : arc->points) {
-    Json point;
+    Json point = object_of(5);
     point["scene"] = p.scene;
     point["position"] = round_for_export(p.position);
     point["interaction"] = round_for_export(p.interaction);
@@ -130,7 +139,7 @@ Json arc_json(const std::optional<Arc>& arc) {
   j["curve"] = std::move(curve);
   Json turns = Json::array();
   for (const ArcTurn& t : arc->turning_points) {
-    Json turn;
+    Json turn = object_of(3);
     turn["scene"] = t.scene;
     turn["text"] = t.text;
     turn["change"] = round_for_export(t.change);
@@ -141,7 +150,7 @@ Json arc_json(const std::optional<Arc>& arc) {
 }
 
 Json character_json(const Character& c) {
-  Json j;
+  Json j = object_of(18);
   j["id"] = c.id;
   j["name"] = c.name;
   j["aliases"] = string_array(c.aliases);
@@ -166,7 +175,7 @@ Json character_json(const Character& c) {
 }
 
 Json relationship_json(const Relationship& r) {
-  Json j;
+  Json j = object_of(9);
   j["source"] = r.source;
   j["target"] = r.target;
   j["weight"] = round_for_export(r.weight);
@@ -182,7 +191,7 @@ Json relationship_json(const Relationship& r) {
 }
 
 Json graph_summary_json(const GraphSummary& g) {
-  Json j;
+  Json j = object_of(7);
   j["nodes"] = g.nodes;
   j["edges"] = g.edges;
   j["density"] = round_for_export(g.density);
@@ -196,7 +205,7 @@ Json graph_summary_json(const GraphSummary& g) {
 Json scene_counts_json(const std::vector<SceneCount>& counts) {
   Json array = Json::array();
   for (const auto& c : counts) {
-    Json j;
+    Json j = object_of(2);
     j["label"] = c.label;
     j["scenes"] = c.scenes;
     array.push_back(std::move(j));
@@ -207,7 +216,7 @@ Json scene_counts_json(const std::vector<SceneCount>& counts) {
 Json statistics_json(const std::optional<ScreenplayStats>& stats) {
   if (!stats) return Json(nullptr);
   const ScreenplayStats& s = *stats;
-  Json j;
+  Json j = object_of(14);
   j["scenes"] = s.scenes;
   j["unheaded_units"] = s.unheaded_units;
   j["lines"] = s.lines;
@@ -222,7 +231,7 @@ Json statistics_json(const std::optional<ScreenplayStats>& stats) {
   j["locations"] = scene_counts_json(s.locations);
   Json shares = Json::array();
   for (const auto& d : s.dialogue_shares) {
-    Json share;
+    Json share = object_of(4);
     share["character"] = d.character;
     share["words"] = d.words;
     share["blocks"] = d.blocks;
@@ -232,7 +241,7 @@ Json statistics_json(const std::optional<ScreenplayStats>& stats) {
   j["dialogue_shares"] = std::move(shares);
   Json sections = Json::array();
   for (const auto& section : s.sections) {
-    Json k;
+    Json k = object_of(8);
     k["section"] = section.section;
     k["scenes"] = section.scenes;
     k["lines"] = section.lines;
@@ -248,7 +257,7 @@ Json statistics_json(const std::optional<ScreenplayStats>& stats) {
 }
 
 Json diagnostic_json(const Diagnostic& d) {
-  Json j;
+  Json j = object_of(4);
   j["severity"] = std::string(to_string(d.severity));
   j["code"] = d.code;
   j["line"] = d.line;
@@ -262,10 +271,10 @@ std::string dump(const Json& document) {
 
 }  // namespace
 
-std::string to_analysis_json(const Analysis& analysis) {
-  Json doc;
+nlohmann::ordered_json analysis_document(const Analysis& analysis) {
+  Json doc = object_of(11);
   doc["schema"] = kAnalysisSchema;
-  Json source;
+  Json source = object_of(3);
   source["path"] = analysis.source.path;
   source["format"] = std::string(to_string(analysis.source.format));
   source["encoding"] = analysis.source.encoding;
@@ -291,16 +300,20 @@ std::string to_analysis_json(const Analysis& analysis) {
   Json diagnostics = Json::array();
   for (const auto& d : analysis.diagnostics) diagnostics.push_back(diagnostic_json(d));
   doc["diagnostics"] = std::move(diagnostics);
-  return dump(doc);
+  return doc;
 }
 
+std::string dump_json(const nlohmann::ordered_json& document) { return dump(document); }
+
+std::string to_analysis_json(const Analysis& analysis) { return dump(analysis_document(analysis)); }
+
 std::string to_graph_json(const Analysis& analysis) {
-  Json doc;
+  Json doc = object_of(5);
   doc["schema"] = kGraphSchema;
   doc["film"] = film_json(analysis.film);
   Json nodes = Json::array();
   for (const auto& c : analysis.characters) {
-    Json n;
+    Json n = object_of(7);
     n["id"] = c.id;
     n["name"] = c.name;
     n["actor"] = optional_string(c.actor);
@@ -313,7 +326,7 @@ std::string to_graph_json(const Analysis& analysis) {
   doc["nodes"] = std::move(nodes);
   Json edges = Json::array();
   for (const auto& r : analysis.relationships) {
-    Json e;
+    Json e = object_of(5);
     e["source"] = r.source;
     e["target"] = r.target;
     e["weight"] = round_for_export(r.weight);

@@ -5,11 +5,19 @@
 
 #include <string>
 
+#include <nlohmann/json_fwd.hpp>
+
 #include "model/analysis.h"
 
 namespace filmscope {
 
 std::string to_analysis_json(const Analysis& analysis);
+
+// The analysis document before it becomes text, for a caller that also reads it (batch builds
+// its summary and database rows from it); dump_json(analysis_document(a)) == to_analysis_json(a).
+nlohmann::ordered_json analysis_document(const Analysis& analysis);
+std::string dump_json(const nlohmann::ordered_json& document);
+
 std::string to_graph_json(const Analysis& analysis);
 
 }  // namespace filmscope

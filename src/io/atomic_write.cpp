@@ -3,9 +3,11 @@
 // Method: create `.<name>.tmp-<pid>-<random>` in the destination's directory with O_EXCL (so
 // two writers never share a temporary), write everything, fsync, close, then rename(2) over the
 // destination, which POSIX makes atomic within one file system; finally fsync the directory so
-// the rename itself survives a crash. An existing destination's permission bits are copied to
-// the temporary first, so rewriting a file does not change its mode. On any failure the
-// temporary is removed and a message naming the failed step is returned.
+// the rename itself survives a crash. With Durability::renamed both flushes are left to the
+// caller, who flushes the whole file system once (syncfs) for many files. An existing
+// destination's permission bits are copied to the temporary first, so rewriting a file does
+// not change its mode. On any failure the temporary is removed and a message naming the failed
+// step is returned.
 //
 // Limits: a destination that is a symbolic link is replaced by a regular file (the link is not
 // followed); POSIX only.
@@ -61,7 +63,8 @@ void sync_directory(const std::filesystem::path& directory) {
 
 }  // namespace
 
-std::string write_file_atomically(const std::filesystem::path& path, std::string_view content) {
+std::string write_file_atomically(const std::filesystem::path& path, std::string_view content,
+                                  Durability durability) {
   std::string name = path.filename().string();
   if (name.empty() || name == "." || name == "..") return "is not a file name";
   std::filesystem::path directory = path.parent_path();
@@ -71,8 +74,12 @@ std::string write_file_atomically(const std::filesystem::path& path, std::string
   bool has_existing = ::stat(path.c_str(), &existing) == 0;
   if (has_existing && S_ISDIR(existing.st_mode)) return "is a directory";
 
-  std::random_device seed_source;
-  std::mt19937_64 random((std::uint64_t{seed_source()} << 32) ^ seed_source());
+  // One generator per thread, seeded once: a random_device per call is a system call per file,
+  // and a batch writes several files per input.
+  thread_local std::mt19937_64 random = [] {
+    std::random_device seed_source;
+    return std::mt19937_64((std::uint64_t{seed_source()} << 32) ^ seed_source());
+  }();
   std::filesystem::path temporary;
   int fd = -1;
   for (int attempt = 0; attempt < kTemporaryNameAttempts && fd < 0; ++attempt) {
@@ -92,15 +99,24 @@ std::string write_file_atomically(const std::filesystem::path& path, std::string
     return abandon("cannot set permissions", errno);
   }
   if (!write_all(fd, content)) return abandon("write failed", errno);
-  if (::fsync(fd) != 0) return abandon("cannot flush to disk", errno);
+  if (durability == Durability::flushed && ::fsync(fd) != 0) return abandon("cannot flush to disk", errno);
   int closing = ::close(fd);
   fd = -1;
   if (closing != 0) return abandon("write failed", errno);
   if (::rename(temporary.c_str(), path.c_str()) != 0) {
     return abandon("cannot replace the file", errno);
   }
-  sync_directory(directory);
+  if (durability == Durability::flushed) sync_directory(directory);
   return {};
+}
+
+std::string flush_file_system(const std::filesystem::path& directory) {
+  int fd = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return describe("cannot open the directory", errno);
+  int flushed = ::syncfs(fd);
+  int error = errno;
+  ::close(fd);
+  return flushed == 0 ? std::string() : describe("cannot flush to disk", error);
 }
 
 }  // namespace filmscope

@@ -89,6 +89,12 @@ bool is_upper(std::string_view word) {
   const auto length = static_cast<int32_t>(word.size());
   int32_t i = 0;
   while (i < length) {
+    if (bytes[i] < 0x80) {  // ICU's properties agree with these for ASCII
+      const auto c = bytes[i++];
+      if (c >= 'a' && c <= 'z') return false;
+      if (c >= 'A' && c <= 'Z') upper = true;
+      continue;
+    }
     UChar32 c = 0;
     U8_NEXT(bytes, i, length, c);
     if (c < 0) continue;
@@ -286,6 +292,15 @@ std::vector<ValenceWord> split_valence_words(std::string_view sentence) {
   while (i < length) {
     int32_t start = i;
     UChar32 c = 0;
+    if (bytes[i] < 0x80) {
+      c = bytes[i++];
+      if (c == ' ' || (c >= '\t' && c <= '\r')) {  // White_Space in ASCII
+        flush(start);
+      } else if (token_start < 0) {
+        token_start = start;
+      }
+      continue;
+    }
     U8_NEXT(bytes, i, length, c);
     if (c >= 0 && u_isUWhiteSpace(c)) {
       flush(start);

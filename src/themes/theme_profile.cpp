@@ -33,12 +33,20 @@ struct Word {
   bool boundary = false;  // punctuation: phrases and negation do not reach across it
 };
 
-// Stems every word once per distinct form: stories repeat their words.
+// Distinct forms kept by a thread's stemmer cache before it is emptied: far more than one
+// story's vocabulary, and a bound on memory over any corpus.
+constexpr std::size_t kMaxCachedStems = 1 << 16;
+
+// Stems every word once per distinct form: stories repeat their words, and so do the stories
+// of a corpus. A returned reference is valid until the next call.
 class WordStemmer {
  public:
   const std::string& stem(const std::string& folded) {
     auto it = cache_.find(folded);
-    if (it == cache_.end()) it = cache_.emplace(folded, stemmer_.stem(folded)).first;
+    if (it == cache_.end()) {
+      if (cache_.size() >= kMaxCachedStems) cache_.clear();
+      it = cache_.emplace(folded, stemmer_.stem(folded)).first;
+    }
     return it->second;
   }
 
@@ -47,11 +55,18 @@ class WordStemmer {
   std::unordered_map<std::string, std::string> cache_;
 };
 
+// One per thread, like the tokenizer's break iterators: creating the Snowball stemmer per story
+// was a fixed cost on every input of a batch, and batch workers never share one.
+WordStemmer& thread_stemmer() {
+  thread_local WordStemmer stemmer;
+  return stemmer;
+}
+
 std::vector<Word> sentence_words(std::string_view text, WordStemmer& stemmer) {
   std::vector<Word> words;
-  for (const Token& token : tokenize(text)) {
+  for (Token& token : tokenize(text)) {
     Word word;
-    word.folded = theme_word(token.folded);
+    word.folded = token.folded.find('\xE2') == std::string::npos ? std::move(token.folded) : theme_word(token.folded);
     word.boundary = token.kind == TokenKind::punctuation;
     // Quotes and apostrophes inside a clause do not end it.
     if (word.boundary && (word.folded == "\"" || word.folded == "'" || word.folded == "\xE2\x80\x9C" ||
@@ -97,7 +112,7 @@ ThemeProfile profile_themes(const std::vector<ThemeSentence>& sentences, const T
   for (std::size_t t = 0; t < theme_count; ++t)
     for (const ThemeTerm& term : set.themes[t].terms) by_first_stem[term.stems.front()].push_back({t, &term});
 
-  WordStemmer stemmer;
+  WordStemmer& stemmer = thread_stemmer();
   // Per sentence: its first word's position in the story and each theme's weight in it.
   std::vector<std::size_t> sentence_start(sentences.size(), 0);
   std::vector<std::vector<double>> weights(sentences.size(), std::vector<double>(theme_count, 0.0));

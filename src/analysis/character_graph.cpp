@@ -361,7 +361,7 @@ GraphMetrics compute_graph_metrics(std::size_t vertex_count,
   std::uint64_t edge_total = 0;
   for (const auto& list : adjacency) edge_total += list.size();
   metrics.path_metrics_skipped =
-      static_cast<std::uint64_t>(vertex_count) * (edge_total / 2 + 1) > kMaxPathMetricWork;
+      static_cast<std::uint64_t>(vertex_count) * (vertex_count + edge_total / 2) > kMaxPathMetricWork;
   const std::vector<double> between =
       metrics.path_metrics_skipped ? std::vector<double>(vertex_count, 0.0) : betweenness(graph);
   const std::vector<double> eigen = eigenvector(adjacency);

@@ -25,8 +25,8 @@ struct WeightedEdge {
   double weight = 1.0;
 };
 
-// Betweenness, the diameter and clustering cost up to vertices × edges steps (Brandes, one
-// breadth-first search per vertex). Character graphs have a few hundred vertices; a hostile
+// Betweenness, the diameter and clustering cost up to vertices × (vertices + edges) steps
+// (Brandes: one breadth-first search per vertex). Character graphs have a few hundred vertices; a hostile
 // input with 100,000 characters would take hours. Above this product those three are not
 // computed (left at 0, `path_metrics_skipped` set); degree, eigenvector centrality, density
 // and communities, which are near-linear, always are.

@@ -8,7 +8,8 @@ namespace filmscope {
 
 void apply_arcs(Analysis& analysis) {
   analysis.arc = story_arc(analysis);
-  for (Character& c : analysis.characters) c.arc = character_arc(analysis, c.id);
+  std::vector<std::optional<Arc>> arcs = character_arcs(analysis);
+  for (std::size_t c = 0; c < analysis.characters.size(); ++c) analysis.characters[c].arc = std::move(arcs[c]);
   apply_relationship_arcs(analysis);
 }
 

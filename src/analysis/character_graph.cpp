@@ -7,8 +7,8 @@
 // Boost's Brandes on the unweighted graph, rescaled to networkx's normalisation; eigenvector
 // centrality is networkx's weighted power iteration on (A + I); clustering and the diameter are
 // computed on the unweighted graph; communities come from Louvain with a fixed visiting order.
-// Limits: betweenness and the diameter cost O(V·E); character graphs have at most a few
-// hundred vertices, so no cap is applied. Louvain is a heuristic: the partition it finds is a
+// Limits: betweenness, the diameter and clustering cost O(V·E); character graphs have at most
+// a few hundred vertices, and above kMaxPathMetricWork (character_graph.h) they are skipped. Louvain is a heuristic: the partition it finds is a
 // good local optimum, not necessarily the best one, and it can differ from networkx's, which
 // visits vertices in random order.
 #include "analysis/character_graph.h"
@@ -358,7 +358,12 @@ GraphMetrics compute_graph_metrics(std::size_t vertex_count,
   const Adjacency adjacency = merge_edges(vertex_count, edges);
   const BoostGraph graph = to_boost_graph(adjacency);
 
-  const std::vector<double> between = betweenness(graph);
+  std::uint64_t edge_total = 0;
+  for (const auto& list : adjacency) edge_total += list.size();
+  metrics.path_metrics_skipped =
+      static_cast<std::uint64_t>(vertex_count) * (vertex_count + edge_total / 2) > kMaxPathMetricWork;
+  const std::vector<double> between =
+      metrics.path_metrics_skipped ? std::vector<double>(vertex_count, 0.0) : betweenness(graph);
   const std::vector<double> eigen = eigenvector(adjacency);
   metrics.centrality.resize(vertex_count);
   std::size_t edge_count = 0;
@@ -375,8 +380,10 @@ GraphMetrics compute_graph_metrics(std::size_t vertex_count,
   if (vertex_count > 1)
     metrics.density = 2.0 * static_cast<double>(edge_count) /
                       (static_cast<double>(vertex_count) * static_cast<double>(vertex_count - 1));
-  metrics.average_clustering = average_clustering(adjacency);
-  metrics.diameter = diameter(graph, adjacency);
+  if (!metrics.path_metrics_skipped) {
+    metrics.average_clustering = average_clustering(adjacency);
+    metrics.diameter = diameter(graph, adjacency);
+  }
   metrics.community = louvain(adjacency);
   metrics.modularity = modularity(adjacency, metrics.community);
   return metrics;
@@ -411,6 +418,12 @@ void apply_graph_metrics(Analysis& analysis) {
   summary.diameter = metrics.diameter;
   summary.modularity = metrics.modularity;
   summary.communities = static_cast<std::size_t>(communities);
+  if (metrics.path_metrics_skipped) {
+    analysis.diagnostics.push_back(
+        {Severity::warning, "graph-over-limit", 0,
+         "the character graph has " + std::to_string(summary.nodes) + " characters and " +
+             std::to_string(summary.edges) + " relationships: betweenness, clustering and the diameter are not computed"});
+  }
 }
 
 }  // namespace filmscope

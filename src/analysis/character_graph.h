@@ -9,6 +9,8 @@
 // visiting order, so results are deterministic.
 #pragma once
 
+#include <cstdint>
+
 #include <cstddef>
 #include <string>
 #include <vector>
@@ -23,6 +25,13 @@ struct WeightedEdge {
   double weight = 1.0;
 };
 
+// Betweenness, the diameter and clustering cost up to vertices × (vertices + edges) steps
+// (Brandes: one breadth-first search per vertex). Character graphs have a few hundred vertices; a hostile
+// input with 100,000 characters would take hours. Above this product those three are not
+// computed (left at 0, `path_metrics_skipped` set); degree, eigenvector centrality, density
+// and communities, which are near-linear, always are.
+inline constexpr std::uint64_t kMaxPathMetricWork = 200'000'000;
+
 struct GraphMetrics {
   std::vector<Centrality> centrality;  // per vertex
   std::vector<int> community;          // per vertex, 0-based, largest community first
@@ -30,6 +39,7 @@ struct GraphMetrics {
   double average_clustering = 0.0;  // unweighted, networkx average_clustering
   std::size_t diameter = 0;         // of the largest connected component, in hops
   double modularity = 0.0;
+  bool path_metrics_skipped = false;  // over kMaxPathMetricWork: betweenness, diameter, clustering are 0
 };
 
 GraphMetrics compute_graph_metrics(std::size_t vertex_count, const std::vector<WeightedEdge>& edges);

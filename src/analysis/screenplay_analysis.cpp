@@ -43,6 +43,11 @@ constexpr std::size_t kMaxIntroductionWords = 3;
 // Bytes allowed between the words of a name in the action ("Dr. Bennett", "Edward\nBloom").
 constexpr std::size_t kMaxNameGap = 3;
 constexpr std::size_t kNone = SIZE_MAX;
+// Characters of one scene that are paired with each other. Pairs grow with the square of a
+// scene's cast, so a scene of 100,000 cues would make five billion relationships; real crowd
+// scenes stay far below this. Beyond it, only the first kMaxPairedScenePresence characters
+// to appear in the scene are paired (everyone still counts as present), with a diagnostic.
+constexpr std::size_t kMaxPairedScenePresence = 50;
 
 bool is_ascii_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
 bool is_ascii_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
@@ -491,7 +496,7 @@ Analysis analyze_screenplay(const Story& story, const SourceInfo& source) {
   std::vector<std::size_t> speakers;
   std::vector<std::vector<std::size_t>> scene_present(unit_count);
   std::vector<std::vector<std::size_t>> scene_speakers(unit_count);
-  std::vector<std::pair<std::size_t, std::size_t>> exchanged;  // pairs with an exchange here
+  std::set<std::pair<std::size_t, std::size_t>> exchanged;  // pairs with an exchange here
   for (std::size_t u = 0; u < unit_count; ++u) {
     const NarrativeUnit& unit = story.units[u];
     present.clear();
@@ -523,8 +528,7 @@ Analysis analyze_screenplay(const Story& story, const SourceInfo& source) {
         PairData& pair = pairs.at(previous, p);
         pair.exchanges += 1;
         std::pair<std::size_t, std::size_t> key = std::minmax(previous, p);
-        if (std::find(exchanged.begin(), exchanged.end(), key) == exchanged.end()) {
-          exchanged.push_back(key);
+        if (exchanged.insert(key).second) {
           if (pair.exchange_evidence.size() < kMaxEvidence) {
             const DialogueBlock& block = unit.dialogue[previous_block];
             pair.exchange_evidence.push_back(
@@ -536,13 +540,21 @@ Analysis analyze_screenplay(const Story& story, const SourceInfo& source) {
       previous_block = i;
     }
 
-    for (std::size_t i = 0; i < present.size(); ++i) {
-      for (std::size_t j = i + 1; j < present.size(); ++j) {
+    const std::size_t paired = std::min(present.size(), kMaxPairedScenePresence);
+    if (paired < present.size()) {
+      analysis.diagnostics.push_back(
+          {Severity::warning, "scene-cast-over-limit", unit.lines.first,
+           "scene " + std::to_string(u + 1) + " has " + std::to_string(present.size()) +
+               " characters: only the first " + std::to_string(kMaxPairedScenePresence) +
+               " to appear are paired as relationships"});
+    }
+    for (std::size_t i = 0; i < paired; ++i) {
+      for (std::size_t j = i + 1; j < paired; ++j) {
         PairData& pair = pairs.at(present[i], present[j]);
         pair.shared_scenes += 1;
         if (speaks_here[present[i]] && speaks_here[present[j]]) pair.shared_speaking_scenes += 1;
         std::pair<std::size_t, std::size_t> key = std::minmax(present[i], present[j]);
-        bool has_exchange = std::find(exchanged.begin(), exchanged.end(), key) != exchanged.end();
+        bool has_exchange = exchanged.count(key) > 0;
         if (!has_exchange && pair.shared_evidence.size() < kMaxEvidence)
           pair.shared_evidence.push_back({u + 1, unit.lines.first, unit.heading.value_or(std::string()), ""});
       }

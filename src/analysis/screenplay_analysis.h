@@ -24,7 +24,9 @@
 //     is the first exchange of up to kMaxEvidence scenes. Kinds are not typed for screenplays;
 //   - characters are ordered by speeches, then by name.
 // Limits: a name used by two characters ("MOM" in two families) is one character; an
-// unnamed speaker's role ("WAITRESS") is a character like any other.
+// unnamed speaker's role ("WAITRESS") is a character like any other; in a scene with more than
+// 50 characters (kMaxPairedScenePresence) only the first 50 to appear are paired, with a
+// "scene-cast-over-limit" warning, so relationships stay linear in the script's length.
 #pragma once
 
 #include "model/analysis.h"

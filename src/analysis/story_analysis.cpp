@@ -23,6 +23,11 @@ namespace {
 
 // Evidence sentences kept per relationship: enough to justify it, few enough to read.
 constexpr std::size_t kMaxEvidence = 5;
+// Characters of one unit (a synopsis sentence or paragraph) paired with each other. Pairs grow
+// with the square of the characters present; a list of thousands of names in one paragraph
+// would otherwise make millions of relationships. Beyond it, only the first
+// kMaxPairedUnitPresence characters mentioned are paired, with a diagnostic.
+constexpr std::size_t kMaxPairedUnitPresence = 50;
 
 // Kinds that say more win ties in the order of a relationship's kinds.
 int kind_rank(const std::string& kind) {
@@ -111,13 +116,22 @@ Analysis analyze_story(const Story& story, const SourceInfo& source) {
     const auto& unit = story.units[u];
     Scene scene = scene_from_unit(unit, u + 1);
     std::vector<std::size_t> present;
+    std::set<std::size_t> seen_here;
     for (const auto& m : resolution.mentions[u]) {
       auto p = position[m.entity];
-      if (p && std::find(present.begin(), present.end(), *p) == present.end()) present.push_back(*p);
+      if (p && seen_here.insert(*p).second) present.push_back(*p);
     }
     for (auto p : present) scene.characters.push_back(analysis.characters[p].id);
-    for (std::size_t a = 0; a < present.size(); ++a)
-      for (std::size_t b = a + 1; b < present.size(); ++b) {
+    const std::size_t paired = std::min(present.size(), kMaxPairedUnitPresence);
+    if (paired < present.size()) {
+      analysis.diagnostics.push_back(
+          {Severity::warning, "scene-cast-over-limit", unit.lines.first,
+           "scene " + std::to_string(u + 1) + " names " + std::to_string(present.size()) +
+               " characters: only the first " + std::to_string(kMaxPairedUnitPresence) +
+               " are paired as relationships"});
+    }
+    for (std::size_t a = 0; a < paired; ++a)
+      for (std::size_t b = a + 1; b < paired; ++b) {
         auto key = std::minmax(present[a], present[b]);
         auto& relationship = pairs[key];
         relationship.shared_scenes += 1;

@@ -53,9 +53,44 @@ const std::array<Template, 6> kTemplates = {{
 
 }  // namespace
 
+namespace {
+
+// The triangular kernel of half-width h is a box of width h+1 convolved with itself: a running
+// box sum over the edge-padded series, then a running sum of h+1 box sums.
+std::vector<double> smooth_series_running(const std::vector<double>& values, std::size_t h) {
+  const std::size_t n = values.size();
+  std::vector<double> padded;
+  padded.reserve(n + 2 * h);
+  padded.insert(padded.end(), h, values.front());
+  padded.insert(padded.end(), values.begin(), values.end());
+  padded.insert(padded.end(), h, values.back());
+  const std::size_t boxes = padded.size() - h;  // box i covers padded[i .. i+h]
+  std::vector<double> box(boxes, 0.0);
+  double sum = 0.0;
+  for (std::size_t j = 0; j <= h; ++j) sum += padded[j];
+  box[0] = sum;
+  for (std::size_t i = 1; i < boxes; ++i) {
+    sum += padded[i + h] - padded[i - 1];
+    box[i] = sum;
+  }
+  const double weights = static_cast<double>(h + 1) * static_cast<double>(h + 1);
+  std::vector<double> out(n, 0.0);
+  sum = 0.0;
+  for (std::size_t m = 0; m <= h; ++m) sum += box[m];
+  out[0] = sum / weights;
+  for (std::size_t i = 1; i < n; ++i) {
+    sum += box[i + h] - box[i - 1];
+    out[i] = sum / weights;
+  }
+  return out;
+}
+
+}  // namespace
+
 std::vector<double> smooth_series(const std::vector<double>& values, std::size_t half_width) {
   const std::size_t n = values.size();
   if (half_width == 0 || n < 2) return values;
+  if (n > kMaxDirectSmoothingWork / (2 * half_width + 1)) return smooth_series_running(values, half_width);
   const auto h = static_cast<std::ptrdiff_t>(half_width);
   const auto last = static_cast<std::ptrdiff_t>(n) - 1;
   std::vector<double> out(n, 0.0);

@@ -42,6 +42,12 @@ inline constexpr double kFlatRange = 0.2;
 inline constexpr double kMinLeg = 0.15;
 inline constexpr double kLegShare = 0.25;
 
+// Triangular moving average (weights h+1-|k|, edges clamped). Computed term by term while
+// values × window stays under kMaxDirectSmoothingWork (every real script), and with running
+// sums above it, which is linear in the series' length however wide the window (a window
+// that is a share of 100,000 scenes would otherwise cost billions of steps); the two agree up
+// to floating-point rounding.
+inline constexpr std::size_t kMaxDirectSmoothingWork = 4'000'000;
 std::vector<double> smooth_series(const std::vector<double>& values, std::size_t half_width);
 
 // `count` samples at equal spacing over the series; a one-value series gives `count` copies.

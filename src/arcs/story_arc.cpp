@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "arcs/arc_series.h"
@@ -74,6 +76,28 @@ std::optional<Arc> character_arc(const Analysis& analysis, const std::string& ch
   }
   if (scenes.size() < kMinCharacterArcScenes) return std::nullopt;
   return valence_arc(analysis, time, scenes, &character_id, sentences);
+}
+
+std::vector<std::optional<Arc>> character_arcs(const Analysis& analysis, SceneSentenceCache* sentences) {
+  const NarrativeTime time(analysis.scenes);
+  std::unordered_map<std::string_view, std::size_t> position;
+  for (std::size_t c = 0; c < analysis.characters.size(); ++c) position.emplace(analysis.characters[c].id, c);
+  std::vector<std::vector<std::size_t>> scenes(analysis.characters.size());
+  for (std::size_t i = 0; i < analysis.scenes.size(); ++i) {
+    if (!time.position(i)) continue;
+    for (const std::string& id : analysis.scenes[i].characters) {
+      auto found = position.find(id);
+      // A scene lists each character once; the check keeps a repeated id from counting twice.
+      if (found != position.end() && (scenes[found->second].empty() || scenes[found->second].back() != i))
+        scenes[found->second].push_back(i);
+    }
+  }
+  std::vector<std::optional<Arc>> arcs(analysis.characters.size());
+  for (std::size_t c = 0; c < arcs.size(); ++c) {
+    if (scenes[c].size() >= kMinCharacterArcScenes)
+      arcs[c] = valence_arc(analysis, time, scenes[c], &analysis.characters[c].id, sentences);
+  }
+  return arcs;
 }
 
 }  // namespace filmscope

@@ -19,6 +19,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "arcs/turn_text.h"
 #include "model/analysis.h"
@@ -38,5 +39,10 @@ std::optional<Arc> story_arc(const Analysis& analysis, SceneSentenceCache* sente
 // Over the narrative scenes where `character_id` is present; nullopt below kMinCharacterArcScenes.
 std::optional<Arc> character_arc(const Analysis& analysis, const std::string& character_id,
                                  SceneSentenceCache* sentences = nullptr);
+
+// character_arc for every character, in analysis.characters order, in one pass over the
+// scenes (linear in the cast and the scenes, where calling character_arc per character
+// would cost characters × scenes).
+std::vector<std::optional<Arc>> character_arcs(const Analysis& analysis, SceneSentenceCache* sentences = nullptr);
 
 }  // namespace filmscope

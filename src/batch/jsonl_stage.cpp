@@ -1,6 +1,7 @@
 // The JSON Lines stage (see jsonl_stage.h).
 #include "batch/jsonl_stage.h"
 
+#include <istream>
 #include <optional>
 #include <string>
 
@@ -72,6 +73,32 @@ Output analyse_record(const Record& record) {
   return {line.dump(-1, ' ', false, Json::error_handler_t::replace), false};
 }
 
+// std::getline, except that a line longer than kMaxJsonlLineBytes is read to its end without
+// being kept (`too_long` is set and `line` cleared), so one enormous line costs no memory.
+bool read_bounded_line(std::istream& in, std::string& line, bool& too_long) {
+  line.clear();
+  too_long = false;
+  std::streambuf* buffer = in.rdbuf();
+  bool read_any = false;
+  while (true) {
+    int c = buffer->sbumpc();
+    if (c == std::char_traits<char>::eof()) {
+      in.setstate(std::ios::eofbit);
+      return read_any;
+    }
+    read_any = true;
+    if (c == '\n') return true;
+    if (too_long) continue;
+    if (line.size() == kMaxJsonlLineBytes) {
+      too_long = true;
+      line.clear();
+      line.shrink_to_fit();
+      continue;
+    }
+    line += static_cast<char>(c);
+  }
+}
+
 }  // namespace
 
 JsonlReport run_jsonl(std::istream& in, std::ostream& out, std::size_t threads) {
@@ -82,9 +109,10 @@ JsonlReport run_jsonl(std::istream& in, std::ostream& out, std::size_t threads) 
       [&]() -> std::optional<Record> {
         // Called under the pipeline's lock: one reader at a time.
         std::string line;
-        while (std::getline(in, line)) {
+        bool too_long = false;
+        while (read_bounded_line(in, line, too_long)) {
+          if (too_long) return Record{{}, true};
           if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-          if (line.size() > kMaxJsonlLineBytes) return Record{{}, true};
           return Record{std::move(line), false};
         }
         return std::nullopt;

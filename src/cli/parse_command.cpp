@@ -46,9 +46,12 @@ int run_parse(const ParseCommandOptions& options) {
                  "); use --input-format fountain, plaintext or fdx");
     return kExitInputError;
   }
+  // A reader error (malformed XML, entity declarations) fails the input: nothing is printed
+  // but the first error, so no caller mistakes a partial element stream for the screenplay.
   for (const Diagnostic& d : document->diagnostics) {
     if (d.severity != Severity::error) continue;
-    report_error(options.input + ":" + std::to_string(d.line) + ": " + d.message);
+    report_error(options.input + (d.line > 0 ? ":" + std::to_string(d.line) : std::string()) + ": " + d.message);
+    return kExitInputError;
   }
   std::string out;
   if (options.format == "json") {
@@ -56,11 +59,7 @@ int run_parse(const ParseCommandOptions& options) {
   } else {
     out = to_line_kinds_tsv(*document);
   }
-  int written = emit_output(options.output, out);
-  if (written != kExitOk) return written;
-  for (const Diagnostic& d : document->diagnostics)
-    if (d.severity == Severity::error) return kExitInputError;
-  return kExitOk;
+  return emit_output(options.output, out);
 }
 
 }  // namespace

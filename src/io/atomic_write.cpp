@@ -9,8 +9,13 @@
 // not change its mode. On any failure the temporary is removed and a message naming the failed
 // step is returned.
 //
-// Limits: a destination that is a symbolic link is replaced by a regular file (the link is not
-// followed); POSIX only.
+// A destination that already exists and is not a regular file or directory — a device such as
+// /dev/null or /dev/full, a FIFO, a socket — is a stream, not a file: it is written in place,
+// since renaming over it would replace the device node (for root) with a regular file, and a
+// stream has no "old content" to protect.
+//
+// Limits: a destination that is a symbolic link to a regular file is replaced by a regular
+// file (the link is not followed); POSIX only.
 #include "io/atomic_write.h"
 
 #include <fcntl.h>
@@ -61,6 +66,15 @@ void sync_directory(const std::filesystem::path& directory) {
   ::close(fd);
 }
 
+std::string write_to_stream(const std::filesystem::path& path, std::string_view content) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+  if (fd < 0) return describe("cannot open for writing", errno);
+  bool written = write_all(fd, content);
+  int error = errno;
+  if (::close(fd) != 0 && written) return describe("write failed", errno);
+  return written ? std::string() : describe("write failed", error);
+}
+
 }  // namespace
 
 std::string write_file_atomically(const std::filesystem::path& path, std::string_view content,
@@ -73,6 +87,7 @@ std::string write_file_atomically(const std::filesystem::path& path, std::string
   struct stat existing {};
   bool has_existing = ::stat(path.c_str(), &existing) == 0;
   if (has_existing && S_ISDIR(existing.st_mode)) return "is a directory";
+  if (has_existing && !S_ISREG(existing.st_mode)) return write_to_stream(path, content);
 
   // One generator per thread, seeded once: a random_device per call is a system call per file,
   // and a batch writes several files per input.

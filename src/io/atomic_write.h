@@ -1,6 +1,7 @@
 // Writes a file so that readers only ever see the old content or the complete new one: the
 // data goes to a temporary file in the same directory, is flushed to disk, then renamed over
-// the destination. A failed write leaves no temporary file behind.
+// the destination. A failed write leaves no temporary file behind. An existing device or FIFO
+// (-o /dev/null, -o /dev/full) is written in place instead, never replaced.
 #pragma once
 
 #include <filesystem>

@@ -110,7 +110,7 @@ constexpr std::array<BinarySignature, 14> kBinarySignatures = {{
 DecodeResult failure(std::string message) { return DecodeResult{std::nullopt, std::move(message)}; }
 
 std::string size_limit_message() {
-  return "file is larger than the " + std::to_string(kMaxInputBytes >> 30) + " GiB limit";
+  return "file is larger than the " + std::to_string(kMaxInputBytes >> 20) + " MiB input limit";
 }
 
 bool starts_with(std::string_view bytes, std::string_view prefix) {

@@ -127,6 +127,7 @@ std::string normalise_speaker(std::string_view name) {
 }
 
 std::optional<CueParts> parse_character_cue(std::string_view line) {
+  if (trim(line).size() > kMaxCueBytes) return std::nullopt;
   CueParts parts;
   std::string spaced = replace_no_break_spaces(line);
   std::string_view s = trim(spaced);

@@ -11,14 +11,22 @@
 // "ADAM" with the extension "VOICE", as "ADAM (V.O.)" would be.
 // Limits: a cue is only recognised when the name has at least one letter and, unless forced,
 // no lower-case letter; context (blank line before, dialogue after) is the reader's business.
+// A line longer than kMaxCueBytes is never a cue.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace filmscope {
+
+// The longest line (surrounding spaces excluded) read as a cue. The longest real cues, a name
+// with several extensions ("MRS. HENDERSON-WHITLEY (V.O.) (ON THE PHONE) (CONT'D)"), stay under
+// a third of it; a longer upper-case line is a shouted action line or garbage, and would
+// otherwise become a character whose name is a paragraph, repeated in every export.
+inline constexpr std::size_t kMaxCueBytes = 200;
 
 struct CueParts {
   std::string speaker;                  // normalised: "MCCLANE"

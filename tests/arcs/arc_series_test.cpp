@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "arcs/arc_series.h"
@@ -144,4 +145,25 @@ TEST_CASE("Reagan shapes: a small amplitude is flat", "[arcs][reagan]") {
   CHECK(reagan_shape({0.4}, 0.05).shape == "flat");
   // A half-rise that then levels off is still closest to rags-to-riches.
   CHECK(reagan_shape(curve([](double t) { return std::min(t, 0.5); }, 20), 0.05).shape == "rags-to-riches");
+}
+
+TEST_CASE("long series are smoothed in linear time with the same result", "[arcs][pathological]") {
+  // Wide enough that the running-sum path is taken; compared with the definition, term by term.
+  std::vector<double> values;
+  for (int i = 0; i < 30000; ++i) values.push_back(std::sin(i * 0.37) + (i % 7) * 0.1);
+  const std::size_t h = 2000;
+  REQUIRE(values.size() * (2 * h + 1) > filmscope::kMaxDirectSmoothingWork);
+  const std::vector<double> smoothed = filmscope::smooth_series(values, h);
+  REQUIRE(smoothed.size() == values.size());
+  const auto last = static_cast<std::ptrdiff_t>(values.size()) - 1;
+  for (std::size_t i : {std::size_t{0}, std::size_t{1}, std::size_t{1999}, std::size_t{15000}, values.size() - 1}) {
+    double sum = 0.0, weights = 0.0;
+    for (std::ptrdiff_t k = -static_cast<std::ptrdiff_t>(h); k <= static_cast<std::ptrdiff_t>(h); ++k) {
+      const double weight = static_cast<double>(h + 1) - static_cast<double>(k < 0 ? -k : k);
+      sum += weight * values[static_cast<std::size_t>(std::clamp<std::ptrdiff_t>(static_cast<std::ptrdiff_t>(i) + k, 0, last))];
+      weights += weight;
+    }
+    INFO(i);
+    CHECK(smoothed[i] == Approx(sum / weights).margin(1e-9));
+  }
 }

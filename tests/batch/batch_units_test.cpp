@@ -1,15 +1,18 @@
 // Unit tests of the batch building blocks: CSV quoting, FNV-1a, sharding, input discovery,
 // manifest entries, the ordered pipeline and the progress line.
+#include <algorithm>
 #include <atomic>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <set>
+#include <sstream>
 
 #include "batch/batch_runner.h"
 #include "batch/content_hash.h"
 #include "batch/csv.h"
 #include "batch/input_discovery.h"
+#include "batch/jsonl_stage.h"
 #include "batch/manifest_entry.h"
 #include "batch/ordered_pipeline.h"
 #include "batch/progress_meter.h"
@@ -199,4 +202,16 @@ TEST_CASE("stale temporary files are removed, other files kept") {
   CHECK(remove_stale_temporaries(scratch.path()) == 2);
   CHECK(fs::exists(scratch.path() / "keep.tmp-1.json"));
   CHECK(fs::exists(scratch.path() / "a.txt.json"));
+}
+
+TEST_CASE("a JSON Lines record over the line limit fails alone, without being kept") {
+  std::string input = std::string(kMaxJsonlLineBytes + 10, 'x') + "\n[1,2]\n";
+  std::istringstream in(input);
+  std::ostringstream out;
+  JsonlReport report = run_jsonl(in, out, 1);
+  CHECK(report.records == 2);
+  CHECK(report.failed == 2);  // the long line, and an array that is not a record
+  const std::string lines = out.str();
+  CHECK(std::count(lines.begin(), lines.end(), '\n') == 2);
+  CHECK(lines.find("line longer than the limit") != std::string::npos);
 }

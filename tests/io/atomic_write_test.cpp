@@ -1,6 +1,7 @@
 // Atomic writes: content lands complete, modes survive a rewrite, failures leave no temporary.
 #include "io/atomic_write.h"
 
+#include <fcntl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -121,4 +122,34 @@ TEST_CASE("a write that fails after the temporary exists removes it", "[atomic_w
   CHECK_FALSE(message.empty());
   CHECK(read_file(path) == "previous content\n");
   CHECK(entries(dir.path()) == std::vector<std::string>{"big.txt"});
+}
+
+TEST_CASE("devices and FIFOs are written in place, never replaced", "[atomic_write][errors]") {
+  struct stat before {};
+  REQUIRE(::stat("/dev/null", &before) == 0);
+  CHECK(write_file_atomically("/dev/null", "discarded\n").empty());
+  struct stat after {};
+  REQUIRE(::stat("/dev/null", &after) == 0);
+  CHECK(S_ISCHR(after.st_mode));
+  CHECK(after.st_ino == before.st_ino);
+
+  // /dev/full accepts the open and refuses every write with ENOSPC: a disk that is full.
+  std::string message = write_file_atomically("/dev/full", "lost\n");
+  CHECK(message.find("write failed") != std::string::npos);
+  REQUIRE(::stat("/dev/full", &after) == 0);
+  CHECK(S_ISCHR(after.st_mode));
+
+  TempDir dir;
+  auto fifo = dir.path() / "pipe";
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  // O_RDWR keeps the FIFO open for reading, so the writer neither blocks nor gets SIGPIPE.
+  int reader = ::open(fifo.c_str(), O_RDWR | O_NONBLOCK);
+  REQUIRE(reader >= 0);
+  CHECK(write_file_atomically(fifo, "through\n").empty());
+  char buffer[16] = {};
+  CHECK(::read(reader, buffer, sizeof buffer) == 8);
+  ::close(reader);
+  struct stat fifo_after {};
+  REQUIRE(::stat(fifo.c_str(), &fifo_after) == 0);
+  CHECK(S_ISFIFO(fifo_after.st_mode));
 }

@@ -319,7 +319,7 @@ TEST_CASE("load_text_file errors carry no path", "[decode][file][errors]") {
     std::filesystem::resize_file(path, filmscope::kMaxInputBytes + 1);
     auto result = load_text_file(path);
     CHECK_FALSE(result.decoded);
-    CHECK(result.error == "file is larger than the 1 GiB limit");
+    CHECK(result.error == "file is larger than the 256 MiB input limit");
   }
   SECTION("unreadable file") {
     auto path = dir.write("secret.txt", "INT. VAULT - NIGHT\n");

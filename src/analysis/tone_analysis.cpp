@@ -54,15 +54,18 @@ std::vector<ThemeSentence> scene_sentences(const Scene& scene) {
 
 void apply_themes_and_valence(Analysis& analysis, const ThemeSet& themes, const ValenceLexicon& valence) {
   const auto sentences = story_sentences(analysis.scenes);
-  std::vector<double> valence_sum(analysis.scenes.size(), 0.0);
-  std::vector<std::size_t> valence_count(analysis.scenes.size(), 0);
+  for (Scene& scene : analysis.scenes) scene.sentences.emplace();
   for (const ThemeSentence& sentence : sentences) {
     if (sentence.scene == 0 || sentence.scene > analysis.scenes.size()) continue;
-    valence_sum[sentence.scene - 1] += score_valence(sentence.text, valence).compound;
-    ++valence_count[sentence.scene - 1];
+    Scene& scene = analysis.scenes[sentence.scene - 1];
+    scene.sentences->push_back({static_cast<std::size_t>(sentence.text.data() - scene.text.data()),
+                                sentence.text.size(), score_valence(sentence.text, valence).compound});
   }
-  for (std::size_t i = 0; i < analysis.scenes.size(); ++i)
-    analysis.scenes[i].valence = valence_count[i] ? valence_sum[i] / static_cast<double>(valence_count[i]) : 0.0;
+  for (Scene& scene : analysis.scenes) {
+    double sum = 0.0;
+    for (const SceneSentence& sentence : *scene.sentences) sum += sentence.valence;
+    scene.valence = scene.sentences->empty() ? 0.0 : sum / static_cast<double>(scene.sentences->size());
+  }
   analysis.themes = ranked_themes(profile_themes(sentences, themes));
 }
 

@@ -38,9 +38,16 @@ bool word_byte(unsigned char c) {
          c == '-' || c >= 0x80;
 }
 
-// Lower-cased words; a typographic apostrophe (U+2019) becomes ASCII so "doesn’t" negates.
-std::vector<std::string> text_words(std::string_view text) {
+// The text lower-cased, with a typographic apostrophe (U+2019) made ASCII so "doesn’t" negates,
+// and its words as views into that copy: one allocation per text rather than one per word.
+struct TextWords {
   std::string folded;
+  std::vector<std::string_view> words;
+};
+
+TextWords text_words(std::string_view text) {
+  TextWords result;
+  std::string& folded = result.folded;
   folded.reserve(text.size());
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (text.compare(i, 3, "\xE2\x80\x99") == 0) {
@@ -51,31 +58,28 @@ std::vector<std::string> text_words(std::string_view text) {
     const auto c = static_cast<unsigned char>(text[i]);
     folded += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);
   }
-  std::vector<std::string> words;
+  const std::string_view all = folded;
   std::size_t i = 0;
-  while (i < folded.size()) {
-    while (i < folded.size() && !word_byte(static_cast<unsigned char>(folded[i]))) ++i;
+  while (i < all.size()) {
+    while (i < all.size() && !word_byte(static_cast<unsigned char>(all[i]))) ++i;
     std::size_t start = i;
-    while (i < folded.size() && word_byte(static_cast<unsigned char>(folded[i]))) ++i;
-    if (i > start) {
-      std::string word = folded.substr(start, i - start);
-      while (!word.empty() && (word.back() == '\'' || word.back() == '-')) word.pop_back();
-      if (!word.empty()) words.push_back(std::move(word));
-    }
+    while (i < all.size() && word_byte(static_cast<unsigned char>(all[i]))) ++i;
+    std::string_view word = all.substr(start, i - start);
+    while (!word.empty() && (word.back() == '\'' || word.back() == '-')) word.remove_suffix(1);
+    if (!word.empty()) result.words.push_back(word);
   }
-  return words;
+  return result;
 }
 
-bool negation(const std::string& word, const std::vector<std::string>& negations) {
-  if (word.size() > 3 && word.compare(word.size() - 3, 3, "n't") == 0) return true;
+bool negation(std::string_view word, const std::vector<std::string>& negations) {
+  if (word.size() > 3 && word.ends_with("n't")) return true;
   return std::binary_search(negations.begin(), negations.end(), word);
 }
 
 }  // namespace
 
-std::unordered_map<std::string, std::vector<std::size_t>> index_by_first_word(
-    const std::vector<RelationEvent>& events) {
-  std::unordered_map<std::string, std::vector<std::size_t>> index;
+StringMap<std::vector<std::size_t>> index_by_first_word(const std::vector<RelationEvent>& events) {
+  StringMap<std::vector<std::size_t>> index;
   for (std::size_t e = 0; e < events.size(); ++e)
     if (!events[e].words.empty()) index[events[e].words.front()].push_back(e);
   return index;
@@ -121,12 +125,13 @@ const RelationEventLexicon& default_relation_events() {
 }
 
 std::vector<EventMatch> find_relation_events(std::string_view text, const RelationEventLexicon& lexicon) {
-  const auto words = text_words(text);
+  const TextWords cut = text_words(text);
+  const std::vector<std::string_view>& words = cut.words;
   // Only an event whose first word is in the text can match there. Scanning every position for
   // each of the lexicon's events cost more than the rest of the analysis; instead the (event,
   // position) candidates are gathered through the first-word index and visited in the same
   // order as that scan, event by event, positions ascending, so claims and matches are the same.
-  std::unordered_map<std::string, std::vector<std::size_t>> built;
+  StringMap<std::vector<std::size_t>> built;
   if (lexicon.by_first_word.empty() && !lexicon.events.empty())
     built = index_by_first_word(lexicon.events);
   const auto& index = lexicon.by_first_word.empty() ? built : lexicon.by_first_word;

@@ -22,7 +22,14 @@ std::string capped(std::string_view text) {
 
 const std::vector<SceneSentenceCache::Sentence>& SceneSentenceCache::sentences(const Scene& scene) {
   auto [it, inserted] = by_scene_.try_emplace(&scene);
-  if (inserted) {
+  if (!inserted) return it->second;
+  const std::string_view text = scene.text;
+  if (scene.sentences) {
+    for (const SceneSentence& sentence : *scene.sentences) {
+      const auto view = text.substr(sentence.offset, sentence.length);
+      it->second.push_back({view, sentence.valence, find_relation_events(view, *events_)});
+    }
+  } else {
     for (const ThemeSentence& sentence : scene_sentences(scene))
       it->second.push_back({sentence.text, score_valence(sentence.text, *valence_).compound,
                             find_relation_events(sentence.text, *events_)});

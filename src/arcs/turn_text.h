@@ -28,8 +28,9 @@ std::string turn_sentence(const Scene& scene, double change, const std::vector<s
 
 // Each scene's sentences with their valence and events, worked out once for all the arcs of an
 // analysis that quote the scene (story, characters, relationships): splitting and scoring are
-// most of a turn's cost. Entries are keyed by the Scene's address and hold views into its text,
-// so the scenes must outlive the cache and stay unchanged.
+// most of a turn's cost. A scene the tone stage has cut (Scene::sentences) is taken as cut and
+// scored there; only the events are new. Entries are keyed by the Scene's address and hold views
+// into its text, so the scenes must outlive the cache and stay unchanged.
 class SceneSentenceCache {
  public:
   struct Sentence {

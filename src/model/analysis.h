@@ -83,6 +83,14 @@ struct SceneSetting {
   double eighths = 0.0;     // length in eighths of a page, 0 when unknown
 };
 
+// One sentence of a scene, as the tone stage cuts it (analysis/tone_analysis.h), with its
+// compound valence.
+struct SceneSentence {
+  std::size_t offset = 0;  // byte offset into Scene::text
+  std::size_t length = 0;
+  double valence = 0.0;  // -1..1
+};
+
 // A narrative unit: a sentence of a synopsis or a scene of a screenplay.
 struct NarrativeUnit {
   std::string section;  // heading of the section it belongs to ("Main Plot"), may be empty
@@ -226,6 +234,9 @@ struct Scene {
   // (sentiment/sentence_valence.h); 0 for a scene without words. Filled by
   // apply_themes_and_valence.
   double valence = 0.0;
+  // The sentences that valence is the mean of, kept so that later stages (arcs quoting a
+  // turning point) need not cut and score the text again. Filled by apply_themes_and_valence.
+  std::optional<std::vector<SceneSentence>> sentences;
 };
 
 // One sentence supporting a theme tag.

@@ -1,7 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <filesystem>
 #include <random>
 
+#include "support/test_paths.h"
 #include "text/tokenizer.h"
 
 using namespace filmscope;
@@ -12,6 +14,23 @@ std::vector<std::string> words_of(std::string_view text) {
   for (const auto& t : tokenize(text)) out.emplace_back(t.text);
   return out;
 }
+
+// Every field of every token equal, or a message naming the first difference.
+std::string token_difference(std::string_view text, const std::vector<Token>& fast, const std::vector<Token>& icu) {
+  for (std::size_t i = 0; i < std::min(fast.size(), icu.size()); ++i) {
+    const Token& a = fast[i];
+    const Token& b = icu[i];
+    if (a.text != b.text || a.folded != b.folded || a.offset != b.offset || a.kind != b.kind ||
+        a.possessive != b.possessive || a.space_before != b.space_before)
+      return "token " + std::to_string(i) + " of \"" + std::string(text) + "\": \"" + std::string(a.text) +
+             "\" vs ICU \"" + std::string(b.text) + "\"";
+  }
+  if (fast.size() != icu.size())
+    return "\"" + std::string(text) + "\": " + std::to_string(fast.size()) + " tokens vs ICU " +
+           std::to_string(icu.size());
+  return "";
+}
+
 }  // namespace
 
 TEST_CASE("sentences split at full stops but not after titles", "[text]") {
@@ -71,4 +90,48 @@ TEST_CASE("property: any valid text tokenizes with in-range, ordered offsets", "
     }
     for (const auto& s : split_sentences(text)) REQUIRE(s.offset + s.length <= text.size());
   }
+}
+
+TEST_CASE("the ASCII path cuts words exactly as ICU does", "[text][property]") {
+  // Fragments chosen to exercise every word-break rule the ASCII path implements: letters and
+  // digits joining, '.', '\'', ',', ';' and ':' between letters or digits, spaces, tabs, line
+  // breaks, brackets, quotes, hyphens and possessives.
+  const std::vector<std::string> pieces{"a", "Z", "x", "7", "42", ".", "'", ",", ";", ":", " ", "  ", "\t", "\n",
+                                        "\r\n", "-", "(", ")", "\"", "!", "?", "'s", "s'", "Mr", "U.S", "3rd",
+                                        "1,000", "e.g", "#", "@", "/", "\f", "$", "%", "&", "*", "+", "=", "~"};
+  std::mt19937 random(20261204);
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    const int n = 1 + static_cast<int>(random() % 12);
+    for (int k = 0; k < n; ++k) text += pieces[random() % pieces.size()];
+    const auto difference = token_difference(text, tokenize(text, 7), tokenize_with_icu(text, 7));
+    INFO(difference);
+    REQUIRE(difference.empty());
+  }
+}
+
+TEST_CASE("the ASCII path agrees with ICU on every line of the corpus and the shared scripts", "[text]") {
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(testing::corpora_dir()))
+    if (entry.is_regular_file() && entry.path().extension() == ".txt") files.push_back(entry.path());
+  if (const auto shared = testing::shared_dir())
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(*shared / "eval" / "fountain"))
+      if (entry.is_regular_file() && entry.path().extension() == ".fountain") files.push_back(entry.path());
+  std::size_t lines = 0;
+  for (const auto& path : files) {
+    const std::string text = testing::read_file(path);
+    std::size_t start = 0;
+    while (start < text.size()) {
+      std::size_t end = text.find('\n', start);
+      if (end == std::string::npos) end = text.size();
+      const std::string_view line = std::string_view(text).substr(start, end - start);
+      const auto difference = token_difference(line, tokenize(line), tokenize_with_icu(line));
+      INFO(path.string());
+      INFO(difference);
+      REQUIRE(difference.empty());
+      ++lines;
+      start = end + 1;
+    }
+  }
+  CHECK(lines > 500);
 }

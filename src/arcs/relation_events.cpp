@@ -50,7 +50,7 @@ TextWords text_words(std::string_view text) {
   std::string& folded = result.folded;
   folded.reserve(text.size());
   for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text.compare(i, 3, "\xE2\x80\x99") == 0) {
+    if (text[i] == '\xE2' && text.compare(i, 3, "\xE2\x80\x99") == 0) {
       folded += '\'';
       i += 2;
       continue;

@@ -113,15 +113,28 @@ bool allcap_differential(const std::vector<ValenceWord>& words) {
 
 class SentenceScorer {
  public:
+  // Each word's entries are looked up once: the rules consult a word's valence, booster and
+  // negation status several times, from each of the three words after it.
   SentenceScorer(const std::vector<ValenceWord>& words, const ValenceLexicon& lexicon)
-      : words_(words), lexicon_(lexicon), cap_differential_(allcap_differential(words)) {}
+      : words_(words), lexicon_(lexicon), cap_differential_(allcap_differential(words)) {
+    valence_.reserve(words.size());
+    booster_.reserve(words.size());
+    negation_.reserve(words.size());
+    for (const ValenceWord& word : words) {
+      const auto valence = lexicon.valences.find(word.lower);
+      valence_.push_back(valence == lexicon.valences.end() ? nullptr : &valence->second);
+      const auto booster = lexicon.boosters.find(word.lower);
+      booster_.push_back(booster == lexicon.boosters.end() ? nullptr : &booster->second);
+      negation_.push_back(lexicon.negations.count(word.lower) > 0 || word.lower.find("n't") != std::string::npos);
+    }
+  }
 
   std::vector<double> word_valences() const {
     std::vector<double> sentiments;
     sentiments.reserve(words_.size());
     for (std::size_t i = 0; i < words_.size(); ++i) {
       // Boosters and "kind of" modify other words and carry no valence of their own.
-      if (lexicon_.boosters.count(lower(i)) ||
+      if (booster_[i] ||
           (i + 1 < words_.size() && lower(i) == "kind" && lower(i + 1) == "of")) {
         sentiments.push_back(0.0);
         continue;
@@ -135,25 +148,20 @@ class SentenceScorer {
  private:
   const std::string& lower(std::size_t i) const { return words_[i].lower; }
 
-  bool in_lexicon(std::size_t i) const { return lexicon_.valences.count(lower(i)) > 0; }
+  bool in_lexicon(std::size_t i) const { return valence_[i] != nullptr; }
 
-  bool negated(std::size_t i) const {
-    const std::string& w = lower(i);
-    return lexicon_.negations.count(w) > 0 || w.find("n't") != std::string::npos;
-  }
+  bool negated(std::size_t i) const { return negation_[i]; }
 
   double scalar_inc_dec(std::size_t i, double valence) const {
-    auto it = lexicon_.boosters.find(lower(i));
-    if (it == lexicon_.boosters.end()) return 0.0;
-    double scalar = valence < 0 ? -it->second : it->second;
+    if (!booster_[i]) return 0.0;
+    double scalar = valence < 0 ? -*booster_[i] : *booster_[i];
     if (words_[i].all_caps && cap_differential_) scalar += valence > 0 ? kCapsIncrement : -kCapsIncrement;
     return scalar;
   }
 
   double sentiment_valence(std::size_t i) const {
-    auto entry = lexicon_.valences.find(lower(i));
-    if (entry == lexicon_.valences.end()) return 0.0;
-    const double base = entry->second;
+    if (!valence_[i]) return 0.0;
+    const double base = *valence_[i];
     double valence = base;
     // "no" before another lexicon word negates that word instead of counting itself.
     if (lower(i) == "no" && i + 1 < words_.size() && in_lexicon(i + 1)) valence = 0.0;
@@ -254,6 +262,9 @@ class SentenceScorer {
   const std::vector<ValenceWord>& words_;
   const ValenceLexicon& lexicon_;
   bool cap_differential_;
+  std::vector<const double*> valence_;  // per word: its lexicon valence, or null
+  std::vector<const double*> booster_;  // per word: its booster scalar, or null
+  std::vector<bool> negation_;          // per word: a negation ("not", "isn't")
 };
 
 double punctuation_emphasis(std::string_view text) {

@@ -27,32 +27,36 @@ struct TermRef {
   const ThemeTerm* term = nullptr;
 };
 
+// A word of a sentence: views into the sentence's tokens and the stemmer's cache, both of which
+// outlive the sentence's matching.
 struct Word {
-  std::string folded;
-  std::string stem;
+  std::string_view folded;
+  const std::string* stem = nullptr;  // null for punctuation
   bool boundary = false;  // punctuation: phrases and negation do not reach across it
 };
 
-// Distinct forms kept by a thread's stemmer cache before it is emptied: far more than one
-// story's vocabulary, and a bound on memory over any corpus.
+// Distinct forms kept by a thread's stemmer cache: far more than one story's vocabulary, and a
+// bound on memory over any corpus. The cache is emptied only between stories, so the stems a
+// story's words point to stay put while it is matched.
 constexpr std::size_t kMaxCachedStems = 1 << 16;
 
 // Stems every word once per distinct form: stories repeat their words, and so do the stories
-// of a corpus. A returned reference is valid until the next call.
+// of a corpus. Cached stems are map nodes, which stay where they are as the map grows.
 class WordStemmer {
  public:
-  const std::string& stem(const std::string& folded) {
+  const std::string& stem(std::string_view folded) {
     auto it = cache_.find(folded);
-    if (it == cache_.end()) {
-      if (cache_.size() >= kMaxCachedStems) cache_.clear();
-      it = cache_.emplace(folded, stemmer_.stem(folded)).first;
-    }
+    if (it == cache_.end()) it = cache_.emplace(std::string(folded), stemmer_.stem(folded)).first;
     return it->second;
+  }
+
+  void start_story() {
+    if (cache_.size() >= kMaxCachedStems) cache_.clear();
   }
 
  private:
   Stemmer stemmer_;
-  std::unordered_map<std::string, std::string> cache_;
+  StringMap<std::string> cache_;
 };
 
 // One per thread, like the tokenizer's break iterators: creating the Snowball stemmer per story
@@ -62,18 +66,23 @@ WordStemmer& thread_stemmer() {
   return stemmer;
 }
 
-std::vector<Word> sentence_words(std::string_view text, WordStemmer& stemmer) {
+bool is_quote(std::string_view folded) {
+  return folded == "\"" || folded == "'" || folded == "\xE2\x80\x9C" || folded == "\xE2\x80\x9D";
+}
+
+// The words of `tokens`, which must outlive them (their folded forms are rewritten in place).
+std::vector<Word> sentence_words(std::vector<Token>& tokens, WordStemmer& stemmer) {
   std::vector<Word> words;
-  for (Token& token : tokenize(text)) {
+  words.reserve(tokens.size());
+  for (Token& token : tokens) {
+    if (token.folded.find('\xE2') != std::string::npos) token.folded = theme_word(token.folded);
     Word word;
-    word.folded = token.folded.find('\xE2') == std::string::npos ? std::move(token.folded) : theme_word(token.folded);
+    word.folded = token.folded;
     word.boundary = token.kind == TokenKind::punctuation;
     // Quotes and apostrophes inside a clause do not end it.
-    if (word.boundary && (word.folded == "\"" || word.folded == "'" || word.folded == "\xE2\x80\x9C" ||
-                          word.folded == "\xE2\x80\x9D"))
-      continue;
-    if (!word.boundary) word.stem = stemmer.stem(word.folded);
-    words.push_back(std::move(word));
+    if (word.boundary && is_quote(word.folded)) continue;
+    if (!word.boundary) word.stem = &stemmer.stem(word.folded);
+    words.push_back(word);
   }
   return words;
 }
@@ -81,7 +90,7 @@ std::vector<Word> sentence_words(std::string_view text, WordStemmer& stemmer) {
 bool term_matches(const ThemeTerm& term, const std::vector<Word>& words, std::size_t at) {
   if (at + term.stems.size() > words.size()) return false;
   for (std::size_t k = 0; k < term.stems.size(); ++k)
-    if (words[at + k].boundary || words[at + k].stem != term.stems[k]) return false;
+    if (words[at + k].boundary || *words[at + k].stem != term.stems[k]) return false;
   return true;
 }
 
@@ -113,6 +122,7 @@ ThemeProfile profile_themes(const std::vector<ThemeSentence>& sentences, const T
     for (const ThemeTerm& term : set.themes[t].terms) by_first_stem[term.stems.front()].push_back({t, &term});
 
   WordStemmer& stemmer = thread_stemmer();
+  stemmer.start_story();
   // Per sentence: its first word's position in the story and each theme's weight in it.
   std::vector<std::size_t> sentence_start(sentences.size(), 0);
   std::vector<std::vector<double>> weights(sentences.size(), std::vector<double>(theme_count, 0.0));
@@ -121,13 +131,14 @@ ThemeProfile profile_themes(const std::vector<ThemeSentence>& sentences, const T
   std::vector<const ThemeTerm*> best(theme_count, nullptr);
 
   for (std::size_t s = 0; s < sentences.size(); ++s) {
-    const auto words = sentence_words(sentences[s].text, stemmer);
+    std::vector<Token> tokens = tokenize(sentences[s].text);
+    const auto words = sentence_words(tokens, stemmer);
     sentence_start[s] = story_words;
     std::fill(next_free.begin(), next_free.end(), 0);
     for (std::size_t i = 0; i < words.size(); ++i) {
       if (words[i].boundary) continue;
       ++story_words;
-      auto candidates = by_first_stem.find(words[i].stem);
+      auto candidates = by_first_stem.find(*words[i].stem);
       if (candidates == by_first_stem.end()) continue;
       std::fill(best.begin(), best.end(), nullptr);
       for (const TermRef& ref : candidates->second) {

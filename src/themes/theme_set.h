@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "model/analysis.h"
+#include "text/string_lookup.h"
 
 namespace filmscope {
 
@@ -41,7 +42,7 @@ struct ThemeDefinition {
 
 struct ThemeSet {
   std::vector<ThemeDefinition> themes;  // in definition order
-  std::unordered_set<std::string> negations;  // case-folded words
+  StringSet negations;  // case-folded words
   // Used for a theme with no measured rate (one added by --themes): the median measured rate.
   double default_background_rate = 0.0;
 };

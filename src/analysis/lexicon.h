@@ -11,6 +11,8 @@
 
 #include "model/analysis.h"
 
+#include "text/string_lookup.h"
+
 namespace filmscope {
 
 enum class NounClass { person, protagonist, being };
@@ -33,17 +35,17 @@ struct RelationVerb {
 
 struct Lexicon {
   // Keys are case-folded; multi-word keys join words with a single space.
-  std::unordered_map<std::string, Gender> honorifics;
-  std::unordered_map<std::string, PersonNoun> person_nouns;
-  std::unordered_map<std::string, RelationNoun> relation_nouns;
+  StringMap<Gender> honorifics;
+  StringMap<PersonNoun> person_nouns;
+  StringMap<RelationNoun> relation_nouns;
   std::vector<RelationVerb> relation_verbs;  // longest first
-  std::unordered_set<std::string> function_words;
-  std::unordered_set<std::string> places;
-  std::unordered_set<std::string> place_words;
-  std::unordered_map<std::string, Gender> given_names;
+  StringSet function_words;
+  StringSet places;
+  StringSet place_words;
+  StringMap<Gender> given_names;
   // A longer list of given names, used only as the weakest gender prior for a first name: too
   // many of them are also words ("Hope", "Will") to count as evidence of a person.
-  std::unordered_map<std::string, Gender> name_genders;
+  StringMap<Gender> name_genders;
   std::unordered_map<std::string, std::string> abbreviations;  // short form → long form
   std::size_t longest_honorific = 1;  // in words
   std::size_t longest_relation_noun = 1;

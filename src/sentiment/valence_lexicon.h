@@ -10,14 +10,16 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "text/string_lookup.h"
+
 namespace filmscope {
 
 struct ValenceLexicon {
   // Keys are lower-cased as written in the data (ASCII lower case: the lexicon is English).
-  std::unordered_map<std::string, double> valences;  // -4 .. +4
-  std::unordered_set<std::string> negations;
-  std::unordered_map<std::string, double> boosters;  // single words and two-word phrases
-  std::unordered_map<std::string, double> idioms;    // two- and three-word phrases
+  StringMap<double> valences;  // -4 .. +4
+  StringSet negations;
+  StringMap<double> boosters;  // single words and two-word phrases
+  StringMap<double> idioms;    // two- and three-word phrases
 };
 
 // Parses a lexicon ("token<TAB>valence") and a rule file ("kind<TAB>phrase<TAB>value"); lines

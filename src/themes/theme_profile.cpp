@@ -117,7 +117,7 @@ double theme_score(double matches, double expected) {
 
 ThemeProfile profile_themes(const std::vector<ThemeSentence>& sentences, const ThemeSet& set) {
   const std::size_t theme_count = set.themes.size();
-  std::unordered_map<std::string, std::vector<TermRef>> by_first_stem;
+  StringMap<std::vector<TermRef>> by_first_stem;
   for (std::size_t t = 0; t < theme_count; ++t)
     for (const ThemeTerm& term : set.themes[t].terms) by_first_stem[term.stems.front()].push_back({t, &term});
 

@@ -8,6 +8,7 @@
 
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
+#include <unicode/ures.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
@@ -15,6 +16,7 @@
 #include <algorithm>
 #include <array>
 #include <memory>
+#include <unordered_set>
 
 #include "text/unicode_text.h"
 
@@ -79,25 +81,197 @@ bool is_non_final_abbreviation(std::string_view word) {
   return word.size() == 1 && word[0] >= 'A' && word[0] <= 'Z';
 }
 
-std::vector<TextSpan> split_sentences(std::string_view paragraph, std::size_t base) {
-  std::vector<TextSpan> spans;
+namespace {
+
+// Sentence-break classes of ASCII characters (UAX #29), as far as the rules below need them.
+bool sentence_space(char c) { return c == ' ' || c == '\t' || c == '\v' || c == '\f'; }
+bool sentence_close(char c) {
+  return c == '"' || c == '\'' || c == '(' || c == ')' || c == '[' || c == ']' || c == '{' || c == '}';
+}
+bool sentence_terminator(char c) { return c == '.' || c == '!' || c == '?'; }
+bool sentence_continue(char c) { return c == ',' || c == '-' || c == ':'; }
+bool lower_letter(char c) { return c >= 'a' && c <= 'z'; }
+bool upper_letter(char c) { return c >= 'A' && c <= 'Z'; }
+
+// The abbreviations after which ICU's English sentence iterator ("en@ss=standard") does not
+// break, read from ICU's own data so that the ASCII path below suppresses exactly what ICU
+// does. ICU keeps two kinds: a one-dot entry ("Mr.") suppresses a break after it; a many-dot
+// entry ("U.S.A.") is kept by its first part ("U."), which never suppresses a break that ICU's
+// rules would make, and it also disables a one-dot entry spelled like that part ("S." beside
+// "S.A."). Held reversed without the dot ("rM") for matching backwards from the dot.
+struct SentenceSuppressions {
+  bool loaded = false;
+  std::unordered_set<std::string> suppressing;   // one-dot entries
+  std::unordered_set<std::string> first_parts;   // first parts of many-dot entries
+  std::size_t longest = 0;
+};
+
+SentenceSuppressions load_sentence_suppressions() {
+  SentenceSuppressions result;
   UErrorCode status = U_ZERO_ERROR;
-  icu::BreakIterator* breaker = thread_breaker(BreakKind::sentence, status);
-  if (U_FAILURE(status) || !breaker) {
-    spans.push_back({base, paragraph.size()});
-    return spans;
+  const std::string package = std::string(U_ICUDATA_NAME) + "-brkitr";
+  UResourceBundle* bundle = ures_open(package.c_str(), "en", &status);
+  UResourceBundle* exceptions = ures_getByKey(bundle, "exceptions", nullptr, &status);
+  UResourceBundle* sentence = ures_getByKey(exceptions, "SentenceBreak", nullptr, &status);
+  std::vector<std::string> entries;
+  if (U_SUCCESS(status)) {
+    for (int32_t i = 0; i < ures_getSize(sentence); ++i) {
+      int32_t length = 0;
+      const UChar* text = ures_getStringByIndex(sentence, i, &length, &status);
+      if (U_FAILURE(status)) break;
+      std::string entry;
+      icu::UnicodeString(text, length).toUTF8String(entry);
+      entries.push_back(std::move(entry));
+    }
   }
+  ures_close(sentence);
+  ures_close(exceptions);
+  ures_close(bundle);
+  if (U_FAILURE(status) || entries.empty()) return result;
+  for (const std::string& entry : entries) {
+    const auto dot = entry.find('.');
+    // Anything but ASCII letters and dots, or no dot at all, is outside what the path models.
+    if (dot == std::string::npos || dot == 0 ||
+        !std::all_of(entry.begin(), entry.end(), [](char c) { return c == '.' || upper_letter(c) || lower_letter(c); }))
+      return result;
+    if (dot + 1 != entry.size()) result.first_parts.emplace(entry.rbegin() + static_cast<std::ptrdiff_t>(entry.size() - dot), entry.rend());
+  }
+  for (const std::string& entry : entries) {
+    if (entry.find('.') + 1 != entry.size()) continue;
+    std::string reversed(entry.rbegin() + 1, entry.rend());
+    if (!result.first_parts.count(reversed)) result.suppressing.insert(std::move(reversed));
+  }
+  for (const auto& entry : result.suppressing) result.longest = std::max(result.longest, entry.size());
+  for (const auto& entry : result.first_parts) result.longest = std::max(result.longest, entry.size());
+  result.loaded = true;
+  return result;
+}
+
+const SentenceSuppressions& sentence_suppressions() {
+  static const SentenceSuppressions suppressions = load_sentence_suppressions();
+  return suppressions;
+}
+
+// Whether ICU's suppressions remove the break at `n` of `text`: step back over one space, then
+// the break must follow a dot, and the longest entry that the letters before the dot end with
+// must be a suppressing one.
+bool suppressed_break(std::string_view text, std::size_t n, const SentenceSuppressions& suppressions) {
+  std::size_t p = n;
+  if (p > 0 && text[p - 1] == ' ') --p;
+  if (p == 0 || text[p - 1] != '.') return false;
+  std::string reversed;
+  bool suppressed = false;
+  for (std::size_t k = p - 1; k > 0 && reversed.size() < suppressions.longest; --k) {
+    const char c = text[k - 1];
+    if (!upper_letter(c) && !lower_letter(c)) break;
+    reversed += c;
+    if (suppressions.suppressing.count(reversed)) suppressed = true;
+    else if (suppressions.first_parts.count(reversed)) suppressed = false;
+  }
+  return suppressed;
+}
+
+// Where ICU's sentence iterator breaks `text` (ASCII without control characters other than
+// tab, vertical tab and form feed), as end offsets; the last is text.size(). After a run of
+// terminators (". ! ?", with closing quotes and brackets, then spaces) it breaks unless: a
+// digit follows a dot directly (SB6); an upper-case letter follows a dot that follows a letter
+// directly (SB7); the next letter after a dot, past anything but letters and terminators, is
+// lower case (SB8); a comma, hyphen, colon or another terminator follows (SB8a). Then the
+// suppressions above remove breaks after listed abbreviations.
+std::vector<std::size_t> ascii_sentence_breaks(std::string_view text, const SentenceSuppressions& suppressions) {
+  std::vector<std::size_t> breaks;
+  const std::size_t n = text.size();
+  std::size_t i = 0;
+  while (i < n) {
+    if (!sentence_terminator(text[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t terminator = i;
+    std::size_t k = i + 1;
+    bool broke = false;
+    while (true) {
+      while (k < n && sentence_close(text[k])) ++k;
+      const std::size_t closes_end = k;
+      while (k < n && sentence_space(text[k])) ++k;
+      if (k >= n) break;  // the end of the text is a break anyway
+      const bool after_dot = text[terminator] == '.';
+      const char next = text[k];
+      if (sentence_terminator(next)) {  // SB8a: terminators run on
+        terminator = k;
+        k = k + 1;
+        continue;
+      }
+      if (sentence_continue(next)) break;  // SB8a
+      if (after_dot && closes_end == terminator + 1 && k == terminator + 1) {
+        if (next >= '0' && next <= '9') break;  // SB6
+        if (upper_letter(next) && terminator > 0 &&
+            (upper_letter(text[terminator - 1]) || lower_letter(text[terminator - 1])))
+          break;  // SB7
+      }
+      if (after_dot) {  // SB8
+        std::size_t scan = k;
+        while (scan < n && !upper_letter(text[scan]) && !lower_letter(text[scan]) && !sentence_terminator(text[scan]))
+          ++scan;
+        if (scan < n && lower_letter(text[scan])) break;
+      }
+      if (!suppressed_break(text, k, suppressions)) breaks.push_back(k);
+      broke = true;
+      break;
+    }
+    (void)broke;
+    i = k > i ? k : i + 1;
+  }
+  breaks.push_back(n);
+  return breaks;
+}
+
+// Whether the ASCII path reproduces ICU's sentence breaks on this text.
+bool ascii_sentence_path_applies(std::string_view text, const SentenceSuppressions& suppressions) {
+  if (!suppressions.loaded) return false;
+  for (char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte >= 0x80 || (byte < 0x20 && c != '\t' && c != '\v' && c != '\f')) return false;
+  }
+  return true;
+}
+
+// ICU's breaks of `flat`, as end offsets in bytes.
+std::vector<std::size_t> icu_sentence_breaks(std::string_view flat, icu::BreakIterator& breaker) {
+  std::vector<std::size_t> breaks;
+  auto unicode = to_unicode(flat);
+  auto offsets = utf16_to_utf8_offsets(flat);
+  breaker.setText(unicode);
+  breaker.first();
+  for (int32_t end = breaker.next(); end != icu::BreakIterator::DONE; end = breaker.next())
+    breaks.push_back(offsets[static_cast<std::size_t>(end)]);
+  return breaks;
+}
+
+std::vector<TextSpan> sentence_spans(std::string_view paragraph, std::size_t base, bool allow_ascii_path) {
+  std::vector<TextSpan> spans;
   // A line break inside a paragraph is not a sentence end: hard-wrapped text and files that
   // broke a line after "Mr." would otherwise split mid-sentence. Same length, same offsets.
   std::string flat(paragraph);
   std::replace(flat.begin(), flat.end(), '\n', ' ');
-  auto unicode = to_unicode(flat);
-  auto offsets = utf16_to_utf8_offsets(flat);
-  breaker->setText(unicode);
-  int32_t start = breaker->first();
-  for (int32_t end = breaker->next(); end != icu::BreakIterator::DONE; start = end, end = breaker->next()) {
-    std::size_t from = offsets[static_cast<std::size_t>(start)];
-    std::size_t to = offsets[static_cast<std::size_t>(end)];
+  std::vector<std::size_t> breaks;
+  const SentenceSuppressions& suppressions = sentence_suppressions();
+  if (allow_ascii_path && ascii_sentence_path_applies(flat, suppressions)) {
+    if (!flat.empty()) breaks = ascii_sentence_breaks(flat, suppressions);
+  } else {
+    UErrorCode status = U_ZERO_ERROR;
+    icu::BreakIterator* breaker = thread_breaker(BreakKind::sentence, status);
+    if (U_FAILURE(status) || !breaker) {
+      spans.push_back({base, paragraph.size()});
+      return spans;
+    }
+    breaks = icu_sentence_breaks(flat, *breaker);
+  }
+  std::size_t start = 0;
+  for (std::size_t end : breaks) {
+    std::size_t from = start;
+    std::size_t to = end;
+    start = end;
     while (from < to && is_space_byte(paragraph[from])) ++from;
     while (to > from && is_space_byte(paragraph[to - 1])) --to;
     if (to <= from) continue;
@@ -118,6 +292,16 @@ std::vector<TextSpan> split_sentences(std::string_view paragraph, std::size_t ba
     spans.push_back({base + from, to - from});
   }
   return spans;
+}
+
+}  // namespace
+
+std::vector<TextSpan> split_sentences(std::string_view paragraph, std::size_t base) {
+  return sentence_spans(paragraph, base, true);
+}
+
+std::vector<TextSpan> split_sentences_with_icu(std::string_view paragraph, std::size_t base) {
+  return sentence_spans(paragraph, base, false);
 }
 
 namespace {

@@ -135,3 +135,64 @@ TEST_CASE("the ASCII path agrees with ICU on every line of the corpus and the sh
   }
   CHECK(lines > 500);
 }
+
+namespace {
+
+std::string span_difference(std::string_view text, const std::vector<TextSpan>& fast, const std::vector<TextSpan>& icu) {
+  auto show = [&](const std::vector<TextSpan>& spans) {
+    std::string out;
+    for (const TextSpan& span : spans) out += "[" + std::string(text.substr(span.offset, span.length)) + "]";
+    return out;
+  };
+  bool same = fast.size() == icu.size();
+  for (std::size_t i = 0; same && i < fast.size(); ++i)
+    same = fast[i].offset == icu[i].offset && fast[i].length == icu[i].length;
+  return same ? "" : "\"" + std::string(text) + "\": " + show(fast) + " vs ICU " + show(icu);
+}
+
+}  // namespace
+
+TEST_CASE("the ASCII path cuts sentences exactly as ICU does", "[text][property]") {
+  // Terminators, closing quotes and brackets, spaces of every kind, the characters that let a
+  // sentence run on (", - :"), digits, and words from ICU's abbreviation list, some of them
+  // glued to other letters.
+  const std::vector<std::string> pieces{"a", "word", "Word", "X", "7", ".", ".", "!", "?", ",", "-", ":", ";", " ",
+                                        " ", "  ", "\t", "\n", "\v", "(", ")", "\"", "'", "[", "Mr", "Mrs", "Dr",
+                                        "St", "U.S", "S", "Ph.D", "a.m", "vs", "No", "XMr", "e.g", "Lt.Cdr", "#", "$"};
+  std::mt19937 random(4122026);
+  for (int round = 0; round < 40000; ++round) {
+    std::string text;
+    const int n = 1 + static_cast<int>(random() % 16);
+    for (int k = 0; k < n; ++k) text += pieces[random() % pieces.size()];
+    const auto difference = span_difference(text, split_sentences(text, 3), split_sentences_with_icu(text, 3));
+    INFO(difference);
+    REQUIRE(difference.empty());
+  }
+}
+
+TEST_CASE("the ASCII path agrees with ICU on every paragraph of the corpus and the shared scripts", "[text]") {
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(testing::corpora_dir()))
+    if (entry.is_regular_file() && entry.path().extension() == ".txt") files.push_back(entry.path());
+  if (const auto shared = testing::shared_dir())
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(*shared / "eval"))
+      if (entry.is_regular_file() && (entry.path().extension() == ".fountain" || entry.path().extension() == ".txt"))
+        files.push_back(entry.path());
+  std::size_t paragraphs = 0;
+  for (const auto& path : files) {
+    const std::string text = testing::read_file(path);
+    std::size_t start = 0;
+    while (start < text.size()) {
+      std::size_t end = text.find("\n\n", start);
+      if (end == std::string::npos) end = text.size();
+      const std::string_view paragraph = std::string_view(text).substr(start, end - start);
+      const auto difference = span_difference(paragraph, split_sentences(paragraph), split_sentences_with_icu(paragraph));
+      INFO(path.string());
+      INFO(difference);
+      REQUIRE(difference.empty());
+      ++paragraphs;
+      start = end + 2;
+    }
+  }
+  CHECK(paragraphs > 500);
+}

@@ -15,7 +15,9 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <unordered_set>
 
 #include "text/unicode_text.h"
@@ -101,10 +103,25 @@ bool upper_letter(char c) { return c >= 'A' && c <= 'Z'; }
 // "S.A."). Held reversed without the dot ("rM") for matching backwards from the dot.
 struct SentenceSuppressions {
   bool loaded = false;
-  std::unordered_set<std::string> suppressing;   // one-dot entries
-  std::unordered_set<std::string> first_parts;   // first parts of many-dot entries
-  std::size_t longest = 0;
+  // Keys pack up to eight reversed letters into an integer, first letter in the low byte.
+  std::unordered_set<std::uint64_t> suppressing;  // one-dot entries
+  std::unordered_set<std::uint64_t> first_parts;  // first parts of many-dot entries
+  std::unordered_set<std::uint64_t> prefixes;     // every leading part of a key above, to stop early
 };
+
+constexpr std::size_t kMaxSuppressionLetters = 8;
+
+std::uint64_t with_letter(std::uint64_t key, std::size_t length, char letter) {
+  return key | (static_cast<std::uint64_t>(static_cast<unsigned char>(letter)) << (8 * length));
+}
+
+// `letters` reversed into a key, or nullopt when it is too long to pack.
+std::optional<std::uint64_t> reversed_key(std::string_view letters) {
+  if (letters.empty() || letters.size() > kMaxSuppressionLetters) return std::nullopt;
+  std::uint64_t key = 0;
+  for (std::size_t k = 0; k < letters.size(); ++k) key = with_letter(key, k, letters[letters.size() - 1 - k]);
+  return key;
+}
 
 SentenceSuppressions load_sentence_suppressions() {
   SentenceSuppressions result;
@@ -128,21 +145,30 @@ SentenceSuppressions load_sentence_suppressions() {
   ures_close(exceptions);
   ures_close(bundle);
   if (U_FAILURE(status) || entries.empty()) return result;
+  auto add_prefixes = [&](std::string_view letters) {
+    for (std::size_t k = 1; k <= letters.size(); ++k) result.prefixes.insert(*reversed_key(letters.substr(letters.size() - k)));
+  };
   for (const std::string& entry : entries) {
     const auto dot = entry.find('.');
-    // Anything but ASCII letters and dots, or no dot at all, is outside what the path models.
-    if (dot == std::string::npos || dot == 0 ||
+    // Anything but ASCII letters and dots, no dot, or too long a first part is outside what the
+    // path models; the path is then not used at all.
+    if (dot == std::string::npos || dot == 0 || dot > kMaxSuppressionLetters ||
         !std::all_of(entry.begin(), entry.end(), [](char c) { return c == '.' || upper_letter(c) || lower_letter(c); }))
       return result;
-    if (dot + 1 != entry.size()) result.first_parts.emplace(entry.rbegin() + static_cast<std::ptrdiff_t>(entry.size() - dot), entry.rend());
+    if (dot + 1 != entry.size()) {
+      result.first_parts.insert(*reversed_key(std::string_view(entry).substr(0, dot)));
+      add_prefixes(std::string_view(entry).substr(0, dot));
+    }
   }
   for (const std::string& entry : entries) {
-    if (entry.find('.') + 1 != entry.size()) continue;
-    std::string reversed(entry.rbegin() + 1, entry.rend());
-    if (!result.first_parts.count(reversed)) result.suppressing.insert(std::move(reversed));
+    const auto dot = entry.find('.');
+    if (dot + 1 != entry.size()) continue;
+    const std::uint64_t key = *reversed_key(std::string_view(entry).substr(0, dot));
+    if (!result.first_parts.count(key)) {
+      result.suppressing.insert(key);
+      add_prefixes(std::string_view(entry).substr(0, dot));
+    }
   }
-  for (const auto& entry : result.suppressing) result.longest = std::max(result.longest, entry.size());
-  for (const auto& entry : result.first_parts) result.longest = std::max(result.longest, entry.size());
   result.loaded = true;
   return result;
 }
@@ -159,14 +185,15 @@ bool suppressed_break(std::string_view text, std::size_t n, const SentenceSuppre
   std::size_t p = n;
   if (p > 0 && text[p - 1] == ' ') --p;
   if (p == 0 || text[p - 1] != '.') return false;
-  std::string reversed;
+  std::uint64_t key = 0;
   bool suppressed = false;
-  for (std::size_t k = p - 1; k > 0 && reversed.size() < suppressions.longest; --k) {
+  for (std::size_t length = 0, k = p - 1; k > 0 && length < kMaxSuppressionLetters; --k) {
     const char c = text[k - 1];
     if (!upper_letter(c) && !lower_letter(c)) break;
-    reversed += c;
-    if (suppressions.suppressing.count(reversed)) suppressed = true;
-    else if (suppressions.first_parts.count(reversed)) suppressed = false;
+    key = with_letter(key, length++, c);
+    if (!suppressions.prefixes.count(key)) break;  // no longer entry can match either
+    if (suppressions.suppressing.count(key)) suppressed = true;
+    else if (suppressions.first_parts.count(key)) suppressed = false;
   }
   return suppressed;
 }

@@ -19,7 +19,9 @@ namespace filmscope {
 
 struct StringViewHash {
   using is_transparent = void;
-  std::size_t operator()(std::string_view text) const noexcept {
+  // Deliberately not noexcept: libstdc++ then keeps each key's hash in its node, so a look-up
+  // walking a bucket compares stored hashes instead of rehashing every key it passes.
+  std::size_t operator()(std::string_view text) const {
     const char* bytes = text.data();
     std::size_t left = text.size();
     std::uint64_t hash = 0x9E3779B97F4A7C15ULL ^ left;

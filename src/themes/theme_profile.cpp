@@ -123,38 +123,68 @@ ThemeProfile profile_themes(const std::vector<ThemeSentence>& sentences, const T
 
   WordStemmer& stemmer = thread_stemmer();
   stemmer.start_story();
-  // Per sentence: its first word's position in the story and each theme's weight in it.
+  // Per sentence, its first word's position in the story; per theme, the sentences it matched
+  // in story order with their weight. Most sentences match no theme, so nothing here grows with
+  // sentences × themes.
+  struct SentenceWeight {
+    std::size_t sentence = 0;
+    double weight = 0.0;
+  };
   std::vector<std::size_t> sentence_start(sentences.size(), 0);
-  std::vector<std::vector<double>> weights(sentences.size(), std::vector<double>(theme_count, 0.0));
+  std::vector<std::vector<SentenceWeight>> matched(theme_count);
   std::size_t story_words = 0;
+  // In story word positions, which only grow, so nothing needs resetting between sentences.
   std::vector<std::size_t> next_free(theme_count, 0);
   std::vector<const ThemeTerm*> best(theme_count, nullptr);
+  std::vector<double> sentence_weight(theme_count, 0.0);
+  std::vector<std::size_t> touched;  // themes with a match in the current sentence
+  std::size_t sentence_base = 0;      // the first word's position, counting punctuation
 
   for (std::size_t s = 0; s < sentences.size(); ++s) {
     std::vector<Token> tokens = tokenize(sentences[s].text);
     const auto words = sentence_words(tokens, stemmer);
     sentence_start[s] = story_words;
-    std::fill(next_free.begin(), next_free.end(), 0);
     for (std::size_t i = 0; i < words.size(); ++i) {
       if (words[i].boundary) continue;
       ++story_words;
       auto candidates = by_first_stem.find(*words[i].stem);
       if (candidates == by_first_stem.end()) continue;
-      std::fill(best.begin(), best.end(), nullptr);
+      const std::size_t at = sentence_base + i;
       for (const TermRef& ref : candidates->second) {
-        if (i < next_free[ref.theme] || !term_matches(*ref.term, words, i)) continue;
+        if (at < next_free[ref.theme] || !term_matches(*ref.term, words, i)) continue;
         const ThemeTerm* current = best[ref.theme];
         if (!current || ref.term->stems.size() > current->stems.size() ||
             (ref.term->stems.size() == current->stems.size() && ref.term->weight > current->weight))
           best[ref.theme] = ref.term;
       }
       const bool is_negated = negated(words, i, set);
-      for (std::size_t t = 0; t < theme_count; ++t) {
+      for (const TermRef& ref : candidates->second) {
+        const std::size_t t = ref.theme;
         if (!best[t]) continue;
-        next_free[t] = i + best[t]->stems.size();
-        if (!is_negated) weights[s][t] += best[t]->weight;
+        next_free[t] = at + best[t]->stems.size();
+        if (!is_negated) {
+          if (std::find(touched.begin(), touched.end(), t) == touched.end()) touched.push_back(t);
+          sentence_weight[t] += best[t]->weight;
+        }
+        best[t] = nullptr;
       }
     }
+    for (std::size_t t : touched) {
+      matched[t].push_back({s, sentence_weight[t]});
+      sentence_weight[t] = 0.0;
+    }
+    touched.clear();
+    sentence_base += words.size();
+  }
+
+  // The words of each tenth of the story, the same for every theme.
+  std::vector<double> bin_words(kTrajectoryBins, 0.0);
+  std::vector<std::size_t> sentence_bin(sentences.size(), 0);
+  for (std::size_t s = 0; s < sentences.size(); ++s) {
+    const std::size_t end = s + 1 < sentences.size() ? sentence_start[s + 1] : story_words;
+    sentence_bin[s] =
+        story_words == 0 ? 0 : std::min(kTrajectoryBins - 1, sentence_start[s] * kTrajectoryBins / story_words);
+    bin_words[sentence_bin[s]] += static_cast<double>(end - sentence_start[s]);
   }
 
   ThemeProfile profile;
@@ -164,26 +194,22 @@ ThemeProfile profile_themes(const std::vector<ThemeSentence>& sentences, const T
     ThemeMeasure measure;
     measure.tag = definition.tag;
     std::vector<double> bin_matches(kTrajectoryBins, 0.0);
-    std::vector<double> bin_words(kTrajectoryBins, 0.0);
-    std::vector<std::size_t> order;
-    for (std::size_t s = 0; s < sentences.size(); ++s) {
-      const std::size_t end = s + 1 < sentences.size() ? sentence_start[s + 1] : story_words;
-      const std::size_t bin =
-          story_words == 0 ? 0 : std::min(kTrajectoryBins - 1, sentence_start[s] * kTrajectoryBins / story_words);
-      bin_words[bin] += static_cast<double>(end - sentence_start[s]);
-      if (weights[s][t] <= 0) continue;
-      measure.matches += weights[s][t];
-      bin_matches[bin] += weights[s][t];
-      order.push_back(s);
+    std::vector<SentenceWeight> order;
+    for (const SentenceWeight& match : matched[t]) {
+      if (match.weight <= 0) continue;
+      measure.matches += match.weight;
+      bin_matches[sentence_bin[match.sentence]] += match.weight;
+      order.push_back(match);
     }
     const double rate = definition.background_rate.value_or(set.default_background_rate);
     measure.expected = rate * static_cast<double>(story_words);
     measure.score = theme_score(measure.matches, measure.expected);
 
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return weights[a][t] > weights[b][t]; });
+    std::stable_sort(order.begin(), order.end(),
+                     [](const SentenceWeight& a, const SentenceWeight& b) { return a.weight > b.weight; });
     for (std::size_t k = 0; k < order.size() && k < kEvidencePerTheme; ++k)
       measure.evidence.push_back(
-          {sentences[order[k]].scene, collapse_whitespace(sentences[order[k]].text), weights[order[k]][t]});
+          {sentences[order[k].sentence].scene, collapse_whitespace(sentences[order[k].sentence].text), order[k].weight});
 
     measure.trajectory.assign(kTrajectoryBins, 0.0);
     double peak = 0.0;

@@ -6,7 +6,6 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 
 #include "text/unicode_text.h"
@@ -31,9 +30,15 @@ constexpr double kManyQuestionsAmplifier = 0.96;
 constexpr double kNormalisationAlpha = 15.0;
 constexpr std::size_t kEmoticonMaxLength = 2;  // a token stripped to this few characters is kept whole
 
+// Python's string.punctuation: the ASCII punctuation characters (what ispunct says in the C
+// locale), as a table so that the test does not depend on the process's locale.
+bool ascii_punctuation(unsigned char c) {
+  return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
+}
+
 bool is_strippable(UChar32 c) {
   // Python's string.punctuation (ASCII) plus Unicode punctuation such as curly quotes.
-  return c < 0x80 ? (std::ispunct(static_cast<int>(c)) != 0) : (u_ispunct(c) != 0);
+  return c < 0x80 ? ascii_punctuation(static_cast<unsigned char>(c)) : (u_ispunct(c) != 0);
 }
 
 std::size_t code_points(std::string_view text) {
@@ -44,6 +49,13 @@ std::size_t code_points(std::string_view text) {
 }
 
 std::string_view strip_punctuation_if_word(std::string_view token) {
+  if (std::all_of(token.begin(), token.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    std::size_t begin = 0;
+    std::size_t end = token.size();
+    while (begin < end && ascii_punctuation(static_cast<unsigned char>(token[begin]))) ++begin;
+    while (end > begin && ascii_punctuation(static_cast<unsigned char>(token[end - 1]))) --end;
+    return end - begin <= kEmoticonMaxLength ? token : token.substr(begin, end - begin);
+  }
   const auto* bytes = reinterpret_cast<const uint8_t*>(token.data());
   const auto length = static_cast<int32_t>(token.size());
   int32_t begin = 0;

@@ -10,6 +10,7 @@
 #include "batch/ordered_pipeline.h"
 #include "detect/detect_format.h"
 #include "export/json_export.h"
+#include "export/json_writer.h"
 #include "io/decode.h"
 #include "pipeline/analyze.h"
 
@@ -36,7 +37,7 @@ std::string error_line(const Json& id, const std::string& message) {
   Json j;
   j["id"] = id;
   j["error"] = message;
-  return j.dump(-1, ' ', false, Json::error_handler_t::replace);
+  return json_text(j, -1);
 }
 
 Output analyse_record(const Record& record) {
@@ -70,7 +71,7 @@ Output analyse_record(const Record& record) {
   Json line;
   line["id"] = id;
   for (auto& [key, value] : document.items()) line[key] = std::move(value);
-  return {line.dump(-1, ' ', false, Json::error_handler_t::replace), false};
+  return {json_text(line, -1), false};
 }
 
 // std::getline, except that a line longer than kMaxJsonlLineBytes is read to its end without

@@ -1,6 +1,8 @@
 // Manifest entries (see manifest_entry.h).
 #include "batch/manifest_entry.h"
 
+#include "export/json_writer.h"
+
 namespace filmscope::batch {
 
 namespace {
@@ -42,7 +44,7 @@ std::string to_manifest_json(const ManifestEntry& entry) {
   summary["arc_shape"] = entry.summary.arc_shape;
   j["summary"] = std::move(summary);
   j["outputs"] = strings(entry.outputs);
-  return j.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+  return json_text(j, 2) + "\n";
 }
 
 std::optional<ManifestEntry> parse_manifest_entry(const std::string& text) {

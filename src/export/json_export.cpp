@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "export/json_writer.h"
 #include "export/number_format.h"
 
 namespace filmscope {
@@ -266,7 +267,7 @@ Json diagnostic_json(const Diagnostic& d) {
 }
 
 std::string dump(const Json& document) {
-  return document.dump(kIndent, ' ', false, Json::error_handler_t::replace) + "\n";
+  return json_text(document, kIndent) + "\n";
 }
 
 }  // namespace

@@ -1,0 +1,182 @@
+// Fast JSON text; see json_writer.h.
+#include "export/json_writer.h"
+
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <cstddef>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+namespace filmscope {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// Whether `text` is well-formed UTF-8 (the shortest form, no surrogates, at most U+10FFFF).
+bool valid_utf8(std::string_view text) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  std::size_t i = 0;
+  while (i < n) {
+    const unsigned char c = bytes[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t length = 0;
+    unsigned char low = 0x80;
+    unsigned char high = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) {
+      length = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      length = 3;
+      if (c == 0xE0) low = 0xA0;
+      if (c == 0xED) high = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      length = 4;
+      if (c == 0xF0) low = 0x90;
+      if (c == 0xF4) high = 0x8F;
+    } else {
+      return false;
+    }
+    if (i + length > n) return false;
+    if (bytes[i + 1] < low || bytes[i + 1] > high) return false;
+    for (std::size_t k = 2; k < length; ++k)
+      if (bytes[i + k] < 0x80 || bytes[i + k] > 0xBF) return false;
+    i += length;
+  }
+  return true;
+}
+
+void write_string(const std::string& text, std::string& out) {
+  if (!valid_utf8(text)) {
+    out += Json(text).dump(-1, ' ', false, Json::error_handler_t::replace);
+    return;
+  }
+  out += '"';
+  std::size_t run = 0;  // start of the bytes not yet copied
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(text, run, i - run);
+    run = i + 1;
+    switch (c) {
+      case '\b': out += "\\b"; break;
+      case '\t': out += "\\t"; break;
+      case '\n': out += "\\n"; break;
+      case '\f': out += "\\f"; break;
+      case '\r': out += "\\r"; break;
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      default: {
+        static constexpr char kHex[] = "0123456789abcdef";
+        out += "\\u00";
+        out += kHex[c >> 4];
+        out += kHex[c & 0xF];
+      }
+    }
+  }
+  out.append(text, run, text.size() - run);
+  out += '"';
+}
+
+template <typename Integer>
+void write_integer(Integer value, std::string& out) {
+  std::array<char, 24> buffer{};
+  const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
+  out.append(buffer.data(), result.ptr);
+}
+
+void write_float(double value, std::string& out) {
+  if (!std::isfinite(value)) {
+    out += "null";
+    return;
+  }
+  std::array<char, 64> buffer{};
+  char* end = nlohmann::detail::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
+  out.append(buffer.data(), end);
+}
+
+void write_value(const Json& value, int indent, std::size_t depth, std::string& out) {
+  const bool pretty = indent >= 0;
+  auto newline_and_indent = [&](std::size_t level) {
+    out += '\n';
+    out.append(level * static_cast<std::size_t>(indent), ' ');
+  };
+  switch (value.type()) {
+    case Json::value_t::object: {
+      const auto& object = value.get_ref<const Json::object_t&>();
+      if (object.empty()) {
+        out += "{}";
+        return;
+      }
+      out += '{';
+      bool first = true;
+      for (const auto& [key, member] : object) {
+        if (!first) out += ',';
+        first = false;
+        if (pretty) newline_and_indent(depth + 1);
+        write_string(key, out);
+        out += pretty ? ": " : ":";
+        write_value(member, indent, depth + 1, out);
+      }
+      if (pretty) newline_and_indent(depth);
+      out += '}';
+      return;
+    }
+    case Json::value_t::array: {
+      const auto& array = value.get_ref<const Json::array_t&>();
+      if (array.empty()) {
+        out += "[]";
+        return;
+      }
+      out += '[';
+      bool first = true;
+      for (const Json& element : array) {
+        if (!first) out += ',';
+        first = false;
+        if (pretty) newline_and_indent(depth + 1);
+        write_value(element, indent, depth + 1, out);
+      }
+      if (pretty) newline_and_indent(depth);
+      out += ']';
+      return;
+    }
+    case Json::value_t::string:
+      write_string(value.get_ref<const std::string&>(), out);
+      return;
+    case Json::value_t::boolean:
+      out += value.get<bool>() ? "true" : "false";
+      return;
+    case Json::value_t::number_integer:
+      write_integer(value.get<Json::number_integer_t>(), out);
+      return;
+    case Json::value_t::number_unsigned:
+      write_integer(value.get<Json::number_unsigned_t>(), out);
+      return;
+    case Json::value_t::number_float:
+      write_float(value.get<Json::number_float_t>(), out);
+      return;
+    case Json::value_t::null:
+      out += "null";
+      return;
+    case Json::value_t::binary:
+    case Json::value_t::discarded:
+      // Never produced by the exporters; the library knows how to print them.
+      out += value.dump(indent, ' ', false, Json::error_handler_t::replace);
+      return;
+  }
+}
+
+}  // namespace
+
+std::string json_text(const nlohmann::ordered_json& value, int indent) {
+  std::string out;
+  write_value(value, indent, 0, out);
+  return out;
+}
+
+}  // namespace filmscope

@@ -1,0 +1,87 @@
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <limits>
+#include <random>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "export/json_writer.h"
+
+using namespace filmscope;
+using Json = nlohmann::ordered_json;
+
+namespace {
+
+std::string library_text(const Json& value, int indent) {
+  return value.dump(indent, ' ', false, Json::error_handler_t::replace);
+}
+
+// Strings mixing what JSON must escape, multi-byte UTF-8, and byte sequences that are not UTF-8.
+std::string random_string(std::mt19937& random) {
+  static const std::vector<std::string> pieces{
+      "a", "Theodore", " ", "\"", "\\", "/", "\n", "\t", "\r", "\b", "\f", std::string(1, '\0'), "\x01", "\x1F",
+      "\x7F", "é", "’", "千", "😀", "\xC3", "\xE2\x80", "\xFF", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xC0\xAF"};
+  std::string text;
+  const int n = static_cast<int>(random() % 8);
+  for (int k = 0; k < n; ++k) text += pieces[random() % pieces.size()];
+  return text;
+}
+
+double random_double(std::mt19937& random) {
+  static const std::vector<double> specials{0.0, -0.0, 1.0, 0.1, 1e-7, 123456789.0, 1e21, 1e22, -2.5,
+                                            0.30000000000000004, 5e-324, 1.7976931348623157e308,
+                                            std::numeric_limits<double>::quiet_NaN(),
+                                            std::numeric_limits<double>::infinity()};
+  if (random() % 2) return specials[random() % specials.size()];
+  std::uniform_real_distribution<double> exponent(-12, 12);
+  return std::round(std::pow(10.0, exponent(random)) * 1e4) / 1e4 * (random() % 2 ? 1 : -1);
+}
+
+Json random_value(std::mt19937& random, int depth) {
+  switch (random() % (depth > 3 ? 6 : 8)) {
+    case 0: return nullptr;
+    case 1: return random() % 2 == 0;
+    case 2: return static_cast<std::int64_t>(random()) - static_cast<std::int64_t>(random());
+    case 3: return static_cast<std::uint64_t>(random()) * 4294967296ULL + random();
+    case 4: return random_double(random);
+    case 5: return random_string(random);
+    case 6: {
+      Json array = Json::array();
+      const int n = static_cast<int>(random() % 4);
+      for (int k = 0; k < n; ++k) array.push_back(random_value(random, depth + 1));
+      return array;
+    }
+    default: {
+      Json object = Json::object();
+      const int n = static_cast<int>(random() % 4);
+      for (int k = 0; k < n; ++k) object[random_string(random)] = random_value(random, depth + 1);
+      return object;
+    }
+  }
+}
+
+}  // namespace
+
+TEST_CASE("json_text writes what the library's dump writes, indented and compact", "[export][property]") {
+  std::mt19937 random(20261204);
+  for (int round = 0; round < 5000; ++round) {
+    const Json value = random_value(random, 0);
+    INFO(library_text(value, -1));
+    REQUIRE(json_text(value, 2) == library_text(value, 2));
+    REQUIRE(json_text(value, -1) == library_text(value, -1));
+  }
+}
+
+TEST_CASE("json_text escapes only what JSON requires", "[export]") {
+  CHECK(json_text(Json("say \"hi\"\n\tto her/him — ’"), -1) == "\"say \\\"hi\\\"\\n\\tto her/him — ’\"");
+  CHECK(json_text(Json(std::string("\x01\x7F", 2)), -1) == "\"\\u0001\x7F\"");
+  CHECK(json_text(Json::parse(R"({"a": [], "b": {}, "c": [1, 2.5]})"), 2) ==
+        "{\n  \"a\": [],\n  \"b\": {},\n  \"c\": [\n    1,\n    2.5\n  ]\n}");
+}
+
+TEST_CASE("json_text replaces bytes that are not UTF-8 as the library does", "[export]") {
+  const Json value(std::string("ok \xFF end"));
+  CHECK(json_text(value, -1) == "\"ok \xEF\xBF\xBD end\"");
+}

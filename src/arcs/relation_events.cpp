@@ -48,17 +48,20 @@ struct TextWords {
 TextWords text_words(std::string_view text) {
   TextWords result;
   std::string& folded = result.folded;
-  folded.reserve(text.size());
+  folded.resize(text.size());  // the fold never lengthens the text; it is cut back below
+  std::size_t out = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\xE2' && text.compare(i, 3, "\xE2\x80\x99") == 0) {
-      folded += '\'';
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == 0xE2 && text.compare(i, 3, "\xE2\x80\x99") == 0) {
+      folded[out++] = '\'';
       i += 2;
       continue;
     }
-    const auto c = static_cast<unsigned char>(text[i]);
-    folded += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);
+    folded[out++] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);
   }
+  folded.resize(out);
   const std::string_view all = folded;
+  result.words.reserve(out / 5 + 1);
   std::size_t i = 0;
   while (i < all.size()) {
     while (i < all.size() && !word_byte(static_cast<unsigned char>(all[i]))) ++i;

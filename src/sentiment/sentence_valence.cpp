@@ -133,11 +133,11 @@ class SentenceScorer {
     booster_.reserve(words.size());
     negation_.reserve(words.size());
     for (const ValenceWord& word : words) {
-      const auto valence = lexicon.valences.find(word.lower);
-      valence_.push_back(valence == lexicon.valences.end() ? nullptr : &valence->second);
-      const auto booster = lexicon.boosters.find(word.lower);
-      booster_.push_back(booster == lexicon.boosters.end() ? nullptr : &booster->second);
-      negation_.push_back(lexicon.negations.count(word.lower) > 0 || word.lower.find("n't") != std::string::npos);
+      const auto entry = lexicon.words.find(word.lower);
+      const ValenceWordEntry* found = entry == lexicon.words.end() ? nullptr : &entry->second;
+      valence_.push_back(found && found->valence ? &*found->valence : nullptr);
+      booster_.push_back(found && found->booster ? &*found->booster : nullptr);
+      negation_.push_back((found && found->negation) || word.lower.find("n't") != std::string::npos);
     }
   }
 

@@ -42,7 +42,15 @@ ValenceLexicon parse_valence_lexicon(std::string_view lexicon_text, std::string_
       if (row[0] == "idiom") lexicon.idioms[row[1]] = *value;
     }
   }
+  index_words(lexicon);
   return lexicon;
+}
+
+void index_words(ValenceLexicon& lexicon) {
+  lexicon.words.clear();
+  for (const auto& [word, valence] : lexicon.valences) lexicon.words[word].valence = valence;
+  for (const auto& [word, booster] : lexicon.boosters) lexicon.words[word].booster = booster;
+  for (const auto& word : lexicon.negations) lexicon.words[word].negation = true;
 }
 
 const ValenceLexicon& default_valence_lexicon() {

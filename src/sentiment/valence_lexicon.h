@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -14,13 +15,27 @@
 
 namespace filmscope {
 
+// What the lists below say about one word, gathered so that scoring a sentence looks each of
+// its words up once rather than in three lists.
+struct ValenceWordEntry {
+  std::optional<double> valence;  // from ValenceLexicon::valences
+  std::optional<double> booster;  // from ValenceLexicon::boosters
+  bool negation = false;
+};
+
 struct ValenceLexicon {
   // Keys are lower-cased as written in the data (ASCII lower case: the lexicon is English).
   StringMap<double> valences;  // -4 .. +4
   StringSet negations;
   StringMap<double> boosters;  // single words and two-word phrases
   StringMap<double> idioms;    // two- and three-word phrases
+  // Every key of valences, negations and boosters; filled by parse_valence_lexicon, and by
+  // index_words after the lists are changed by hand.
+  StringMap<ValenceWordEntry> words;
 };
+
+// Fills `lexicon.words` from its lists.
+void index_words(ValenceLexicon& lexicon);
 
 // Parses a lexicon ("token<TAB>valence") and a rule file ("kind<TAB>phrase<TAB>value"); lines
 // that do not parse are skipped.

@@ -81,11 +81,11 @@ bool negation(std::string_view word, const std::vector<std::string>& negations) 
 
 }  // namespace
 
-StringMap<std::vector<std::size_t>> index_by_first_word(const std::vector<RelationEvent>& events) {
+FlatStringMap<std::vector<std::size_t>> index_by_first_word(const std::vector<RelationEvent>& events) {
   StringMap<std::vector<std::size_t>> index;
   for (std::size_t e = 0; e < events.size(); ++e)
     if (!events[e].words.empty()) index[events[e].words.front()].push_back(e);
-  return index;
+  return FlatStringMap<std::vector<std::size_t>>(index);
 }
 
 RelationEventLexicon parse_relation_events(std::string_view data, const ValenceLexicon& valence) {
@@ -134,15 +134,14 @@ std::vector<EventMatch> find_relation_events(std::string_view text, const Relati
   // each of the lexicon's events cost more than the rest of the analysis; instead the (event,
   // position) candidates are gathered through the first-word index and visited in the same
   // order as that scan, event by event, positions ascending, so claims and matches are the same.
-  StringMap<std::vector<std::size_t>> built;
-  if (lexicon.by_first_word.empty() && !lexicon.events.empty())
-    built = index_by_first_word(lexicon.events);
+  FlatStringMap<std::vector<std::size_t>> built;
+  if (lexicon.by_first_word.empty() && !lexicon.events.empty()) built = index_by_first_word(lexicon.events);
   const auto& index = lexicon.by_first_word.empty() ? built : lexicon.by_first_word;
   std::vector<std::pair<std::size_t, std::size_t>> candidates;  // event index, word index
   for (std::size_t i = 0; i < words.size(); ++i) {
-    const auto it = index.find(words[i]);
-    if (it == index.end()) continue;
-    for (std::size_t e : it->second) candidates.emplace_back(e, i);
+    const auto* events = index.find(words[i]);
+    if (!events) continue;
+    for (std::size_t e : *events) candidates.emplace_back(e, i);
   }
   std::sort(candidates.begin(), candidates.end());
   std::vector<bool> claimed(words.size(), false);

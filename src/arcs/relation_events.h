@@ -37,10 +37,10 @@ struct RelationEventLexicon {
   std::vector<std::string> negations;  // from the valence lexicon, sorted
   // First word → indices into `events`, ascending (index_by_first_word); find_relation_events
   // builds its own when this is empty.
-  StringMap<std::vector<std::size_t>> by_first_word;
+  FlatStringMap<std::vector<std::size_t>> by_first_word;
 };
 
-StringMap<std::vector<std::size_t>> index_by_first_word(
+FlatStringMap<std::vector<std::size_t>> index_by_first_word(
     const std::vector<RelationEvent>& events);
 
 // Parses "phrase<TAB>weight<TAB>kinds<TAB>y|n" rows; rows that do not parse are skipped.

@@ -133,8 +133,7 @@ class SentenceScorer {
     booster_.reserve(words.size());
     negation_.reserve(words.size());
     for (const ValenceWord& word : words) {
-      const auto entry = lexicon.words.find(word.lower);
-      const ValenceWordEntry* found = entry == lexicon.words.end() ? nullptr : &entry->second;
+      const ValenceWordEntry* found = lexicon.words.find(word.lower);
       valence_.push_back(found && found->valence ? &*found->valence : nullptr);
       booster_.push_back(found && found->booster ? &*found->booster : nullptr);
       negation_.push_back((found && found->negation) || word.lower.find("n't") != std::string::npos);

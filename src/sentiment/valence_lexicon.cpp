@@ -47,10 +47,11 @@ ValenceLexicon parse_valence_lexicon(std::string_view lexicon_text, std::string_
 }
 
 void index_words(ValenceLexicon& lexicon) {
-  lexicon.words.clear();
-  for (const auto& [word, valence] : lexicon.valences) lexicon.words[word].valence = valence;
-  for (const auto& [word, booster] : lexicon.boosters) lexicon.words[word].booster = booster;
-  for (const auto& word : lexicon.negations) lexicon.words[word].negation = true;
+  StringMap<ValenceWordEntry> words;
+  for (const auto& [word, valence] : lexicon.valences) words[word].valence = valence;
+  for (const auto& [word, booster] : lexicon.boosters) words[word].booster = booster;
+  for (const auto& word : lexicon.negations) words[word].negation = true;
+  lexicon.words = FlatStringMap<ValenceWordEntry>(words);
 }
 
 const ValenceLexicon& default_valence_lexicon() {

@@ -31,7 +31,7 @@ struct ValenceLexicon {
   StringMap<double> idioms;    // two- and three-word phrases
   // Every key of valences, negations and boosters; filled by parse_valence_lexicon, and by
   // index_words after the lists are changed by hand.
-  StringMap<ValenceWordEntry> words;
+  FlatStringMap<ValenceWordEntry> words;
 };
 
 // Fills `lexicon.words` from its lists.

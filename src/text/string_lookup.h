@@ -14,6 +14,8 @@
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
+#include <vector>
 
 namespace filmscope {
 
@@ -44,5 +46,76 @@ template <typename Value>
 using StringMap = std::unordered_map<std::string, Value, StringViewHash, std::equal_to<>>;
 
 using StringSet = std::unordered_set<std::string, StringViewHash, std::equal_to<>>;
+
+// A read-only map from strings to values for the hottest look-ups (a word of every sentence
+// against a lexicon of thousands): open addressing over one array of slots, keys packed in one
+// buffer, a power-of-two table. A look-up of an absent word, the common case, reads one or two
+// adjacent slots; std::unordered_map divides by a prime and follows a node pointer.
+template <typename Value>
+class FlatStringMap {
+ public:
+  FlatStringMap() = default;
+
+  template <typename Range>
+  explicit FlatStringMap(const Range& entries) {
+    std::size_t count = 0;
+    for (const auto& entry : entries) {
+      (void)entry;
+      ++count;
+    }
+    std::size_t capacity = 8;
+    while (capacity < count * 2) capacity *= 2;
+    slots_.resize(capacity);
+    mask_ = capacity - 1;
+    for (const auto& [key, value] : entries) insert(key, value);
+  }
+
+  const Value* find(std::string_view key) const {
+    if (slots_.empty()) return nullptr;
+    const std::size_t hash = StringViewHash{}(key);
+    for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
+      const Slot& slot = slots_[i];
+      if (!slot.used) return nullptr;
+      if (slot.hash == hash && slot.length == key.size() &&
+          std::string_view(keys_).substr(slot.offset, slot.length) == key)
+        return &slot.value;
+    }
+  }
+
+  std::size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+
+ private:
+  struct Slot {
+    std::size_t hash = 0;
+    std::size_t offset = 0;  // into keys_
+    std::size_t length = 0;
+    Value value{};
+    bool used = false;
+  };
+
+  void insert(std::string_view key, const Value& value) {
+    const std::size_t hash = StringViewHash{}(key);
+    for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
+      Slot& slot = slots_[i];
+      if (slot.used) {
+        if (slot.hash == hash && std::string_view(keys_).substr(slot.offset, slot.length) == key) {
+          slot.value = value;  // a repeated key keeps the last value, as operator[] would
+          return;
+        }
+        continue;
+      }
+      slot = Slot{hash, keys_.size(), key.size(), value, true};
+      keys_.append(key);
+      ++size_;
+      return;
+    }
+  }
+
+  std::vector<Slot> slots_;
+  std::string keys_;
+  std::size_t mask_ = 0;
+  std::size_t size_ = 0;
+};
 
 }  // namespace filmscope

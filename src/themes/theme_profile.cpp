@@ -3,7 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <unordered_map>
+#include <optional>
 
 #include "text/tokenizer.h"
 #include "text/unicode_text.h"
@@ -21,11 +21,6 @@ namespace {
 constexpr double kLiftPrior = 1.0;
 constexpr double kPresenceScale = 3.0;
 const double kLiftHalf = std::log(3.0);
-
-struct TermRef {
-  std::size_t theme = 0;
-  const ThemeTerm* term = nullptr;
-};
 
 // A word of a sentence: views into the sentence's tokens and the stemmer's cache, both of which
 // outlive the sentence's matching.
@@ -117,9 +112,12 @@ double theme_score(double matches, double expected) {
 
 ThemeProfile profile_themes(const std::vector<ThemeSentence>& sentences, const ThemeSet& set) {
   const std::size_t theme_count = set.themes.size();
-  StringMap<std::vector<TermRef>> by_first_stem;
-  for (std::size_t t = 0; t < theme_count; ++t)
-    for (const ThemeTerm& term : set.themes[t].terms) by_first_stem[term.stems.front()].push_back({t, &term});
+  std::optional<ThemeSet> indexed;  // for a set put together without index_theme_terms
+  if (set.terms_by_first_stem.empty() && !set.themes.empty()) {
+    indexed = set;
+    index_theme_terms(*indexed);
+  }
+  const auto& by_first_stem = indexed ? indexed->terms_by_first_stem : set.terms_by_first_stem;
 
   WordStemmer& stemmer = thread_stemmer();
   stemmer.start_story();
@@ -147,18 +145,19 @@ ThemeProfile profile_themes(const std::vector<ThemeSentence>& sentences, const T
     for (std::size_t i = 0; i < words.size(); ++i) {
       if (words[i].boundary) continue;
       ++story_words;
-      auto candidates = by_first_stem.find(*words[i].stem);
-      if (candidates == by_first_stem.end()) continue;
+      const auto* candidates = by_first_stem.find(*words[i].stem);
+      if (!candidates) continue;
       const std::size_t at = sentence_base + i;
-      for (const TermRef& ref : candidates->second) {
-        if (at < next_free[ref.theme] || !term_matches(*ref.term, words, i)) continue;
+      for (const ThemeTermRef& ref : *candidates) {
+        const ThemeTerm& term = set.themes[ref.theme].terms[ref.term];
+        if (at < next_free[ref.theme] || !term_matches(term, words, i)) continue;
         const ThemeTerm* current = best[ref.theme];
-        if (!current || ref.term->stems.size() > current->stems.size() ||
-            (ref.term->stems.size() == current->stems.size() && ref.term->weight > current->weight))
-          best[ref.theme] = ref.term;
+        if (!current || term.stems.size() > current->stems.size() ||
+            (term.stems.size() == current->stems.size() && term.weight > current->weight))
+          best[ref.theme] = &term;
       }
       const bool is_negated = negated(words, i, set);
-      for (const TermRef& ref : candidates->second) {
+      for (const ThemeTermRef& ref : *candidates) {
         const std::size_t t = ref.theme;
         if (!best[t]) continue;
         next_free[t] = at + best[t]->stems.size();

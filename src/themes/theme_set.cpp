@@ -133,7 +133,16 @@ ThemeSet build_theme_set(std::string_view definitions, std::string_view backgrou
   }
   for (const auto& row : parse_data_rows(negations)) set.negations.insert(theme_word(fold_case(row[0])));
   update_default_rate(set);
+  index_theme_terms(set);
   return set;
+}
+
+void index_theme_terms(ThemeSet& set) {
+  StringMap<std::vector<ThemeTermRef>> index;
+  for (std::size_t t = 0; t < set.themes.size(); ++t)
+    for (std::size_t k = 0; k < set.themes[t].terms.size(); ++k)
+      if (!set.themes[t].terms[k].stems.empty()) index[set.themes[t].terms[k].stems.front()].push_back({t, k});
+  set.terms_by_first_stem = FlatStringMap<std::vector<ThemeTermRef>>(index);
 }
 
 const ThemeSet& default_theme_set() {
@@ -155,6 +164,7 @@ ThemeSet with_theme_overrides(const ThemeSet& base, std::vector<ThemeDefinition>
     }
   }
   // The default rate stays the median of the compiled-in measurements.
+  index_theme_terms(set);
   return set;
 }
 

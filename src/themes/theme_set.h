@@ -40,12 +40,25 @@ struct ThemeDefinition {
   std::optional<double> background_rate;  // matches per word in the reference synopses
 };
 
+// A term of a set by position: themes[theme].terms[term].
+struct ThemeTermRef {
+  std::size_t theme = 0;
+  std::size_t term = 0;
+};
+
 struct ThemeSet {
   std::vector<ThemeDefinition> themes;  // in definition order
   StringSet negations;  // case-folded words
   // Used for a theme with no measured rate (one added by --themes): the median measured rate.
   double default_background_rate = 0.0;
+  // First stem → the terms that start with it, in definition order; filled by index_theme_terms
+  // (build_theme_set and with_theme_overrides call it), so that matching does not rebuild it
+  // for every story.
+  FlatStringMap<std::vector<ThemeTermRef>> terms_by_first_stem;
 };
+
+// Fills `set.terms_by_first_stem` from its themes.
+void index_theme_terms(ThemeSet& set);
 
 struct ThemeParseResult {
   std::vector<ThemeDefinition> themes;

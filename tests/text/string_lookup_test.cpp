@@ -1,7 +1,11 @@
 #include <catch2/catch.hpp>
 
+#include <map>
+#include <random>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "text/string_lookup.h"
 
@@ -25,4 +29,35 @@ TEST_CASE("the hash tells apart keys that differ in any byte or in length", "[te
   CHECK(hash("abcdefghij") != hash("abcdefghik"));
   CHECK(hash(std::string_view("a\0", 2)) != hash("a"));
   CHECK(hash("") == hash(std::string_view()));
+}
+
+TEST_CASE("property: a flat map finds exactly what a std::map holds", "[text][property]") {
+  std::mt19937 random(7);
+  const std::string letters = "abcdefgh'-";
+  for (int round = 0; round < 200; ++round) {
+    std::map<std::string, int> reference;
+    std::vector<std::pair<std::string, int>> entries;
+    const int n = static_cast<int>(random() % 300);
+    for (int k = 0; k < n; ++k) {
+      std::string key;
+      const int length = static_cast<int>(random() % 12);
+      for (int c = 0; c < length; ++c) key += letters[random() % letters.size()];
+      entries.emplace_back(key, k);
+      reference[key] = k;  // a repeated key keeps its last value
+    }
+    const FlatStringMap<int> map(entries);
+    REQUIRE(map.size() == reference.size());
+    for (const auto& [key, value] : reference) {
+      const int* found = map.find(key);
+      REQUIRE(found);
+      REQUIRE(*found == value);
+    }
+    for (int probe = 0; probe < 100; ++probe) {
+      std::string key;
+      const int length = static_cast<int>(random() % 12);
+      for (int c = 0; c < length; ++c) key += letters[random() % letters.size()];
+      REQUIRE((map.find(key) != nullptr) == (reference.count(key) > 0));
+    }
+  }
+  CHECK(FlatStringMap<int>().find("anything") == nullptr);
 }

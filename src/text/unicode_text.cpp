@@ -142,17 +142,18 @@ std::size_t display_width(std::string_view text) {
 }
 
 std::string collapse_whitespace(std::string_view text) {
+  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
   std::string out;
   out.reserve(text.size());
-  bool space = false;
-  for (char c : text) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
-      space = !out.empty();
-    } else {
-      if (space) out += ' ';
-      space = false;
-      out += c;
-    }
+  // Whole words are appended at once: scene texts run to megabytes in a batch.
+  std::size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && space(text[i])) ++i;
+    const std::size_t start = i;
+    while (i < text.size() && !space(text[i])) ++i;
+    if (i == start) continue;
+    if (!out.empty()) out += ' ';
+    out.append(text, start, i - start);
   }
   return out;
 }

@@ -29,6 +29,7 @@
 
 #include <array>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <memory>
 
@@ -160,13 +161,26 @@ struct Utf8Scan {
   bool has_c1_range_bytes = false;      // any byte 0x80–0x9F (Windows-1252 punctuation)
 };
 
+// Whether any of the eight bytes at `data` is 0x80 or above.
+bool has_high_byte(const unsigned char* data) {
+  std::uint64_t word = 0;
+  std::memcpy(&word, data, 8);
+  return (word & 0x8080808080808080ULL) != 0;
+}
+
 Utf8Scan scan_utf8(std::string_view bytes) {
   Utf8Scan scan;
   const auto* data = reinterpret_cast<const unsigned char*>(bytes.data());
   std::size_t i = 0;
   bool previous_invalid = false;
   while (i < bytes.size()) {
-    if (data[i] >= 0x80 && data[i] <= 0x9F) scan.has_c1_range_bytes = true;
+    if (data[i] < 0x80) {  // ASCII, most of any text: skipped eight bytes at a time
+      previous_invalid = false;
+      ++i;
+      while (i + 8 <= bytes.size() && !has_high_byte(data + i)) i += 8;
+      continue;
+    }
+    if (data[i] <= 0x9F) scan.has_c1_range_bytes = true;
     std::size_t length = utf8_sequence_length(data + i, bytes.size() - i);
     if (length == 0) {
       if (!previous_invalid) ++scan.invalid_runs;
@@ -336,9 +350,12 @@ void normalise_line_ends(std::string& text) {
 }
 
 bool is_ascii(std::string_view text) {
-  for (char c : text) {
-    if (static_cast<unsigned char>(c) >= 0x80) return false;
-  }
+  const auto* data = reinterpret_cast<const unsigned char*>(text.data());
+  std::size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8)
+    if (has_high_byte(data + i)) return false;
+  for (; i < text.size(); ++i)
+    if (data[i] >= 0x80) return false;
   return true;
 }
 

@@ -83,6 +83,7 @@ bool is_ascii_alpha(char c) { return is_ascii_lower(c) || is_ascii_upper(c); }
 bool is_ascii_alnum(char c) { return is_ascii_alpha(c) || is_ascii_digit(c); }
 
 std::string expand_tabs(std::string_view raw) {
+  if (raw.find_first_of("\t\f\v") == std::string_view::npos) return std::string(raw);
   std::string out;
   out.reserve(raw.size());
   for (char c : raw) {
@@ -211,10 +212,16 @@ NumberedText strip_scene_numbers(std::string_view body) {
 }
 
 // The letters of a line, upper-cased: "CONTINUED: (2)" → "CONTINUED".
-std::string letters_of(std::string_view s) {
+// The ASCII letters of `s` in upper case, stopping once there are more than `limit`: callers
+// compare the result with short marks, which a longer run of letters can never equal, and this
+// runs on every line of a script.
+std::string letters_of(std::string_view s, std::size_t limit) {
   std::string out;
-  for (char c : s)
-    if (is_ascii_alpha(c)) out.push_back(screenplay_detail::ascii_upper(c));
+  for (char c : s) {
+    if (!is_ascii_alpha(c)) continue;
+    out.push_back(screenplay_detail::ascii_upper(c));
+    if (out.size() > limit) break;
+  }
   return out;
 }
 
@@ -231,11 +238,12 @@ bool is_web_scaffolding(std::string_view body) {
 // Continuation and omission marks, compared by their letters once scene numbers are gone.
 constexpr std::array<std::string_view, 5> kContinuedLetters{"CONTINUED", "CONTINUEDONNEXTPAGE",
                                                             "OMITTED", "SCENEOMITTED", "CONTD"};
+constexpr std::size_t kLongestContinuedLetters = std::string_view("CONTINUEDONNEXTPAGE").size();
 
 bool is_page_number(std::string_view body) {
   if (is_number_token(body)) return true;
   // "Page 3", "PAGE 3", "- 12 -", "Scene 11Page 7", "762.10" (continuity-script footage counts).
-  std::string letters = letters_of(body);
+  std::string letters = letters_of(body, std::string_view("SCENEPAGE").size());
   if (letters == "PAGE" || letters == "SCENEPAGE") return true;
   bool only_number_punct = std::all_of(body.begin(), body.end(), [](char c) {
     return is_ascii_digit(c) || c == '.' || c == '-' || c == ' ' || c == '/' || c == ':';
@@ -262,7 +270,8 @@ bool is_context_free_furniture(const MeasuredLine& line) {
     if (depth == 0) wording.push_back(c);
     if (c == ')' && depth > 0) --depth;
   }
-  std::string letters = letters_of(wording.empty() ? unnumbered : std::string_view(wording));
+  std::string letters =
+      letters_of(wording.empty() ? unnumbered : std::string_view(wording), kLongestContinuedLetters);
   for (auto form : kContinuedLetters)
     if (letters == form) return true;
   return false;

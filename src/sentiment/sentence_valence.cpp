@@ -129,14 +129,13 @@ class SentenceScorer {
   // negation status several times, from each of the three words after it.
   SentenceScorer(const std::vector<ValenceWord>& words, const ValenceLexicon& lexicon)
       : words_(words), lexicon_(lexicon), cap_differential_(allcap_differential(words)) {
-    valence_.reserve(words.size());
-    booster_.reserve(words.size());
-    negation_.reserve(words.size());
+    looked_up_.reserve(words.size());
     for (const ValenceWord& word : words) {
       const ValenceWordEntry* found = lexicon.words.find(word.lower);
-      valence_.push_back(found && found->valence ? &*found->valence : nullptr);
-      booster_.push_back(found && found->booster ? &*found->booster : nullptr);
-      negation_.push_back((found && found->negation) || word.lower.find("n't") != std::string::npos);
+      looked_up_.push_back({found && found->valence ? &*found->valence : nullptr,
+                            found && found->booster ? &*found->booster : nullptr,
+                            (found && found->negation) || word.lower.find("n't") != std::string::npos,
+                            found && found->starts_phrase});
     }
   }
 
@@ -145,7 +144,7 @@ class SentenceScorer {
     sentiments.reserve(words_.size());
     for (std::size_t i = 0; i < words_.size(); ++i) {
       // Boosters and "kind of" modify other words and carry no valence of their own.
-      if (booster_[i] ||
+      if (looked_up_[i].booster ||
           (i + 1 < words_.size() && lower(i) == "kind" && lower(i + 1) == "of")) {
         sentiments.push_back(0.0);
         continue;
@@ -159,20 +158,21 @@ class SentenceScorer {
  private:
   const std::string& lower(std::size_t i) const { return words_[i].lower; }
 
-  bool in_lexicon(std::size_t i) const { return valence_[i] != nullptr; }
+  bool in_lexicon(std::size_t i) const { return looked_up_[i].valence != nullptr; }
 
-  bool negated(std::size_t i) const { return negation_[i]; }
+  bool negated(std::size_t i) const { return looked_up_[i].negation; }
 
   double scalar_inc_dec(std::size_t i, double valence) const {
-    if (!booster_[i]) return 0.0;
-    double scalar = valence < 0 ? -*booster_[i] : *booster_[i];
+    const double* booster = looked_up_[i].booster;
+    if (!booster) return 0.0;
+    double scalar = valence < 0 ? -*booster : *booster;
     if (words_[i].all_caps && cap_differential_) scalar += valence > 0 ? kCapsIncrement : -kCapsIncrement;
     return scalar;
   }
 
   double sentiment_valence(std::size_t i) const {
-    if (!valence_[i]) return 0.0;
-    const double base = *valence_[i];
+    if (!looked_up_[i].valence) return 0.0;
+    const double base = *looked_up_[i].valence;
     double valence = base;
     // "no" before another lexicon word negates that word instead of counting itself.
     if (lower(i) == "no" && i + 1 < words_.size() && in_lexicon(i + 1)) valence = 0.0;
@@ -222,33 +222,33 @@ class SentenceScorer {
     return phrase;
   }
 
+  // The value of the phrase of `count` words from `first` in `phrases`, or null. Only a word
+  // that starts some idiom or booster phrase can begin one, so the phrase is put together (a
+  // string per try) only behind such a word.
+  const double* phrase_value(const StringMap<double>& phrases, std::size_t first, std::size_t count) const {
+    if (!looked_up_[first].starts_phrase) return nullptr;
+    const auto it = phrases.find(join(first, count));
+    return it == phrases.end() ? nullptr : &it->second;
+  }
+
   // Called with i >= 3 only (the third look-back step).
   double special_idioms_check(double valence, std::size_t i) const {
-    const std::string one_zero = join(i - 1, 2);
-    const std::string two_one_zero = join(i - 2, 3);
-    const std::string two_one = join(i - 2, 2);
-    const std::string three_two_one = join(i - 3, 3);
-    const std::string three_two = join(i - 3, 2);
-    for (const std::string* sequence : {&one_zero, &two_one_zero, &two_one, &three_two_one, &three_two}) {
-      auto it = lexicon_.idioms.find(*sequence);
-      if (it != lexicon_.idioms.end()) {
-        valence = it->second;
+    // Idioms ending at the word, most recent first; the first found sets the valence.
+    const std::pair<std::size_t, std::size_t> before[] = {{i - 1, 2}, {i - 2, 3}, {i - 2, 2}, {i - 3, 3}, {i - 3, 2}};
+    for (const auto& [first, count] : before) {
+      if (const double* value = phrase_value(lexicon_.idioms, first, count)) {
+        valence = *value;
         break;
       }
     }
-    if (i + 1 < words_.size()) {
-      auto it = lexicon_.idioms.find(join(i, 2));
-      if (it != lexicon_.idioms.end()) valence = it->second;
-    }
-    if (i + 2 < words_.size()) {
-      auto it = lexicon_.idioms.find(join(i, 3));
-      if (it != lexicon_.idioms.end()) valence = it->second;
-    }
+    if (i + 1 < words_.size())
+      if (const double* value = phrase_value(lexicon_.idioms, i, 2)) valence = *value;
+    if (i + 2 < words_.size())
+      if (const double* value = phrase_value(lexicon_.idioms, i, 3)) valence = *value;
     // Booster phrases such as "sort of" and "kind of".
-    for (const std::string* n_gram : {&three_two_one, &three_two, &two_one}) {
-      auto it = lexicon_.boosters.find(*n_gram);
-      if (it != lexicon_.boosters.end()) valence += it->second;
-    }
+    const std::pair<std::size_t, std::size_t> boosters[] = {{i - 3, 3}, {i - 3, 2}, {i - 2, 2}};
+    for (const auto& [first, count] : boosters)
+      if (const double* value = phrase_value(lexicon_.boosters, first, count)) valence += *value;
     return valence;
   }
 
@@ -273,9 +273,13 @@ class SentenceScorer {
   const std::vector<ValenceWord>& words_;
   const ValenceLexicon& lexicon_;
   bool cap_differential_;
-  std::vector<const double*> valence_;  // per word: its lexicon valence, or null
-  std::vector<const double*> booster_;  // per word: its booster scalar, or null
-  std::vector<bool> negation_;          // per word: a negation ("not", "isn't")
+  struct LookedUp {
+    const double* valence = nullptr;  // its lexicon valence, or null
+    const double* booster = nullptr;  // its booster scalar, or null
+    bool negation = false;            // "not", "isn't"
+    bool starts_phrase = false;       // could begin an idiom or a booster phrase
+  };
+  std::vector<LookedUp> looked_up_;  // per word
 };
 
 double punctuation_emphasis(std::string_view text) {

@@ -51,6 +51,9 @@ void index_words(ValenceLexicon& lexicon) {
   for (const auto& [word, valence] : lexicon.valences) words[word].valence = valence;
   for (const auto& [word, booster] : lexicon.boosters) words[word].booster = booster;
   for (const auto& word : lexicon.negations) words[word].negation = true;
+  for (const auto* phrases : {&lexicon.idioms, &lexicon.boosters})
+    for (const auto& [phrase, value] : *phrases)
+      if (const auto space = phrase.find(' '); space != std::string::npos) words[phrase.substr(0, space)].starts_phrase = true;
   lexicon.words = FlatStringMap<ValenceWordEntry>(words);
 }
 

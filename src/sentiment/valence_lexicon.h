@@ -21,6 +21,7 @@ struct ValenceWordEntry {
   std::optional<double> valence;  // from ValenceLexicon::valences
   std::optional<double> booster;  // from ValenceLexicon::boosters
   bool negation = false;
+  bool starts_phrase = false;  // the first word of a multi-word idiom or booster
 };
 
 struct ValenceLexicon {

@@ -48,9 +48,10 @@ using StringMap = std::unordered_map<std::string, Value, StringViewHash, std::eq
 using StringSet = std::unordered_set<std::string, StringViewHash, std::equal_to<>>;
 
 // A read-only map from strings to values for the hottest look-ups (a word of every sentence
-// against a lexicon of thousands): open addressing over one array of slots, keys packed in one
-// buffer, a power-of-two table. A look-up of an absent word, the common case, reads one or two
-// adjacent slots; std::unordered_map divides by a prime and follows a node pointer.
+// against a lexicon of thousands): open addressing over a power-of-two array of 16-byte slots,
+// keys packed in one buffer and values in another. A look-up of an absent word, the common
+// case, reads one or two adjacent slots of a table that stays in cache; std::unordered_map
+// divides by a prime and follows a node pointer to wherever the node was allocated.
 template <typename Value>
 class FlatStringMap {
  public:
@@ -73,49 +74,53 @@ class FlatStringMap {
   const Value* find(std::string_view key) const {
     if (slots_.empty()) return nullptr;
     const std::size_t hash = StringViewHash{}(key);
+    const auto tag = static_cast<std::uint32_t>(hash >> 32);
     for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
       const Slot& slot = slots_[i];
-      if (!slot.used) return nullptr;
-      if (slot.hash == hash && slot.length == key.size() &&
+      if (slot.value == kEmpty) return nullptr;
+      if (slot.tag == tag && slot.length == key.size() &&
           std::string_view(keys_).substr(slot.offset, slot.length) == key)
-        return &slot.value;
+        return &values_[slot.value];
     }
   }
 
-  std::size_t size() const { return size_; }
-  bool empty() const { return size_ == 0; }
+  std::size_t size() const { return values_.size(); }
+  bool empty() const { return values_.empty(); }
 
  private:
+  static constexpr std::uint32_t kEmpty = 0xFFFFFFFF;
+
   struct Slot {
-    std::size_t hash = 0;
-    std::size_t offset = 0;  // into keys_
-    std::size_t length = 0;
-    Value value{};
-    bool used = false;
+    std::uint32_t tag = 0;  // the hash's high half; the low bits chose the slot
+    std::uint32_t offset = 0;  // into keys_
+    std::uint32_t length = 0;
+    std::uint32_t value = kEmpty;  // into values_
   };
 
   void insert(std::string_view key, const Value& value) {
     const std::size_t hash = StringViewHash{}(key);
+    const auto tag = static_cast<std::uint32_t>(hash >> 32);
     for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
       Slot& slot = slots_[i];
-      if (slot.used) {
-        if (slot.hash == hash && std::string_view(keys_).substr(slot.offset, slot.length) == key) {
-          slot.value = value;  // a repeated key keeps the last value, as operator[] would
+      if (slot.value != kEmpty) {
+        if (slot.tag == tag && std::string_view(keys_).substr(slot.offset, slot.length) == key) {
+          values_[slot.value] = value;  // a repeated key keeps the last value, as operator[] would
           return;
         }
         continue;
       }
-      slot = Slot{hash, keys_.size(), key.size(), value, true};
+      slot = Slot{tag, static_cast<std::uint32_t>(keys_.size()), static_cast<std::uint32_t>(key.size()),
+                  static_cast<std::uint32_t>(values_.size())};
       keys_.append(key);
-      ++size_;
+      values_.push_back(value);
       return;
     }
   }
 
   std::vector<Slot> slots_;
   std::string keys_;
+  std::vector<Value> values_;
   std::size_t mask_ = 0;
-  std::size_t size_ = 0;
 };
 
 }  // namespace filmscope

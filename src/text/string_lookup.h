@@ -38,7 +38,15 @@ struct StringViewHash {
     std::uint64_t tail = 0;
     std::memcpy(&tail, bytes, left);
     hash = (hash ^ tail) * 0x94D049BB133111EBULL;
-    return static_cast<std::size_t>(hash ^ (hash >> 29));
+    // A full avalanche, so that the low bits (which pick a slot of a power-of-two table) depend
+    // on every byte: a product's low bits see only the multiplicand's low bits, which would put
+    // "happy", "happily" and "happiness" in one cluster.
+    hash ^= hash >> 33;
+    hash *= 0xFF51AFD7ED558CCDULL;
+    hash ^= hash >> 33;
+    hash *= 0xC4CEB9FE1A85EC53ULL;
+    hash ^= hash >> 33;
+    return static_cast<std::size_t>(hash);
   }
 };
 

@@ -333,9 +333,17 @@ std::vector<TextSpan> split_sentences_with_icu(std::string_view paragraph, std::
 
 namespace {
 
-// The pieces ICU's word break iterator cuts `sentence` into, spaces dropped, as raw tokens.
-std::vector<Token> icu_word_pieces(std::string_view sentence) {
-  std::vector<Token> raw;
+// A piece of a sentence as a word break iterator cuts it, before the merges.
+struct RawPiece {
+  std::string_view text;
+  std::size_t offset = 0;  // into the sentence
+  TokenKind kind = TokenKind::word;
+  bool space_before = true;
+};
+
+// The pieces ICU's word break iterator cuts `sentence` into, spaces dropped.
+std::vector<RawPiece> icu_word_pieces(std::string_view sentence) {
+  std::vector<RawPiece> raw;
   UErrorCode status = U_ZERO_ERROR;
   icu::BreakIterator* breaker = thread_breaker(BreakKind::word, status);
   if (U_FAILURE(status) || !breaker) return raw;
@@ -348,7 +356,7 @@ std::vector<Token> icu_word_pieces(std::string_view sentence) {
     std::size_t to = offsets[static_cast<std::size_t>(end)];
     std::string_view piece = sentence.substr(from, to - from);
     if (piece.empty() || is_space_byte(piece.front())) continue;
-    Token token;
+    RawPiece token;
     token.text = piece;
     token.offset = from;
     int status_rule = breaker->getRuleStatus();
@@ -383,8 +391,9 @@ bool ascii_path_applies(std::string_view text) {
 // a letter join (WB6-7); a digit, one of ". ' , ;" and a digit join (WB11-12); runs of spaces
 // join (WB3d); everything else is a piece of its own. The rule status ICU reports is that of the
 // last rule applied: a piece ending in a letter is a word, one ending in a digit a number.
-std::vector<Token> ascii_word_pieces(std::string_view sentence) {
-  std::vector<Token> raw;
+std::vector<RawPiece> ascii_word_pieces(std::string_view sentence) {
+  std::vector<RawPiece> raw;
+  raw.reserve(sentence.size() / 4 + 4);
   const std::size_t n = sentence.size();
   std::size_t i = 0;
   while (i < n) {
@@ -394,7 +403,7 @@ std::vector<Token> ascii_word_pieces(std::string_view sentence) {
       ++i;
       continue;
     }
-    Token token;
+    RawPiece token;
     if (ascii_letter(c) || ascii_digit(c)) {
       ++i;
       while (i < n) {
@@ -428,21 +437,26 @@ std::vector<Token> ascii_word_pieces(std::string_view sentence) {
   return raw;
 }
 
-// The header's two merges over the raw pieces, then case folding and offsets.
-std::vector<Token> merged_tokens(std::string_view sentence, const std::vector<Token>& raw, std::size_t base) {
-  std::vector<Token> tokens;
+// The header's two merges over the raw pieces, then case folding and offsets, into `tokens`.
+void merge_pieces(std::string_view sentence, const std::vector<RawPiece>& raw, std::size_t base,
+                  std::vector<Token>& tokens) {
+  tokens.clear();
   tokens.reserve(raw.size());
   for (std::size_t i = 0; i < raw.size(); ++i) {
-    Token token = raw[i];
+    RawPiece piece = raw[i];
     // Hyphenated compounds: word-word(-word…) with no spaces.
-    while (token.kind != TokenKind::punctuation && i + 2 < raw.size() && raw[i + 1].text == "-" &&
+    while (piece.kind != TokenKind::punctuation && i + 2 < raw.size() && raw[i + 1].text == "-" &&
            !raw[i + 1].space_before && !raw[i + 2].space_before &&
            raw[i + 2].kind != TokenKind::punctuation) {
       std::size_t end = raw[i + 2].offset + raw[i + 2].text.size();
-      token.text = sentence.substr(token.offset, end - token.offset);
-      token.kind = TokenKind::word;
+      piece.text = sentence.substr(piece.offset, end - piece.offset);
+      piece.kind = TokenKind::word;
       i += 2;
     }
+    Token& token = tokens.emplace_back();
+    token.kind = piece.kind;
+    token.space_before = piece.space_before;
+    token.text = piece.text;
     if (token.kind == TokenKind::word) {
       std::string_view t = token.text;
       if (t.size() > 2 && (t.ends_with("'s") || t.ends_with("'S"))) {
@@ -458,21 +472,27 @@ std::vector<Token> merged_tokens(std::string_view sentence, const std::vector<To
       }
     }
     token.folded = fold_case(token.text);
-    token.offset += base;
-    tokens.push_back(std::move(token));
+    token.offset = piece.offset + base;
   }
-  return tokens;
 }
 
 }  // namespace
 
 std::vector<Token> tokenize(std::string_view sentence, std::size_t base) {
-  return merged_tokens(sentence, ascii_path_applies(sentence) ? ascii_word_pieces(sentence) : icu_word_pieces(sentence),
-                       base);
+  std::vector<Token> tokens;
+  tokenize_into(sentence, tokens, base);
+  return tokens;
+}
+
+void tokenize_into(std::string_view sentence, std::vector<Token>& tokens, std::size_t base) {
+  merge_pieces(sentence, ascii_path_applies(sentence) ? ascii_word_pieces(sentence) : icu_word_pieces(sentence),
+               base, tokens);
 }
 
 std::vector<Token> tokenize_with_icu(std::string_view sentence, std::size_t base) {
-  return merged_tokens(sentence, icu_word_pieces(sentence), base);
+  std::vector<Token> tokens;
+  merge_pieces(sentence, icu_word_pieces(sentence), base, tokens);
+  return tokens;
 }
 
 }  // namespace filmscope

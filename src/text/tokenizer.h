@@ -44,6 +44,9 @@ struct Token {
 
 // Tokenises `sentence`, whose first byte sits at `base` in the decoded text.
 std::vector<Token> tokenize(std::string_view sentence, std::size_t base = 0);
+// As tokenize, replacing the contents of `tokens`: a caller cutting thousands of sentences
+// keeps one vector and its memory.
+void tokenize_into(std::string_view sentence, std::vector<Token>& tokens, std::size_t base = 0);
 
 // As tokenize, always through ICU's break iterator: tokenize takes a faster path for plain
 // ASCII text that must give the same tokens, and the tests hold it to that.

@@ -65,9 +65,10 @@ bool is_quote(std::string_view folded) {
   return folded == "\"" || folded == "'" || folded == "\xE2\x80\x9C" || folded == "\xE2\x80\x9D";
 }
 
-// The words of `tokens`, which must outlive them (their folded forms are rewritten in place).
-std::vector<Word> sentence_words(std::vector<Token>& tokens, WordStemmer& stemmer) {
-  std::vector<Word> words;
+// The words of `tokens` into `words`, whose views stay valid while `tokens` is unchanged (their
+// folded forms are rewritten in place).
+void sentence_words(std::vector<Token>& tokens, WordStemmer& stemmer, std::vector<Word>& words) {
+  words.clear();
   words.reserve(tokens.size());
   for (Token& token : tokens) {
     if (token.folded.find('\xE2') != std::string::npos) token.folded = theme_word(token.folded);
@@ -79,7 +80,6 @@ std::vector<Word> sentence_words(std::vector<Token>& tokens, WordStemmer& stemme
     if (!word.boundary) word.stem = &stemmer.stem(word.folded);
     words.push_back(word);
   }
-  return words;
 }
 
 bool term_matches(const ThemeTerm& term, const std::vector<Word>& words, std::size_t at) {
@@ -137,10 +137,12 @@ ThemeProfile profile_themes(const std::vector<ThemeSentence>& sentences, const T
   std::vector<double> sentence_weight(theme_count, 0.0);
   std::vector<std::size_t> touched;  // themes with a match in the current sentence
   std::size_t sentence_base = 0;      // the first word's position, counting punctuation
+  std::vector<Token> tokens;          // the current sentence's, reused from one to the next
+  std::vector<Word> words;
 
   for (std::size_t s = 0; s < sentences.size(); ++s) {
-    std::vector<Token> tokens = tokenize(sentences[s].text);
-    const auto words = sentence_words(tokens, stemmer);
+    tokenize_into(sentences[s].text, tokens);
+    sentence_words(tokens, stemmer, words);
     sentence_start[s] = story_words;
     for (std::size_t i = 0; i < words.size(); ++i) {
       if (words[i].boundary) continue;

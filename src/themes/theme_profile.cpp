@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <deque>
 #include <optional>
 
 #include "text/tokenizer.h"
@@ -34,24 +36,72 @@ struct Word {
 // bound on memory over any corpus. The cache is emptied only between stories, so the stems a
 // story's words point to stay put while it is matched.
 constexpr std::size_t kMaxCachedStems = 1 << 16;
+// And the bytes of those forms, which also keeps the cache's 32-bit offsets in range: one story
+// is at most kMaxInputBytes.
+constexpr std::size_t kMaxCachedFormBytes = 1 << 26;
 
 // Stems every word once per distinct form: stories repeat their words, and so do the stories
-// of a corpus. Cached stems are map nodes, which stay where they are as the map grows.
+// of a corpus. An open-addressing table of 16-byte slots over append-only storage: forms are
+// packed in one buffer and stems live in a deque, so a returned stem stays where it is as the
+// table grows, and a look-up reads one slot of a table that stays in cache.
 class WordStemmer {
  public:
+  WordStemmer() { slots_.resize(kInitialSlots); }
+
   const std::string& stem(std::string_view folded) {
-    auto it = cache_.find(folded);
-    if (it == cache_.end()) it = cache_.emplace(std::string(folded), stemmer_.stem(folded)).first;
-    return it->second;
+    const std::size_t hash = StringViewHash{}(folded);
+    const auto tag = static_cast<std::uint32_t>(hash >> 32);
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t i = hash & mask;
+    for (;; i = (i + 1) & mask) {
+      const Slot& slot = slots_[i];
+      if (slot.stem == kEmpty) break;
+      if (slot.tag == tag && std::string_view(forms_).substr(slot.offset, slot.length) == folded)
+        return stems_[slot.stem];
+    }
+    slots_[i] = Slot{tag, static_cast<std::uint32_t>(forms_.size()), static_cast<std::uint32_t>(folded.size()),
+                     static_cast<std::uint32_t>(stems_.size())};
+    forms_.append(folded);
+    stems_.push_back(stemmer_.stem(folded));
+    if (stems_.size() * 2 > slots_.size()) grow();
+    return stems_.back();
   }
 
   void start_story() {
-    if (cache_.size() >= kMaxCachedStems) cache_.clear();
+    if (stems_.size() < kMaxCachedStems && forms_.size() < kMaxCachedFormBytes) return;
+    slots_.assign(kInitialSlots, Slot{});
+    forms_.clear();
+    stems_.clear();
   }
 
  private:
+  static constexpr std::uint32_t kEmpty = 0xFFFFFFFF;
+  static constexpr std::size_t kInitialSlots = 1024;
+
+  struct Slot {
+    std::uint32_t tag = 0;     // the hash's high half
+    std::uint32_t offset = 0;  // into forms_
+    std::uint32_t length = 0;
+    std::uint32_t stem = kEmpty;  // into stems_
+  };
+
+  void grow() {
+    std::vector<Slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    const std::size_t mask = slots_.size() - 1;
+    for (const Slot& slot : old) {
+      if (slot.stem == kEmpty) continue;
+      const std::size_t hash = StringViewHash{}(std::string_view(forms_).substr(slot.offset, slot.length));
+      std::size_t i = hash & mask;
+      while (slots_[i].stem != kEmpty) i = (i + 1) & mask;
+      slots_[i] = slot;
+    }
+  }
+
   Stemmer stemmer_;
-  StringMap<std::string> cache_;
+  std::vector<Slot> slots_;
+  std::string forms_;
+  std::deque<std::string> stems_;
 };
 
 // One per thread, like the tokenizer's break iterators: creating the Snowball stemmer per story

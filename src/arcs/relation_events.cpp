@@ -2,6 +2,7 @@
 #include "arcs/relation_events.h"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <system_error>
 #include <unordered_map>
@@ -33,10 +34,17 @@ std::vector<std::string> split_on(std::string_view text, char separator) {
   return parts;
 }
 
-bool word_byte(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '\'' ||
-         c == '-' || c >= 0x80;
-}
+// Letters, digits, apostrophes, hyphens and every byte of a multi-byte character, as a table:
+// the test runs on every byte of every scene.
+constexpr std::array<bool, 256> kWordBytes = [] {
+  std::array<bool, 256> table{};
+  for (int c = 0; c < 256; ++c)
+    table[static_cast<std::size_t>(c)] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                                         c == '\'' || c == '-' || c >= 0x80;
+  return table;
+}();
+
+bool word_byte(unsigned char c) { return kWordBytes[c]; }
 
 // The text lower-cased, with a typographic apostrophe (U+2019) made ASCII so "doesn’t" negates,
 // and its words as views into that copy: one allocation per text rather than one per word.

@@ -6,6 +6,7 @@
 // containers to produce output, so their order never shows.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -80,7 +81,7 @@ class FlatStringMap {
   }
 
   const Value* find(std::string_view key) const {
-    if (slots_.empty()) return nullptr;
+    if (slots_.empty() || !may_hold(key)) return nullptr;
     const std::size_t hash = StringViewHash{}(key);
     const auto tag = static_cast<std::uint32_t>(hash >> 32);
     for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
@@ -97,6 +98,14 @@ class FlatStringMap {
 
  private:
   static constexpr std::uint32_t kEmpty = 0xFFFFFFFF;
+
+  // A first filter that needs no hash: which (first byte, length) pairs some key has, lengths
+  // above 63 sharing one bit. Most words of a sentence fail it against a small lexicon.
+  static std::size_t shape_bit(std::string_view key) { return key.size() < 64 ? key.size() : 63; }
+  bool may_hold(std::string_view key) const {
+    if (key.empty()) return has_empty_key_;
+    return (shapes_[static_cast<unsigned char>(key.front())] >> shape_bit(key)) & 1U;
+  }
 
   struct Slot {
     std::uint32_t tag = 0;  // the hash's high half; the low bits chose the slot
@@ -119,6 +128,10 @@ class FlatStringMap {
       }
       slot = Slot{tag, static_cast<std::uint32_t>(keys_.size()), static_cast<std::uint32_t>(key.size()),
                   static_cast<std::uint32_t>(values_.size())};
+      if (key.empty())
+        has_empty_key_ = true;
+      else
+        shapes_[static_cast<unsigned char>(key.front())] |= std::uint64_t{1} << shape_bit(key);
       keys_.append(key);
       values_.push_back(value);
       return;
@@ -129,6 +142,8 @@ class FlatStringMap {
   std::string keys_;
   std::vector<Value> values_;
   std::size_t mask_ = 0;
+  std::array<std::uint64_t, 256> shapes_{};
+  bool has_empty_key_ = false;
 };
 
 }  // namespace filmscope

@@ -6,6 +6,9 @@
 // adjustments that name resolution needs: hyphenated compounds stay one token ("ex-wife",
 // "WALL-E", "T-800"), and a possessive "'s"/"’s" is split off into a flag ("Nathan's" → Nathan,
 // possessive) so that a name matches whether or not it is possessed.
+// Plain ASCII text skips ICU: a hand-written path applies the same rules and ICU's own
+// abbreviation list and must give the same breaks (the *_with_icu functions below are the
+// reference the tests compare it with); other text goes through ICU.
 #pragma once
 
 #include <cstddef>

@@ -37,7 +37,7 @@ struct StringViewHash {
       left -= 8;
     }
     std::uint64_t tail = 0;
-    std::memcpy(&tail, bytes, left);
+    if (left > 0) std::memcpy(&tail, bytes, left);  // an empty view may have no data pointer at all
     hash = (hash ^ tail) * 0x94D049BB133111EBULL;
     // A full avalanche, so that the low bits (which pick a slot of a power-of-two table) depend
     // on every byte: a product's low bits see only the multiplicand's low bits, which would put

@@ -6,11 +6,9 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "model/analysis.h"
-
 #include "text/string_lookup.h"
 
 namespace filmscope {

@@ -5,7 +5,6 @@
 #include <array>
 #include <charconv>
 #include <system_error>
-#include <unordered_map>
 
 #include "analysis/lexicon.h"
 

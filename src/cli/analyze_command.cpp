@@ -56,13 +56,7 @@ void add_analyze_command(CLI::App& app, int& exit_code) {
                       "Theme definitions that add to or override the built-in set (tag<TAB>term…)");
   add_output_option(*command, options->output);
   command->callback([options, &exit_code] {
-    try {
-      exit_code = run_analyze(*options);
-    } catch (const std::exception& e) {
-      // The library reports user errors as values; anything thrown is a bug or exhaustion.
-      report_error(options->input + ": " + e.what());
-      exit_code = kExitInputError;
-    }
+    exit_code = run_reporting_throws(options->input, kExitInputError, [&] { return run_analyze(*options); });
   });
 }
 

@@ -135,12 +135,7 @@ void add_batch_command(CLI::App& app, int& exit_code) {
   command->add_option("--jsonl", options->jsonl,
                       "\"-\": read JSON Lines ({\"id\",\"text\"} or {\"path\"}) on stdin, write analyses to stdout");
   command->callback([options, &exit_code] {
-    try {
-      exit_code = run_batch_command(*options);
-    } catch (const std::exception& e) {
-      report_error(std::string("batch: ") + e.what());
-      exit_code = kExitOutputError;
-    }
+    exit_code = run_reporting_throws("batch", kExitOutputError, [&] { return run_batch_command(*options); });
   });
 }
 

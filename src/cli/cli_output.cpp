@@ -2,7 +2,9 @@
 #include "cli/cli_output.h"
 
 #include <cstdio>
+#include <exception>
 #include <iostream>
+#include <string>
 
 #include "cli/commands.h"
 #include "io/atomic_write.h"
@@ -16,6 +18,15 @@ void report_error(std::string_view message) {
   for (char c : message) line += (c == '\n' || c == '\r') ? ' ' : c;
   line += '\n';
   std::cerr << line << std::flush;
+}
+
+int run_reporting_throws(std::string_view subject, int exit_code_on_throw, const std::function<int()>& body) {
+  try {
+    return body();
+  } catch (const std::exception& e) {
+    report_error(std::string(subject) + ": " + e.what());
+    return exit_code_on_throw;
+  }
 }
 
 int emit_output(const std::string& output_path, std::string_view content) {

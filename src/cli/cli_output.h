@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -22,5 +23,10 @@ void add_output_option(CLI::App& command, std::string& output);
 
 // Prints "filmscope: <message>" on stderr, as one line (line breaks in `message` become spaces).
 void report_error(std::string_view message);
+
+// Runs a subcommand's body. Anything it throws becomes the one line "<subject>: <what>" and
+// `exit_code_on_throw`: the library reports user errors as values, so what is thrown is a bug
+// or exhaustion, and even that must end in a line and an exit code, never a crash.
+int run_reporting_throws(std::string_view subject, int exit_code_on_throw, const std::function<int()>& body);
 
 }  // namespace filmscope::cli

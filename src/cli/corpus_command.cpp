@@ -39,12 +39,7 @@ void add_corpus_command(CLI::App& app, int& exit_code) {
       "corpus", "Summarise a batch output directory: themes, central characters, arc shapes");
   command->add_option("OUTDIR", *directory, "Output directory of `filmscope batch`")->required();
   command->callback([directory, &exit_code] {
-    try {
-      exit_code = run_corpus(*directory);
-    } catch (const std::exception& e) {
-      report_error(*directory + ": " + e.what());
-      exit_code = kExitInputError;
-    }
+    exit_code = run_reporting_throws(*directory, kExitInputError, [&] { return run_corpus(*directory); });
   });
 }
 

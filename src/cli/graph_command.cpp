@@ -54,12 +54,7 @@ void add_graph_command(CLI::App& app, int& exit_code) {
   add_input_format_option(*command, options->input_format);
   add_output_option(*command, options->output);
   command->callback([options, &exit_code] {
-    try {
-      exit_code = run_graph(*options);
-    } catch (const std::exception& e) {
-      report_error(options->input + ": " + e.what());
-      exit_code = kExitInputError;
-    }
+    exit_code = run_reporting_throws(options->input, kExitInputError, [&] { return run_graph(*options); });
   });
 }
 

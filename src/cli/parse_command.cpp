@@ -77,12 +77,7 @@ void add_parse_command(CLI::App& app, int& exit_code) {
       ->check(CLI::IsMember({"fountain", "plaintext", "fdx"}));
   add_output_option(*command, options->output);
   command->callback([options, &exit_code] {
-    try {
-      exit_code = run_parse(*options);
-    } catch (const std::exception& e) {
-      report_error(options->input + ": " + e.what());
-      exit_code = kExitInputError;
-    }
+    exit_code = run_reporting_throws(options->input, kExitInputError, [&] { return run_parse(*options); });
   });
 }
 

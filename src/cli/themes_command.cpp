@@ -68,12 +68,7 @@ void add_themes_command(CLI::App& app, int& exit_code) {
   add_input_format_option(*command, options->input_format);
   add_output_option(*command, options->output);
   command->callback([options, &exit_code] {
-    try {
-      exit_code = run_themes(*options);
-    } catch (const std::exception& e) {
-      report_error(std::string("themes: ") + e.what());
-      exit_code = kExitInputError;
-    }
+    exit_code = run_reporting_throws("themes", kExitInputError, [&] { return run_themes(*options); });
   });
 }
 

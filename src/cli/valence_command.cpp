@@ -52,12 +52,7 @@ void add_valence_command(CLI::App& app, int& exit_code) {
   command->add_option("FILE", options->input, "Input file, one sentence per line")->required();
   add_output_option(*command, options->output);
   command->callback([options, &exit_code] {
-    try {
-      exit_code = run_valence(*options);
-    } catch (const std::exception& e) {
-      report_error(options->input + ": " + e.what());
-      exit_code = kExitInputError;
-    }
+    exit_code = run_reporting_throws(options->input, kExitInputError, [&] { return run_valence(*options); });
   });
 }
 

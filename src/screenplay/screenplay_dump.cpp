@@ -3,6 +3,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "export/json_writer.h"
+
 namespace filmscope {
 
 std::string to_line_kinds_tsv(const ScreenplayDocument& document) {
@@ -74,7 +76,9 @@ std::string to_parse_json(const ScreenplayDocument& document, const Story& story
     diagnostics.push_back({{"severity", to_string(d.severity)}, {"code", d.code}, {"line", d.line},
                            {"message", d.message}});
   root["diagnostics"] = std::move(diagnostics);
-  return root.dump(2) + "\n";
+  // Through the same writer as the analysis: text the reader kept from a file whose bytes are
+  // not UTF-8 (an FDX declaring another encoding) is written with U+FFFD, not thrown on.
+  return json_text(root, 2) + "\n";
 }
 
 }  // namespace filmscope

@@ -9,39 +9,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include "io/decode.h"
+
 namespace filmscope {
 
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-// The length of the well-formed UTF-8 sequence (shortest form, no surrogates, at most
-// U+10FFFF) that starts with the byte at `i`, which is 0x80 or above; 0 when there is none.
-std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
-  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-  const unsigned char c = bytes[i];
-  std::size_t length = 0;
-  unsigned char low = 0x80;
-  unsigned char high = 0xBF;
-  if (c >= 0xC2 && c <= 0xDF) {
-    length = 2;
-  } else if (c >= 0xE0 && c <= 0xEF) {
-    length = 3;
-    if (c == 0xE0) low = 0xA0;
-    if (c == 0xED) high = 0x9F;
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    length = 4;
-    if (c == 0xF0) low = 0x90;
-    if (c == 0xF4) high = 0x8F;
-  } else {
-    return 0;
-  }
-  if (i + length > text.size()) return 0;
-  if (bytes[i + 1] < low || bytes[i + 1] > high) return 0;
-  for (std::size_t k = 2; k < length; ++k)
-    if (bytes[i + k] < 0x80 || bytes[i + k] > 0xBF) return 0;
-  return length;
-}
 
 // One pass: runs of plain characters are copied whole, the few that JSON requires are escaped,
 // multi-byte characters are checked on the way; a string that turns out not to be UTF-8 is
@@ -54,7 +28,8 @@ void write_string(const std::string& text, std::string& out) {
   while (i < text.size()) {
     const auto c = static_cast<unsigned char>(text[i]);
     if (c >= 0x80) {
-      const std::size_t length = utf8_sequence_length(text, i);
+      const std::size_t length =
+          utf8_sequence_length(reinterpret_cast<const unsigned char*>(text.data()) + i, text.size() - i);
       if (length == 0) {
         out.resize(rollback);
         out += Json(text).dump(-1, ' ', false, Json::error_handler_t::replace);

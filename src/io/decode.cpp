@@ -130,30 +130,6 @@ std::optional<std::string_view> binary_signature_message(std::string_view bytes)
   return std::nullopt;
 }
 
-// Length of the well-formed UTF-8 sequence starting at `p` (Unicode Table 3-7: no overlong
-// forms, no surrogates, nothing above U+10FFFF), or 0 when the bytes there are ill-formed.
-std::size_t utf8_sequence_length(const unsigned char* p, std::size_t remaining) {
-  unsigned char lead = p[0];
-  if (lead < 0x80) return 1;
-  auto continuation = [&](std::size_t i, unsigned char low, unsigned char high) {
-    return i < remaining && p[i] >= low && p[i] <= high;
-  };
-  if (lead >= 0xC2 && lead <= 0xDF) return continuation(1, 0x80, 0xBF) ? 2 : 0;
-  if (lead >= 0xE0 && lead <= 0xEF) {
-    unsigned char low = lead == 0xE0 ? 0xA0 : 0x80;
-    unsigned char high = lead == 0xED ? 0x9F : 0xBF;
-    return continuation(1, low, high) && continuation(2, 0x80, 0xBF) ? 3 : 0;
-  }
-  if (lead >= 0xF0 && lead <= 0xF4) {
-    unsigned char low = lead == 0xF0 ? 0x90 : 0x80;
-    unsigned char high = lead == 0xF4 ? 0x8F : 0xBF;
-    return continuation(1, low, high) && continuation(2, 0x80, 0xBF) && continuation(3, 0x80, 0xBF)
-               ? 4
-               : 0;
-  }
-  return 0;
-}
-
 struct Utf8Scan {
   std::size_t multibyte_sequences = 0;  // well-formed sequences of 2–4 bytes
   std::size_t invalid_bytes = 0;        // bytes that start no well-formed sequence
@@ -421,6 +397,28 @@ DecodeResult decode_utf32(std::string_view body, std::string_view order) {
 }
 
 }  // namespace
+
+std::size_t utf8_sequence_length(const unsigned char* p, std::size_t remaining) {
+  unsigned char lead = p[0];
+  if (lead < 0x80) return 1;
+  auto continuation = [&](std::size_t i, unsigned char low, unsigned char high) {
+    return i < remaining && p[i] >= low && p[i] <= high;
+  };
+  if (lead >= 0xC2 && lead <= 0xDF) return continuation(1, 0x80, 0xBF) ? 2 : 0;
+  if (lead >= 0xE0 && lead <= 0xEF) {
+    unsigned char low = lead == 0xE0 ? 0xA0 : 0x80;
+    unsigned char high = lead == 0xED ? 0x9F : 0xBF;
+    return continuation(1, low, high) && continuation(2, 0x80, 0xBF) ? 3 : 0;
+  }
+  if (lead >= 0xF0 && lead <= 0xF4) {
+    unsigned char low = lead == 0xF0 ? 0x90 : 0x80;
+    unsigned char high = lead == 0xF4 ? 0x8F : 0xBF;
+    return continuation(1, low, high) && continuation(2, 0x80, 0xBF) && continuation(3, 0x80, 0xBF)
+               ? 4
+               : 0;
+  }
+  return 0;
+}
 
 DecodeResult decode_bytes(std::string_view bytes) {
   if (bytes.empty()) return failure("file is empty");

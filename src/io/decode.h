@@ -7,6 +7,7 @@
 // NFC-normalised. Binary or truncated input is refused with a message rather than guessed at.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -43,6 +44,11 @@ struct DecodeResult {
 //   unmistakable), "windows-1252" (legacy text using its 0x80–0x9F punctuation), "ISO-8859-1"
 //   (legacy text with only Latin-1 letters), or another ICU charset name when ICU's detector is
 //   confident the text is a non-Latin legacy encoding such as "windows-1251" or "Shift_JIS".
+// Length of the well-formed UTF-8 sequence starting at `p` (Unicode Table 3-7: no overlong
+// forms, no surrogates, nothing above U+10FFFF), or 0 when the bytes there are ill-formed;
+// `remaining` bytes may be read.
+std::size_t utf8_sequence_length(const unsigned char* p, std::size_t remaining);
+
 DecodeResult decode_bytes(std::string_view bytes);
 
 // Reads and decodes a file. Errors: missing file, a directory, unreadable, empty, binary,

@@ -5,6 +5,8 @@
 #include <charconv>
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <string_view>
 
 #include <nlohmann/json.hpp>
@@ -17,6 +19,20 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
+// Whether none of the eight bytes at `data` needs a look: no control character, quote,
+// backslash or byte of a multi-byte character. The usual tests for a byte below a bound,
+// exact once no byte has its high bit set.
+bool all_plain(const char* data) {
+  std::uint64_t word = 0;
+  std::memcpy(&word, data, 8);
+  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  auto has_zero = [&](std::uint64_t x) { return ((x - kOnes) & ~x & kHigh) != 0; };
+  if (word & kHigh) return false;
+  if (((word - kOnes * 0x20) & ~word & kHigh) != 0) return false;
+  return !has_zero(word ^ (kOnes * '"')) && !has_zero(word ^ (kOnes * '\\'));
+}
+
 // One pass: runs of plain characters are copied whole, the few that JSON requires are escaped,
 // multi-byte characters are checked on the way; a string that turns out not to be UTF-8 is
 // written again by the library.
@@ -26,6 +42,8 @@ void write_string(const std::string& text, std::string& out) {
   std::size_t run = 0;  // start of the bytes not yet copied
   std::size_t i = 0;
   while (i < text.size()) {
+    while (i + 8 <= text.size() && all_plain(text.data() + i)) i += 8;
+    if (i == text.size()) break;
     const auto c = static_cast<unsigned char>(text[i]);
     if (c >= 0x80) {
       const std::size_t length =

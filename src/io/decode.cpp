@@ -293,10 +293,27 @@ struct ControlCount {
 
 // Counts code points and control characters (C0 other than \t \n \v \f \r, DEL, C1) in
 // well-formed UTF-8.
+// Whether all eight bytes at `data` are printable ASCII (0x20 to 0x7E): each is then one
+// character and no control. Adding 1 to every byte carries into the high bit only from 0x7F
+// up, and subtracting 0x20 borrows into it only below 0x20, once no byte has the bit already.
+bool all_printable_ascii(const unsigned char* data) {
+  std::uint64_t word = 0;
+  std::memcpy(&word, data, 8);
+  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  if (word & kHigh) return false;
+  return ((word + kOnes) & kHigh) == 0 && ((word - kOnes * 0x20) & ~word & kHigh) == 0;
+}
+
 ControlCount count_controls(std::string_view utf8) {
   ControlCount count;
   const auto* data = reinterpret_cast<const unsigned char*>(utf8.data());
   for (std::size_t i = 0; i < utf8.size(); ++i) {
+    while (i + 8 <= utf8.size() && all_printable_ascii(data + i)) {
+      count.characters += 8;
+      i += 8;
+    }
+    if (i == utf8.size()) break;
     unsigned char byte = data[i];
     if ((byte & 0xC0) == 0x80) continue;  // continuation byte: not a new character
     ++count.characters;

@@ -48,8 +48,12 @@ std::size_t code_points(std::string_view text) {
   return count;
 }
 
-std::string_view strip_punctuation_if_word(std::string_view token) {
-  if (std::all_of(token.begin(), token.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+bool all_ascii(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+std::string_view strip_punctuation_if_word(std::string_view token, bool ascii) {
+  if (ascii) {
     std::size_t begin = 0;
     std::size_t end = token.size();
     while (begin < end && ascii_punctuation(static_cast<unsigned char>(token[begin]))) ++begin;
@@ -79,14 +83,21 @@ std::string_view strip_punctuation_if_word(std::string_view token) {
 }
 
 // Lower case for look-ups; a typographic apostrophe becomes ASCII so that "isn’t" negates.
-std::string lower_case(std::string_view word) {
-  bool ascii = std::all_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+std::string lower_case(std::string_view word, bool ascii) {
   if (!ascii) {
-    std::string folded = fold_case(word);
+    const std::string folded = fold_case(word);
     constexpr std::string_view kRightQuote = "\xE2\x80\x99";
-    for (auto at = folded.find(kRightQuote); at != std::string::npos; at = folded.find(kRightQuote, at + 1))
-      folded.replace(at, kRightQuote.size(), "'");
-    return folded;
+    std::string out;
+    out.reserve(folded.size());
+    for (std::size_t at = 0; at < folded.size();) {
+      if (std::string_view(folded).substr(at, kRightQuote.size()) == kRightQuote) {
+        out += '\'';
+        at += kRightQuote.size();
+      } else {
+        out += folded[at++];
+      }
+    }
+    return out;
   }
   std::string out(word);
   for (char& c : out)
@@ -300,20 +311,23 @@ double normalize(double score) {
 
 std::vector<ValenceWord> split_valence_words(std::string_view sentence) {
   std::vector<ValenceWord> words;
+  // Enough for ordinary prose (a word and a space take at least three bytes), so the words
+  // are seldom moved as the vector grows.
+  words.reserve(std::min(kMaxValenceWords, sentence.size() / 3 + 1));
   const auto* bytes = reinterpret_cast<const uint8_t*>(sentence.data());
   const auto length = static_cast<int32_t>(sentence.size());
   int32_t i = 0;
   int32_t token_start = -1;
+  bool token_ascii = true;
   auto flush = [&](int32_t end) {
     if (token_start < 0) return;
     auto token = sentence.substr(static_cast<std::size_t>(token_start), static_cast<std::size_t>(end - token_start));
     token_start = -1;
     if (words.size() == kMaxValenceWords) return;
-    ValenceWord word;
-    word.text = strip_punctuation_if_word(token);
-    word.lower = lower_case(word.text);
+    ValenceWord& word = words.emplace_back();
+    word.text = strip_punctuation_if_word(token, token_ascii);
+    word.lower = lower_case(word.text, token_ascii || all_ascii(word.text));
     word.all_caps = is_upper(word.text);
-    words.push_back(std::move(word));
   };
   while (i < length) {
     int32_t start = i;
@@ -324,14 +338,16 @@ std::vector<ValenceWord> split_valence_words(std::string_view sentence) {
         flush(start);
       } else if (token_start < 0) {
         token_start = start;
+        token_ascii = true;
       }
       continue;
     }
     U8_NEXT(bytes, i, length, c);
     if (c >= 0 && u_isUWhiteSpace(c)) {
       flush(start);
-    } else if (token_start < 0) {
-      token_start = start;
+    } else {
+      if (token_start < 0) token_start = start;
+      token_ascii = false;
     }
   }
   flush(length);

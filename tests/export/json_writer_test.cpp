@@ -18,13 +18,14 @@ std::string library_text(const Json& value, int indent) {
   return value.dump(indent, ' ', false, Json::error_handler_t::replace);
 }
 
-// Strings mixing what JSON must escape, multi-byte UTF-8, and byte sequences that are not UTF-8.
+// Strings mixing what JSON must escape, multi-byte UTF-8, and byte sequences that are not UTF-8,
+// long enough that each lands at every position of the writer's eight-byte steps.
 std::string random_string(std::mt19937& random) {
   static const std::vector<std::string> pieces{
       "a", "Theodore", " ", "\"", "\\", "/", "\n", "\t", "\r", "\b", "\f", std::string(1, '\0'), "\x01", "\x1F",
-      "\x7F", "é", "’", "千", "😀", "\xC3", "\xE2\x80", "\xFF", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xC0\xAF"};
+      "\x7F", "é", "’", "千", "😀", "\xC3", "\xE2\x80", "\xFF", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xC0\xAF", "INT. HOUSE - DAY", "~ ]["};
   std::string text;
-  const int n = static_cast<int>(random() % 8);
+  const int n = static_cast<int>(random() % 24);
   for (int k = 0; k < n; ++k) text += pieces[random() % pieces.size()];
   return text;
 }

@@ -221,6 +221,32 @@ TEST_CASE("a few control characters do not make text binary", "[decode]") {
   CHECK(encoding_of(result) == "UTF-8");
 }
 
+TEST_CASE("control characters are counted wherever they fall in the text", "[decode]") {
+  // One control in 16 characters is more than one in 20: binary. One in 22 is not. Every
+  // position is tried, so a control is found both in the eight-byte steps and in the tail.
+  const std::string controls = std::string("\x01\x08\x0E\x1B\x1F\x7F");
+  for (char control : controls) {
+    for (std::size_t at = 0; at < 22; ++at) {
+      std::string dense(16, '~');
+      std::string sparse(22, ' ');
+      sparse.back() = '.';
+      if (at < dense.size()) {
+        dense[at] = control;
+        CAPTURE(static_cast<int>(control), at);
+        CHECK(decode_bytes(dense).error.find("binary") != std::string::npos);
+      }
+      sparse[at] = control;
+      CAPTURE(static_cast<int>(control), at);
+      CHECK(decode_bytes(sparse).decoded);
+    }
+  }
+  for (std::size_t at = 0; at < 22; ++at) {
+    std::string text(22, 'a');
+    text[at] = '\0';
+    CHECK(decode_bytes(text).error.find("NUL") != std::string::npos);
+  }
+}
+
 TEST_CASE("decoding errors", "[decode][errors]") {
   SECTION("empty input") {
     auto result = decode_bytes("");

@@ -41,18 +41,21 @@ inline bool ends_with(std::string_view s, std::string_view suffix) {
 
 // Collapses runs of spaces and tabs into one space and trims both ends.
 inline std::string fold_spaces(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
+  // Written through a pointer into a buffer of the input's size, which the output never
+  // exceeds, instead of appending a character at a time with a capacity check for each.
+  std::string out(s.size(), '\0');
+  char* write = out.data();
   bool pending = false;
   for (char c : s) {
     if (is_space(c) || c == '\n') {
-      pending = !out.empty();
+      pending = write != out.data();
       continue;
     }
-    if (pending) out.push_back(' ');
+    if (pending) *write++ = ' ';
     pending = false;
-    out.push_back(c);
+    *write++ = c;
   }
+  out.resize(static_cast<std::size_t>(write - out.data()));
   return out;
 }
 

@@ -5,6 +5,7 @@
 #include <array>
 #include <cmath>
 #include <cstddef>
+#include <deque>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -60,7 +61,7 @@ constexpr std::size_t kMaxRememberedSpeakers = 512;
 // ---- Phase 1: measure -------------------------------------------------------------------------
 
 struct MeasuredLine {
-  std::string text;  // tabs expanded
+  std::string_view text;  // tabs expanded: the raw line, or a copy kept by the reader
   std::size_t indent = 0;
   std::size_t body_begin = 0;  // the trimmed content without trailing revision marks
   std::size_t body_end = 0;
@@ -83,7 +84,6 @@ bool is_ascii_alpha(char c) { return is_ascii_lower(c) || is_ascii_upper(c); }
 bool is_ascii_alnum(char c) { return is_ascii_alpha(c) || is_ascii_digit(c); }
 
 std::string expand_tabs(std::string_view raw) {
-  if (raw.find_first_of("\t\f\v") == std::string_view::npos) return std::string(raw);
   std::string out;
   out.reserve(raw.size());
   for (char c : raw) {
@@ -99,9 +99,12 @@ std::string expand_tabs(std::string_view raw) {
   return out;
 }
 
-MeasuredLine measure(std::string_view raw) {
+// `expanded` keeps the lines whose tabs had to be expanded: a deque, so the text of lines
+// already measured stays where it is.
+MeasuredLine measure(std::string_view raw, std::deque<std::string>& expanded) {
   MeasuredLine line;
-  line.text = expand_tabs(raw);
+  const bool has_tabs = std::any_of(raw.begin(), raw.end(), [](char c) { return c == '\t' || c == '\f' || c == '\v'; });
+  line.text = has_tabs ? std::string_view(expanded.emplace_back(expand_tabs(raw))) : raw;
   std::string_view t = line.text;
   std::size_t begin = 0;
   while (begin < t.size() && t[begin] == ' ') ++begin;
@@ -282,6 +285,8 @@ std::string header_key(std::string_view body) {
   // The page number at the end changes from page to page ("7.", "B6A."); it is not the key.
   std::string_view tail = last_token(body);
   if (tail.size() < body.size() && is_number_token(tail)) body = trim(body.substr(0, body.size() - tail.size()));
+  // Without a digit the key has no '#', and looks_like_header never accepts it; most lines.
+  if (!std::any_of(body.begin(), body.end(), is_ascii_digit)) return {};
   std::string key;
   bool last_space = false;
   bool last_digit = false;
@@ -804,9 +809,10 @@ ScreenplayDocument read_plaintext_screenplay(std::string_view text) {
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   std::vector<std::string_view> raw_lines = split_lines(text);
   std::vector<MeasuredLine> lines;
+  std::deque<std::string> expanded_lines;
   lines.reserve(raw_lines.size());
   for (std::size_t i = 0; i < raw_lines.size(); ++i) {
-    lines.push_back(measure(raw_lines[i]));
+    lines.push_back(measure(raw_lines[i], expanded_lines));
     if (lines.back().too_long)
       doc.diagnostics.push_back({Severity::warning, "plaintext-line-too-long", i + 1,
                                  "line longer than " + std::to_string(kMaxMeasuredLineLength) +

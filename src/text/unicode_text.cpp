@@ -7,6 +7,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cstring>
 #include <memory>
 
 namespace filmscope {
@@ -143,18 +144,21 @@ std::size_t display_width(std::string_view text) {
 
 std::string collapse_whitespace(std::string_view text) {
   auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
-  std::string out;
-  out.reserve(text.size());
-  // Whole words are appended at once: scene texts run to megabytes in a batch.
+  // Whole words are copied at once through a pointer into a buffer of the input's size, which
+  // the output never exceeds: scene texts run to megabytes in a batch.
+  std::string out(text.size(), '\0');
+  char* write = out.data();
   std::size_t i = 0;
   while (i < text.size()) {
     while (i < text.size() && space(text[i])) ++i;
     const std::size_t start = i;
     while (i < text.size() && !space(text[i])) ++i;
     if (i == start) continue;
-    if (!out.empty()) out += ' ';
-    out.append(text, start, i - start);
+    if (write != out.data()) *write++ = ' ';
+    std::memcpy(write, text.data() + start, i - start);
+    write += i - start;
   }
+  out.resize(static_cast<std::size_t>(write - out.data()));
   return out;
 }
 

@@ -29,6 +29,7 @@ const double kLiftHalf = std::log(3.0);
 struct Word {
   std::string_view folded;
   const std::string* stem = nullptr;  // null for punctuation
+  std::uint32_t form_id = 0;          // the stemmer's number for the form, for words
   bool boundary = false;  // punctuation: phrases and negation do not reach across it
 };
 
@@ -48,7 +49,9 @@ class WordStemmer {
  public:
   WordStemmer() { slots_.resize(kInitialSlots); }
 
-  const std::string& stem(std::string_view folded) {
+  // The number of `folded`'s entry, whose stem is stem_text(number). Each distinct form has its
+  // own number (forms with the same stem too) and keeps it until the cache is emptied.
+  std::uint32_t form_id(std::string_view folded) {
     const std::size_t hash = StringViewHash{}(folded);
     const auto tag = static_cast<std::uint32_t>(hash >> 32);
     const std::size_t mask = slots_.size() - 1;
@@ -56,16 +59,18 @@ class WordStemmer {
     for (;; i = (i + 1) & mask) {
       const Slot& slot = slots_[i];
       if (slot.stem == kEmpty) break;
-      if (slot.tag == tag && std::string_view(forms_).substr(slot.offset, slot.length) == folded)
-        return stems_[slot.stem];
+      if (slot.tag == tag && std::string_view(forms_).substr(slot.offset, slot.length) == folded) return slot.stem;
     }
-    slots_[i] = Slot{tag, static_cast<std::uint32_t>(forms_.size()), static_cast<std::uint32_t>(folded.size()),
-                     static_cast<std::uint32_t>(stems_.size())};
+    const auto id = static_cast<std::uint32_t>(stems_.size());
+    slots_[i] = Slot{tag, static_cast<std::uint32_t>(forms_.size()), static_cast<std::uint32_t>(folded.size()), id};
     forms_.append(folded);
     stems_.push_back(stemmer_.stem(folded));
     if (stems_.size() * 2 > slots_.size()) grow();
-    return stems_.back();
+    return id;
   }
+
+  const std::string& stem_text(std::uint32_t id) const { return stems_[id]; }
+  std::size_t size() const { return stems_.size(); }
 
   void start_story() {
     if (stems_.size() < kMaxCachedStems && forms_.size() < kMaxCachedFormBytes) return;
@@ -127,14 +132,19 @@ void sentence_words(std::vector<Token>& tokens, WordStemmer& stemmer, std::vecto
     word.boundary = token.kind == TokenKind::punctuation;
     // Quotes and apostrophes inside a clause do not end it.
     if (word.boundary && is_quote(word.folded)) continue;
-    if (!word.boundary) word.stem = &stemmer.stem(word.folded);
+    if (!word.boundary) {
+      word.form_id = stemmer.form_id(word.folded);
+      word.stem = &stemmer.stem_text(word.form_id);
+    }
     words.push_back(word);
   }
 }
 
+// `term` is one of the terms indexed under the stem of words[at], so only its later words are
+// compared.
 bool term_matches(const ThemeTerm& term, const std::vector<Word>& words, std::size_t at) {
   if (at + term.stems.size() > words.size()) return false;
-  for (std::size_t k = 0; k < term.stems.size(); ++k)
+  for (std::size_t k = 1; k < term.stems.size(); ++k)
     if (words[at + k].boundary || *words[at + k].stem != term.stems[k]) return false;
   return true;
 }
@@ -189,6 +199,10 @@ ThemeProfile profile_themes(const std::vector<ThemeSentence>& sentences, const T
   std::size_t sentence_base = 0;      // the first word's position, counting punctuation
   std::vector<Token> tokens;          // the current sentence's, reused from one to the next
   std::vector<Word> words;
+  // Per form number, the terms that start with the form's stem: looked up once per distinct
+  // form instead of once per word. kUnknown marks a form not looked up yet.
+  static const std::vector<ThemeTermRef> kUnknown;
+  std::vector<const std::vector<ThemeTermRef>*> candidates_of(stemmer.size(), &kUnknown);
 
   for (std::size_t s = 0; s < sentences.size(); ++s) {
     tokenize_into(sentences[s].text, tokens);
@@ -197,7 +211,10 @@ ThemeProfile profile_themes(const std::vector<ThemeSentence>& sentences, const T
     for (std::size_t i = 0; i < words.size(); ++i) {
       if (words[i].boundary) continue;
       ++story_words;
-      const auto* candidates = by_first_stem.find(*words[i].stem);
+      if (words[i].form_id >= candidates_of.size()) candidates_of.resize(stemmer.size(), &kUnknown);
+      const std::vector<ThemeTermRef>*& cached = candidates_of[words[i].form_id];
+      if (cached == &kUnknown) cached = by_first_stem.find(*words[i].stem);
+      const auto* candidates = cached;
       if (!candidates) continue;
       const std::size_t at = sentence_base + i;
       for (const ThemeTermRef& ref : *candidates) {

@@ -183,8 +183,8 @@ InputOutcome process_input(const BatchInput& input, std::size_t index, const Bat
                                         input.path);
     } else {
       Analysis& analysis = *result.analysis;
-      const nlohmann::ordered_json value = analysis_document(analysis);
-      const std::string document = dump_json(value);
+      const std::string document = to_analysis_json(analysis);
+      const nlohmann::ordered_json value = analysis_digest(analysis);
       entry.summary =
           read_exported(value, document, [](const auto& json) { return summarize_analysis(json); });
       // Outputs are flushed to disk at the next checkpoint, before their manifest entry is written.

@@ -30,6 +30,8 @@ struct FilmSummary {
   std::vector<std::string> top_characters;  // names, in the analysis's order of importance
   std::vector<std::string> top_themes;      // tags, highest score first
   std::string arc_shape;
+
+  bool operator==(const FilmSummary&) const = default;
 };
 
 // Json is nlohmann::json (a document read back from disk) or nlohmann::ordered_json (the one
@@ -52,6 +54,8 @@ struct CharacterRow {
   double betweenness = 0.0;
   double eigenvector = 0.0;
   long long community = 0;
+
+  bool operator==(const CharacterRow&) const = default;
 };
 
 struct RelationshipRow {
@@ -60,12 +64,16 @@ struct RelationshipRow {
   double weight = 0.0;
   long long shared_scenes = 0;
   std::string kinds;  // joined with ", ", strongest first
+
+  bool operator==(const RelationshipRow&) const = default;
 };
 
 struct ThemeRow {
   std::size_t rank = 0;  // 1-based, highest score first
   std::string tag;
   double score = 0.0;
+
+  bool operator==(const ThemeRow&) const = default;
 };
 
 struct SceneRow {
@@ -78,6 +86,8 @@ struct SceneRow {
   long long action_words = 0;
   double valence = 0.0;
   std::vector<std::string> characters;  // ids
+
+  bool operator==(const SceneRow&) const = default;
 };
 
 struct FilmRows {
@@ -90,6 +100,8 @@ struct FilmRows {
   std::vector<RelationshipRow> relationships_rows;
   std::vector<ThemeRow> themes;
   std::vector<SceneRow> scenes;
+
+  bool operator==(const FilmRows&) const = default;
 };
 
 template <class Json>

@@ -1,11 +1,14 @@
 // JSON export: the `filmscope/analysis@1` and `filmscope/graph@1` documents.
 //
-// Takes: an Analysis. Produces: a JSON text, two-space indented, ending in a newline.
-// Method: nlohmann::ordered_json, so keys appear in the documented order (docs/json-schema.md)
-// rather than sorted; every double is rounded to kExportDecimals decimals first, so the text is
-// byte-identical across runs. Strings are written as UTF-8, not \u-escaped; a byte sequence
-// that is not valid UTF-8 (which the decoding stage should never let through) is replaced by
-// U+FFFD instead of aborting the export.
+// Takes: an Analysis. Produces: a JSON text, two-space indented, ending in a newline, or the
+// same document as an nlohmann::ordered_json value.
+// Method: the document is stated once, member by member in the documented key order
+// (docs/json-schema.md), to an output that is either a JsonText (the text, written directly)
+// or a JsonTree (the value); tests hold json_text(value) to the text for every corpus input.
+// Every double is rounded to kExportDecimals decimals first, so the text is byte-identical
+// across runs. Strings are written as UTF-8, not \u-escaped; a byte sequence that is not valid
+// UTF-8 (which the decoding stage should never let through) is replaced by U+FFFD instead of
+// aborting the export.
 #include "export/json_export.h"
 
 #include <nlohmann/json.hpp>
@@ -23,327 +26,479 @@ constexpr const char* kAnalysisSchema = "filmscope/analysis@1";
 constexpr const char* kGraphSchema = "filmscope/graph@1";
 constexpr int kIndent = 2;
 
-// An empty object with room for `members` keys. ordered_json keeps an object's members in a
-// vector of (const key, value) pairs, so every growth copied all the keys: building the
-// document cost about as much as writing it out.
-Json object_of(std::size_t members) {
-  Json j = Json::object();
-  j.get_ref<Json::object_t&>().reserve(members);
-  return j;
-}
+// Builds the value that JsonText would print, from the same calls. Members are appended
+// without a search (every key of a document is new) into objects reserved to their size:
+// ordered_json keeps an object's members in a vector of (const key, value) pairs, so every
+// growth copied all the keys.
+class JsonTree {
+ public:
+  // A tree with `detail` false leaves out what the batch summary and database rows never read
+  // (see write_analysis); JsonText always writes everything.
+  explicit JsonTree(bool detail) : detail_(detail) {}
 
-// Adds a member the object does not have yet. Every member is new when a document is built, so
-// this appends directly; operator[] would first search the members already there.
-void put(Json& object, const char* key, Json value) {
-  object.get_ref<Json::object_t&>().emplace_back(key, std::move(value));
-}
+  bool detail() const { return detail_; }
 
-Json optional_string(const std::optional<std::string>& value) {
-  return value ? Json(*value) : Json(nullptr);
-}
-
-Json string_array(const std::vector<std::string>& values) {
-  Json array = Json::array();
-  for (const auto& v : values) array.push_back(v);
-  return array;
-}
-
-Json film_json(const FilmInfo& film) {
-  Json j = object_of(4);
-  put(j, "title", film.title);
-  put(j, "year", film.year ? Json(*film.year) : Json(nullptr));
-  put(j, "directors", string_array(film.directors));
-  put(j, "writers", string_array(film.writers));
-  return j;
-}
-
-Json centrality_json(const Centrality& c) {
-  Json j = object_of(4);
-  put(j, "degree", c.degree);
-  put(j, "weighted_degree", round_for_export(c.weighted_degree));
-  put(j, "betweenness", round_for_export(c.betweenness));
-  put(j, "eigenvector", round_for_export(c.eigenvector));
-  return j;
-}
-
-Json mention_json(const Mention& m) {
-  Json j = object_of(5);
-  put(j, "scene", m.scene);
-  put(j, "line", m.line);
-  put(j, "offset", m.offset);
-  put(j, "text", m.text);
-  put(j, "kind", std::string(to_string(m.kind)));
-  return j;
-}
-
-Json evidence_json(const Evidence& e) {
-  Json j = object_of(4);
-  put(j, "scene", e.scene);
-  put(j, "line", e.line);
-  put(j, "text", e.text);
-  put(j, "kind", e.kind);
-  return j;
-}
-
-Json scene_json(const Scene& s) {
-  Json j = object_of(17);
-  put(j, "index", s.index);
-  put(j, "heading", optional_string(s.heading));
-  put(j, "section", s.section);
-  put(j, "lines", Json::array({s.lines.first, s.lines.last}));
-  put(j, "characters", string_array(s.characters));
-  put(j, "cast_description", s.cast_description);
-  put(j, "speakers", string_array(s.speakers));
-  put(j, "setting", s.setting ? Json(s.setting->setting) : Json(nullptr));
-  put(j, "location", s.setting ? Json(s.setting->location) : Json(nullptr));
-  put(j, "time_of_day", s.setting ? Json(s.setting->time_of_day) : Json(nullptr));
-  put(j, "number", s.setting ? Json(s.setting->number) : Json(nullptr));
-  put(j, "eighths", round_for_export(s.setting ? s.setting->eighths : 0.0));
-  put(j, "length", s.lines.last >= s.lines.first ? s.lines.last - s.lines.first + 1 : 0);
-  put(j, "dialogue_blocks", s.dialogue_blocks);
-  put(j, "dialogue_words", s.dialogue_words);
-  put(j, "action_words", s.action_words);
-  put(j, "valence", round_for_export(s.valence));
-  return j;
-}
-
-Json theme_json(const Theme& t) {
-  Json j = object_of(4);
-  put(j, "tag", t.tag);
-  put(j, "score", round_for_export(t.score));
-  Json evidence = Json::array();
-  for (const auto& e : t.evidence) {
-    Json item = object_of(2);
-    put(item, "scene", e.scene);
-    put(item, "text", e.text);
-    evidence.push_back(std::move(item));
+  void begin_object(std::size_t members = 0) {
+    Json& object = place(Json::object());
+    object.get_ref<Json::object_t&>().reserve(members);
+    open_.push_back(&object);
   }
-  put(j, "evidence", std::move(evidence));
-  Json trajectory = Json::array();
-  for (double v : t.trajectory) trajectory.push_back(round_for_export(v));
-  put(j, "trajectory", std::move(trajectory));
-  return j;
-}
-
-Json arc_json(const std::optional<Arc>& arc) {
-  if (!arc) return Json(nullptr);
-  Json j = object_of(5);
-  put(j, "shape", arc->shape);
-  put(j, "fit", round_for_export(arc->fit));
-  Json points = Json::array();
-  for (const ArcPoint& p : arc->points) {
-    Json point = object_of(5);
-    put(point, "scene", p.scene);
-    put(point, "position", round_for_export(p.position));
-    put(point, "interaction", round_for_export(p.interaction));
-    put(point, "valence", round_for_export(p.valence));
-    put(point, "smoothed", round_for_export(p.smoothed));
-    points.push_back(std::move(point));
+  void end_object() { open_.pop_back(); }
+  void begin_array() { open_.push_back(&place(Json::array())); }
+  void end_array() { open_.pop_back(); }
+  void key(std::string_view name) { key_ = name; }
+  template <typename Value>
+  void value(Value&& v) {
+    place(Json(std::forward<Value>(v)));
   }
-  put(j, "points", std::move(points));
-  Json curve = Json::array();
-  for (double v : arc->curve) curve.push_back(round_for_export(v));
-  put(j, "curve", std::move(curve));
-  Json turns = Json::array();
-  for (const ArcTurn& t : arc->turning_points) {
-    Json turn = object_of(3);
-    put(turn, "scene", t.scene);
-    put(turn, "text", t.text);
-    put(turn, "change", round_for_export(t.change));
-    turns.push_back(std::move(turn));
+
+  Json take() { return std::move(root_); }
+
+ private:
+  // The new value's place: the root, the next member of the open object, or the next element
+  // of the open array. Only the innermost open container grows, so the pointers to the ones
+  // around it stay valid.
+  Json& place(Json value) {
+    if (open_.empty()) return root_ = std::move(value);
+    Json& container = *open_.back();
+    if (container.is_object()) {
+      auto& members = container.get_ref<Json::object_t&>();
+      members.emplace_back(std::move(key_), std::move(value));
+      return members.back().second;
+    }
+    auto& elements = container.get_ref<Json::array_t&>();
+    elements.push_back(std::move(value));
+    return elements.back();
   }
-  put(j, "turning_points", std::move(turns));
-  return j;
+
+  bool detail_;
+  Json root_;
+  std::vector<Json*> open_;
+  std::string key_;
+};
+
+// A JsonText states its documents in full.
+bool detail(const JsonText&) { return true; }
+bool detail(const JsonTree& tree) { return tree.detail(); }
+
+template <class Out, typename Value>
+void member(Out& out, std::string_view key, Value&& value) {
+  out.key(key);
+  out.value(std::forward<Value>(value));
 }
 
-Json character_json(const Character& c) {
-  Json j = object_of(18);
-  put(j, "id", c.id);
-  put(j, "name", c.name);
-  put(j, "aliases", string_array(c.aliases));
-  put(j, "actor", optional_string(c.actor));
-  put(j, "credit", optional_string(c.credit));
-  put(j, "description", c.description);
-  put(j, "gender", std::string(to_string(c.gender)));
-  put(j, "mentions", c.mentions.size());
-  Json list = Json::array();
-  for (const auto& m : c.mentions) list.push_back(mention_json(m));
-  put(j, "mention_list", std::move(list));
-  put(j, "dialogue_blocks", c.dialogue_blocks);
-  put(j, "dialogue_words", c.dialogue_words);
-  put(j, "speaking_scenes", c.speaking_scenes);
-  put(j, "present_scenes", c.present_scenes);
-  put(j, "first_scene", c.first_scene);
-  put(j, "last_scene", c.last_scene);
-  put(j, "centrality", centrality_json(c.centrality));
-  put(j, "community", c.community);
-  put(j, "arc", arc_json(c.arc));
-  return j;
+template <class Out>
+void optional_member(Out& out, std::string_view key, const std::optional<std::string>& value) {
+  out.key(key);
+  if (value) {
+    out.value(*value);
+  } else {
+    out.value(nullptr);
+  }
 }
 
-Json relationship_json(const Relationship& r) {
-  Json j = object_of(9);
-  put(j, "source", r.source);
-  put(j, "target", r.target);
-  put(j, "weight", round_for_export(r.weight));
-  put(j, "shared_scenes", r.shared_scenes);
-  put(j, "shared_speaking_scenes", r.shared_speaking_scenes);
-  put(j, "exchanges", r.exchanges);
-  put(j, "kinds", string_array(r.kinds));
-  Json evidence = Json::array();
-  for (const auto& e : r.evidence) evidence.push_back(evidence_json(e));
-  put(j, "evidence", std::move(evidence));
-  put(j, "arc", arc_json(r.arc));
-  return j;
+template <class Out>
+void string_array(Out& out, std::string_view key, const std::vector<std::string>& values) {
+  out.key(key);
+  out.begin_array();
+  for (const auto& v : values) out.value(v);
+  out.end_array();
 }
 
-Json graph_summary_json(const GraphSummary& g) {
-  Json j = object_of(7);
-  put(j, "nodes", g.nodes);
-  put(j, "edges", g.edges);
-  put(j, "density", round_for_export(g.density));
-  put(j, "average_clustering", round_for_export(g.average_clustering));
-  put(j, "diameter", g.diameter);
-  put(j, "modularity", round_for_export(g.modularity));
-  put(j, "communities", g.communities);
-  return j;
+template <class Out>
+void write_film(Out& out, const FilmInfo& film) {
+  out.begin_object(4);
+  member(out, "title", film.title);
+  out.key("year");
+  if (film.year) {
+    out.value(*film.year);
+  } else {
+    out.value(nullptr);
+  }
+  string_array(out, "directors", film.directors);
+  string_array(out, "writers", film.writers);
+  out.end_object();
 }
 
-Json scene_counts_json(const std::vector<SceneCount>& counts) {
-  Json array = Json::array();
+template <class Out>
+void write_centrality(Out& out, const Centrality& c) {
+  out.begin_object(4);
+  member(out, "degree", c.degree);
+  member(out, "weighted_degree", round_for_export(c.weighted_degree));
+  member(out, "betweenness", round_for_export(c.betweenness));
+  member(out, "eigenvector", round_for_export(c.eigenvector));
+  out.end_object();
+}
+
+template <class Out>
+void write_mention(Out& out, const Mention& m) {
+  out.begin_object(5);
+  member(out, "scene", m.scene);
+  member(out, "line", m.line);
+  member(out, "offset", m.offset);
+  member(out, "text", m.text);
+  member(out, "kind", to_string(m.kind));
+  out.end_object();
+}
+
+template <class Out>
+void write_evidence(Out& out, const Evidence& e) {
+  out.begin_object(4);
+  member(out, "scene", e.scene);
+  member(out, "line", e.line);
+  member(out, "text", e.text);
+  member(out, "kind", e.kind);
+  out.end_object();
+}
+
+template <class Out>
+void write_scene(Out& out, const Scene& s) {
+  out.begin_object(17);
+  member(out, "index", s.index);
+  optional_member(out, "heading", s.heading);
+  member(out, "section", s.section);
+  out.key("lines");
+  out.begin_array();
+  out.value(s.lines.first);
+  out.value(s.lines.last);
+  out.end_array();
+  string_array(out, "characters", s.characters);
+  member(out, "cast_description", s.cast_description);
+  string_array(out, "speakers", s.speakers);
+  const std::optional<SceneSetting>& setting = s.setting;
+  for (const auto& [key, field] : {std::pair{"setting", &SceneSetting::setting},
+                                   std::pair{"location", &SceneSetting::location},
+                                   std::pair{"time_of_day", &SceneSetting::time_of_day},
+                                   std::pair{"number", &SceneSetting::number}}) {
+    out.key(key);
+    if (setting) {
+      out.value((*setting).*field);
+    } else {
+      out.value(nullptr);
+    }
+  }
+  member(out, "eighths", round_for_export(setting ? setting->eighths : 0.0));
+  member(out, "length", s.lines.last >= s.lines.first ? s.lines.last - s.lines.first + 1 : 0);
+  member(out, "dialogue_blocks", s.dialogue_blocks);
+  member(out, "dialogue_words", s.dialogue_words);
+  member(out, "action_words", s.action_words);
+  member(out, "valence", round_for_export(s.valence));
+  out.end_object();
+}
+
+template <class Out>
+void write_theme(Out& out, const Theme& t) {
+  out.begin_object(4);
+  member(out, "tag", t.tag);
+  member(out, "score", round_for_export(t.score));
+  if (detail(out)) {
+    out.key("evidence");
+    out.begin_array();
+    for (const auto& e : t.evidence) {
+      out.begin_object(2);
+      member(out, "scene", e.scene);
+      member(out, "text", e.text);
+      out.end_object();
+    }
+    out.end_array();
+    out.key("trajectory");
+    out.begin_array();
+    for (double v : t.trajectory) out.value(round_for_export(v));
+    out.end_array();
+  }
+  out.end_object();
+}
+
+// Without detail, only the shape and its fit: the points are most of an arc's size.
+template <class Out>
+void write_arc(Out& out, const std::optional<Arc>& arc) {
+  if (!arc) {
+    out.value(nullptr);
+    return;
+  }
+  out.begin_object(5);
+  member(out, "shape", arc->shape);
+  member(out, "fit", round_for_export(arc->fit));
+  if (detail(out)) {
+    out.key("points");
+    out.begin_array();
+    for (const ArcPoint& p : arc->points) {
+      out.begin_object(5);
+      member(out, "scene", p.scene);
+      member(out, "position", round_for_export(p.position));
+      member(out, "interaction", round_for_export(p.interaction));
+      member(out, "valence", round_for_export(p.valence));
+      member(out, "smoothed", round_for_export(p.smoothed));
+      out.end_object();
+    }
+    out.end_array();
+    out.key("curve");
+    out.begin_array();
+    for (double v : arc->curve) out.value(round_for_export(v));
+    out.end_array();
+    out.key("turning_points");
+    out.begin_array();
+    for (const ArcTurn& t : arc->turning_points) {
+      out.begin_object(3);
+      member(out, "scene", t.scene);
+      member(out, "text", t.text);
+      member(out, "change", round_for_export(t.change));
+      out.end_object();
+    }
+    out.end_array();
+  }
+  out.end_object();
+}
+
+template <class Out>
+void write_character(Out& out, const Character& c) {
+  out.begin_object(18);
+  member(out, "id", c.id);
+  member(out, "name", c.name);
+  string_array(out, "aliases", c.aliases);
+  optional_member(out, "actor", c.actor);
+  optional_member(out, "credit", c.credit);
+  member(out, "description", c.description);
+  member(out, "gender", to_string(c.gender));
+  member(out, "mentions", c.mentions.size());
+  if (detail(out)) {
+    out.key("mention_list");
+    out.begin_array();
+    for (const auto& m : c.mentions) write_mention(out, m);
+    out.end_array();
+  }
+  member(out, "dialogue_blocks", c.dialogue_blocks);
+  member(out, "dialogue_words", c.dialogue_words);
+  member(out, "speaking_scenes", c.speaking_scenes);
+  member(out, "present_scenes", c.present_scenes);
+  member(out, "first_scene", c.first_scene);
+  member(out, "last_scene", c.last_scene);
+  out.key("centrality");
+  write_centrality(out, c.centrality);
+  member(out, "community", c.community);
+  out.key("arc");
+  write_arc(out, c.arc);
+  out.end_object();
+}
+
+template <class Out>
+void write_relationship(Out& out, const Relationship& r) {
+  out.begin_object(9);
+  member(out, "source", r.source);
+  member(out, "target", r.target);
+  member(out, "weight", round_for_export(r.weight));
+  member(out, "shared_scenes", r.shared_scenes);
+  member(out, "shared_speaking_scenes", r.shared_speaking_scenes);
+  member(out, "exchanges", r.exchanges);
+  string_array(out, "kinds", r.kinds);
+  if (detail(out)) {
+    out.key("evidence");
+    out.begin_array();
+    for (const auto& e : r.evidence) write_evidence(out, e);
+    out.end_array();
+  }
+  out.key("arc");
+  write_arc(out, r.arc);
+  out.end_object();
+}
+
+template <class Out>
+void write_graph_summary(Out& out, const GraphSummary& g) {
+  out.begin_object(7);
+  member(out, "nodes", g.nodes);
+  member(out, "edges", g.edges);
+  member(out, "density", round_for_export(g.density));
+  member(out, "average_clustering", round_for_export(g.average_clustering));
+  member(out, "diameter", g.diameter);
+  member(out, "modularity", round_for_export(g.modularity));
+  member(out, "communities", g.communities);
+  out.end_object();
+}
+
+template <class Out>
+void write_scene_counts(Out& out, std::string_view key, const std::vector<SceneCount>& counts) {
+  out.key(key);
+  out.begin_array();
   for (const auto& c : counts) {
-    Json j = object_of(2);
-    put(j, "label", c.label);
-    put(j, "scenes", c.scenes);
-    array.push_back(std::move(j));
+    out.begin_object(2);
+    member(out, "label", c.label);
+    member(out, "scenes", c.scenes);
+    out.end_object();
   }
-  return array;
+  out.end_array();
 }
 
-Json statistics_json(const std::optional<ScreenplayStats>& stats) {
-  if (!stats) return Json(nullptr);
+template <class Out>
+void write_statistics(Out& out, const std::optional<ScreenplayStats>& stats) {
+  if (!stats) {
+    out.value(nullptr);
+    return;
+  }
   const ScreenplayStats& s = *stats;
-  Json j = object_of(14);
-  put(j, "scenes", s.scenes);
-  put(j, "unheaded_units", s.unheaded_units);
-  put(j, "lines", s.lines);
-  put(j, "eighths", round_for_export(s.eighths));
-  put(j, "speakers", s.speakers);
-  put(j, "dialogue_blocks", s.dialogue_blocks);
-  put(j, "dialogue_words", s.dialogue_words);
-  put(j, "action_words", s.action_words);
-  put(j, "dialogue_ratio", round_for_export(s.dialogue_ratio));
-  put(j, "settings", scene_counts_json(s.settings));
-  put(j, "times_of_day", scene_counts_json(s.times_of_day));
-  put(j, "locations", scene_counts_json(s.locations));
-  Json shares = Json::array();
+  out.begin_object(14);
+  member(out, "scenes", s.scenes);
+  member(out, "unheaded_units", s.unheaded_units);
+  member(out, "lines", s.lines);
+  member(out, "eighths", round_for_export(s.eighths));
+  member(out, "speakers", s.speakers);
+  member(out, "dialogue_blocks", s.dialogue_blocks);
+  member(out, "dialogue_words", s.dialogue_words);
+  member(out, "action_words", s.action_words);
+  member(out, "dialogue_ratio", round_for_export(s.dialogue_ratio));
+  write_scene_counts(out, "settings", s.settings);
+  write_scene_counts(out, "times_of_day", s.times_of_day);
+  write_scene_counts(out, "locations", s.locations);
+  out.key("dialogue_shares");
+  out.begin_array();
   for (const auto& d : s.dialogue_shares) {
-    Json share = object_of(4);
-    put(share, "character", d.character);
-    put(share, "words", d.words);
-    put(share, "blocks", d.blocks);
-    put(share, "share", round_for_export(d.share));
-    shares.push_back(std::move(share));
+    out.begin_object(4);
+    member(out, "character", d.character);
+    member(out, "words", d.words);
+    member(out, "blocks", d.blocks);
+    member(out, "share", round_for_export(d.share));
+    out.end_object();
   }
-  put(j, "dialogue_shares", std::move(shares));
-  Json sections = Json::array();
+  out.end_array();
+  out.key("sections");
+  out.begin_array();
   for (const auto& section : s.sections) {
-    Json k = object_of(8);
-    put(k, "section", section.section);
-    put(k, "scenes", section.scenes);
-    put(k, "lines", section.lines);
-    put(k, "eighths", round_for_export(section.eighths));
-    put(k, "speakers", section.speakers);
-    put(k, "dialogue_blocks", section.dialogue_blocks);
-    put(k, "dialogue_words", section.dialogue_words);
-    put(k, "action_words", section.action_words);
-    sections.push_back(std::move(k));
+    out.begin_object(8);
+    member(out, "section", section.section);
+    member(out, "scenes", section.scenes);
+    member(out, "lines", section.lines);
+    member(out, "eighths", round_for_export(section.eighths));
+    member(out, "speakers", section.speakers);
+    member(out, "dialogue_blocks", section.dialogue_blocks);
+    member(out, "dialogue_words", section.dialogue_words);
+    member(out, "action_words", section.action_words);
+    out.end_object();
   }
-  put(j, "sections", std::move(sections));
-  return j;
+  out.end_array();
+  out.end_object();
 }
 
-Json diagnostic_json(const Diagnostic& d) {
-  Json j = object_of(4);
-  put(j, "severity", std::string(to_string(d.severity)));
-  put(j, "code", d.code);
-  put(j, "line", d.line);
-  put(j, "message", d.message);
-  return j;
+template <class Out>
+void write_diagnostic(Out& out, const Diagnostic& d) {
+  out.begin_object(4);
+  member(out, "severity", to_string(d.severity));
+  member(out, "code", d.code);
+  member(out, "line", d.line);
+  member(out, "message", d.message);
+  out.end_object();
 }
 
-std::string dump(const Json& document) {
-  return json_text(document, kIndent) + "\n";
+// The analysis document. Without detail (JsonTree(false)) it keeps every member that
+// batch::summarize_analysis and batch::film_rows read and leaves out mention lists, evidence,
+// theme trajectories, arc points and the screenplay statistics.
+template <class Out>
+void write_analysis(Out& out, const Analysis& analysis) {
+  out.begin_object(11);
+  member(out, "schema", kAnalysisSchema);
+  out.key("source");
+  out.begin_object(3);
+  member(out, "path", analysis.source.path);
+  member(out, "format", to_string(analysis.source.format));
+  member(out, "encoding", analysis.source.encoding);
+  out.end_object();
+  out.key("film");
+  write_film(out, analysis.film);
+  out.key("scenes");
+  out.begin_array();
+  for (const auto& s : analysis.scenes) write_scene(out, s);
+  out.end_array();
+  out.key("characters");
+  out.begin_array();
+  for (const auto& c : analysis.characters) write_character(out, c);
+  out.end_array();
+  out.key("relationships");
+  out.begin_array();
+  for (const auto& r : analysis.relationships) write_relationship(out, r);
+  out.end_array();
+  out.key("graph");
+  write_graph_summary(out, analysis.graph);
+  if (detail(out)) {
+    out.key("statistics");
+    write_statistics(out, analysis.stats);
+  }
+  out.key("themes");
+  out.begin_array();
+  for (const auto& t : analysis.themes) write_theme(out, t);
+  out.end_array();
+  // Null until arcs are computed (apply_arcs); the key is always present so that consumers
+  // need not special-case its absence.
+  out.key("arc");
+  write_arc(out, analysis.arc);
+  out.key("diagnostics");
+  out.begin_array();
+  for (const auto& d : analysis.diagnostics) write_diagnostic(out, d);
+  out.end_array();
+  out.end_object();
+}
+
+template <class Out>
+void write_graph(Out& out, const Analysis& analysis) {
+  out.begin_object(5);
+  member(out, "schema", kGraphSchema);
+  out.key("film");
+  write_film(out, analysis.film);
+  out.key("nodes");
+  out.begin_array();
+  for (const auto& c : analysis.characters) {
+    out.begin_object(7);
+    member(out, "id", c.id);
+    member(out, "name", c.name);
+    optional_member(out, "actor", c.actor);
+    member(out, "gender", to_string(c.gender));
+    member(out, "mentions", c.mentions.size());
+    out.key("centrality");
+    write_centrality(out, c.centrality);
+    member(out, "community", c.community);
+    out.end_object();
+  }
+  out.end_array();
+  out.key("edges");
+  out.begin_array();
+  for (const auto& r : analysis.relationships) {
+    out.begin_object(5);
+    member(out, "source", r.source);
+    member(out, "target", r.target);
+    member(out, "weight", round_for_export(r.weight));
+    member(out, "shared_scenes", r.shared_scenes);
+    string_array(out, "kinds", r.kinds);
+    out.end_object();
+  }
+  out.end_array();
+  out.key("metrics");
+  write_graph_summary(out, analysis.graph);
+  out.end_object();
 }
 
 }  // namespace
 
 nlohmann::ordered_json analysis_document(const Analysis& analysis) {
-  Json doc = object_of(11);
-  put(doc, "schema", kAnalysisSchema);
-  Json source = object_of(3);
-  put(source, "path", analysis.source.path);
-  put(source, "format", std::string(to_string(analysis.source.format)));
-  put(source, "encoding", analysis.source.encoding);
-  put(doc, "source", std::move(source));
-  put(doc, "film", film_json(analysis.film));
-  Json scenes = Json::array();
-  for (const auto& s : analysis.scenes) scenes.push_back(scene_json(s));
-  put(doc, "scenes", std::move(scenes));
-  Json characters = Json::array();
-  for (const auto& c : analysis.characters) characters.push_back(character_json(c));
-  put(doc, "characters", std::move(characters));
-  Json relationships = Json::array();
-  for (const auto& r : analysis.relationships) relationships.push_back(relationship_json(r));
-  put(doc, "relationships", std::move(relationships));
-  put(doc, "graph", graph_summary_json(analysis.graph));
-  put(doc, "statistics", statistics_json(analysis.stats));
-  Json themes = Json::array();
-  for (const auto& t : analysis.themes) themes.push_back(theme_json(t));
-  put(doc, "themes", std::move(themes));
-  // Null until arcs are computed (apply_arcs); the key is always present so that consumers
-  // need not special-case its absence.
-  put(doc, "arc", arc_json(analysis.arc));
-  Json diagnostics = Json::array();
-  for (const auto& d : analysis.diagnostics) diagnostics.push_back(diagnostic_json(d));
-  put(doc, "diagnostics", std::move(diagnostics));
-  return doc;
+  JsonTree tree(true);
+  write_analysis(tree, analysis);
+  return tree.take();
 }
 
-std::string dump_json(const nlohmann::ordered_json& document) { return dump(document); }
+nlohmann::ordered_json analysis_digest(const Analysis& analysis) {
+  JsonTree tree(false);
+  write_analysis(tree, analysis);
+  return tree.take();
+}
 
-std::string to_analysis_json(const Analysis& analysis) { return dump(analysis_document(analysis)); }
+std::string dump_json(const nlohmann::ordered_json& document) { return json_text(document, kIndent) + "\n"; }
+
+std::string to_analysis_json(const Analysis& analysis) {
+  JsonText text(kIndent);
+  write_analysis(text, analysis);
+  return text.take() + "\n";
+}
 
 std::string to_graph_json(const Analysis& analysis) {
-  Json doc = object_of(5);
-  put(doc, "schema", kGraphSchema);
-  put(doc, "film", film_json(analysis.film));
-  Json nodes = Json::array();
-  for (const auto& c : analysis.characters) {
-    Json n = object_of(7);
-    put(n, "id", c.id);
-    put(n, "name", c.name);
-    put(n, "actor", optional_string(c.actor));
-    put(n, "gender", std::string(to_string(c.gender)));
-    put(n, "mentions", c.mentions.size());
-    put(n, "centrality", centrality_json(c.centrality));
-    put(n, "community", c.community);
-    nodes.push_back(std::move(n));
-  }
-  put(doc, "nodes", std::move(nodes));
-  Json edges = Json::array();
-  for (const auto& r : analysis.relationships) {
-    Json e = object_of(5);
-    put(e, "source", r.source);
-    put(e, "target", r.target);
-    put(e, "weight", round_for_export(r.weight));
-    put(e, "shared_scenes", r.shared_scenes);
-    put(e, "kinds", string_array(r.kinds));
-    edges.push_back(std::move(e));
-  }
-  put(doc, "edges", std::move(edges));
-  put(doc, "metrics", graph_summary_json(analysis.graph));
-  return dump(doc);
+  JsonText text(kIndent);
+  write_graph(text, analysis);
+  return text.take() + "\n";
 }
 
 }  // namespace filmscope

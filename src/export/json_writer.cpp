@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <cstring>
 #include <string_view>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
@@ -36,7 +37,7 @@ bool all_plain(const char* data) {
 // One pass: runs of plain characters are copied whole, the few that JSON requires are escaped,
 // multi-byte characters are checked on the way; a string that turns out not to be UTF-8 is
 // written again by the library.
-void write_string(const std::string& text, std::string& out) {
+void write_string(std::string_view text, std::string& out) {
   const std::size_t rollback = out.size();
   out += '"';
   std::size_t run = 0;  // start of the bytes not yet copied
@@ -50,7 +51,7 @@ void write_string(const std::string& text, std::string& out) {
           utf8_sequence_length(reinterpret_cast<const unsigned char*>(text.data()) + i, text.size() - i);
       if (length == 0) {
         out.resize(rollback);
-        out += Json(text).dump(-1, ' ', false, Json::error_handler_t::replace);
+        out += Json(std::string(text)).dump(-1, ' ', false, Json::error_handler_t::replace);
         return;
       }
       i += length;
@@ -176,6 +177,88 @@ std::string json_text(const nlohmann::ordered_json& value, int indent) {
   std::string out;
   write_value(value, indent, 0, out);
   return out;
+}
+
+// The layout of write_value, decided as the members arrive: a container's opening bracket is
+// written before it is known to be empty, and an empty one closes on the same line ("{}").
+
+void JsonText::next_line(std::size_t depth) {
+  out_ += '\n';
+  out_.append(depth * static_cast<std::size_t>(indent_), ' ');
+}
+
+void JsonText::before_value() {
+  if (after_key_) {
+    after_key_ = false;
+    return;
+  }
+  if (members_.empty()) return;  // the document itself
+  if (members_.back()++ > 0) out_ += ',';
+  if (indent_ >= 0) next_line(members_.size());
+}
+
+void JsonText::key(std::string_view name) {
+  if (members_.back()++ > 0) out_ += ',';
+  if (indent_ >= 0) next_line(members_.size());
+  write_string(name, out_);
+  out_ += indent_ >= 0 ? ": " : ":";
+  after_key_ = true;
+}
+
+void JsonText::begin_object(std::size_t /*members*/) {
+  before_value();
+  out_ += '{';
+  members_.push_back(0);
+}
+
+void JsonText::begin_array() {
+  before_value();
+  out_ += '[';
+  members_.push_back(0);
+}
+
+void JsonText::end_object() {
+  const std::size_t written = members_.back();
+  members_.pop_back();
+  if (written > 0 && indent_ >= 0) next_line(members_.size());
+  out_ += '}';
+}
+
+void JsonText::end_array() {
+  const std::size_t written = members_.back();
+  members_.pop_back();
+  if (written > 0 && indent_ >= 0) next_line(members_.size());
+  out_ += ']';
+}
+
+void JsonText::value(std::nullptr_t) {
+  before_value();
+  out_ += "null";
+}
+
+void JsonText::value(bool flag) {
+  before_value();
+  out_ += flag ? "true" : "false";
+}
+
+void JsonText::value(std::string_view text) {
+  before_value();
+  write_string(text, out_);
+}
+
+void JsonText::value(double number) {
+  before_value();
+  write_float(number, out_);
+}
+
+void JsonText::write_signed(long long number) { write_integer(number, out_); }
+
+void JsonText::write_unsigned(unsigned long long number) { write_integer(number, out_); }
+
+std::string JsonText::take() {
+  members_.clear();
+  after_key_ = false;
+  return std::exchange(out_, std::string());
 }
 
 }  // namespace filmscope

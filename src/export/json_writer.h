@@ -10,14 +10,64 @@
 // UTF-8 is handed to the library, whose replacement of bad bytes by U+FFFD is kept exactly.
 // Why: the library's serializer decodes every byte through a UTF-8 automaton and writes through
 // a virtual output adapter, which made writing a film's JSON cost as much as its analysis.
+//
+// JsonText writes the same text without a value to walk: the caller states the document
+// member by member, and the text comes out as json_text would print the equivalent value.
+// Exporters use it for documents that would otherwise be built only to be printed.
 #pragma once
 
+#include <concepts>
+#include <cstddef>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include <nlohmann/json_fwd.hpp>
 
 namespace filmscope {
 
 std::string json_text(const nlohmann::ordered_json& value, int indent);
+
+class JsonText {
+ public:
+  explicit JsonText(int indent) : indent_(indent) {}
+
+  // `members` is a size hint, for callers that also build values (see json_export.cpp).
+  void begin_object(std::size_t members = 0);
+  void end_object();
+  void begin_array();
+  void end_array();
+  void key(std::string_view name);
+
+  void value(std::nullptr_t);
+  void value(bool flag);
+  void value(std::string_view text);
+  void value(const std::string& text) { value(std::string_view(text)); }
+  void value(const char* text) { value(std::string_view(text)); }
+  void value(double number);
+  template <std::integral Integer>
+    requires(!std::same_as<Integer, bool>)
+  void value(Integer number) {
+    before_value();
+    if constexpr (std::is_signed_v<Integer>)
+      write_signed(static_cast<long long>(number));
+    else
+      write_unsigned(static_cast<unsigned long long>(number));
+  }
+
+  // The text written so far; the writer is left empty.
+  std::string take();
+
+ private:
+  void before_value();
+  void next_line(std::size_t depth);
+  void write_signed(long long number);
+  void write_unsigned(unsigned long long number);
+
+  std::string out_;
+  int indent_;
+  std::vector<std::size_t> members_;  // per open object or array, the members written so far
+  bool after_key_ = false;
+};
 
 }  // namespace filmscope

@@ -1,7 +1,7 @@
 // Fast JSON text; see json_writer.h.
 #include "export/json_writer.h"
 
-#include <array>
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstddef>
@@ -20,6 +20,12 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
+// The most bytes one input byte of a string can become: a control character is \u00XX.
+constexpr std::size_t kMaxEscapedBytes = 6;
+// Room for any number: the library's shortest round-trip doubles take at most 24 characters,
+// and a 64-bit integer 20.
+constexpr std::size_t kMaxNumberBytes = 64;
+
 // Whether none of the eight bytes at `data` needs a look: no control character, quote,
 // backslash or byte of a multi-byte character. The usual tests for a byte below a bound,
 // exact once no byte has its high bit set.
@@ -34,14 +40,18 @@ bool all_plain(const char* data) {
   return !has_zero(word ^ (kOnes * '"')) && !has_zero(word ^ (kOnes * '\\'));
 }
 
-// One pass: runs of plain characters are copied whole, the few that JSON requires are escaped,
-// multi-byte characters are checked on the way; a string that turns out not to be UTF-8 is
-// written again by the library.
-void write_string(std::string_view text, std::string& out) {
-  const std::size_t rollback = out.size();
-  out += '"';
+// Writes `text` quoted and escaped at `out`, which has room for kMaxEscapedBytes per byte plus
+// the quotes, and returns the end; or returns null, having written nothing useful, when the
+// text is not valid UTF-8. One pass: runs of plain characters are copied whole, the few that
+// JSON requires are escaped, multi-byte characters are checked on the way.
+char* put_string(std::string_view text, char* out) {
+  *out++ = '"';
   std::size_t run = 0;  // start of the bytes not yet copied
   std::size_t i = 0;
+  auto copy_run = [&] {
+    std::memcpy(out, text.data() + run, i - run);
+    out += i - run;
+  };
   while (i < text.size()) {
     while (i + 8 <= text.size() && all_plain(text.data() + i)) i += 8;
     if (i == text.size()) break;
@@ -49,11 +59,7 @@ void write_string(std::string_view text, std::string& out) {
     if (c >= 0x80) {
       const std::size_t length =
           utf8_sequence_length(reinterpret_cast<const unsigned char*>(text.data()) + i, text.size() - i);
-      if (length == 0) {
-        out.resize(rollback);
-        out += Json(std::string(text)).dump(-1, ' ', false, Json::error_handler_t::replace);
-        return;
-      }
+      if (length == 0) return nullptr;
       i += length;
       continue;
     }
@@ -61,112 +67,78 @@ void write_string(std::string_view text, std::string& out) {
       ++i;
       continue;
     }
-    out.append(text, run, i - run);
+    copy_run();
     run = ++i;
+    *out++ = '\\';
     switch (c) {
-      case '\b': out += "\\b"; break;
-      case '\t': out += "\\t"; break;
-      case '\n': out += "\\n"; break;
-      case '\f': out += "\\f"; break;
-      case '\r': out += "\\r"; break;
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
+      case '\b': *out++ = 'b'; break;
+      case '\t': *out++ = 't'; break;
+      case '\n': *out++ = 'n'; break;
+      case '\f': *out++ = 'f'; break;
+      case '\r': *out++ = 'r'; break;
+      case '"': *out++ = '"'; break;
+      case '\\': *out++ = '\\'; break;
       default: {
         static constexpr char kHex[] = "0123456789abcdef";
-        out += "\\u00";
-        out += kHex[c >> 4];
-        out += kHex[c & 0xF];
+        std::memcpy(out, "u00", 3);
+        out[3] = kHex[c >> 4];
+        out[4] = kHex[c & 0xF];
+        out += 5;
       }
     }
   }
-  out.append(text, run, text.size() - run);
-  out += '"';
+  copy_run();
+  *out++ = '"';
+  return out;
 }
 
-template <typename Integer>
-void write_integer(Integer value, std::string& out) {
-  std::array<char, 24> buffer{};
-  const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
-  out.append(buffer.data(), result.ptr);
-}
-
-void write_float(double value, std::string& out) {
-  if (!std::isfinite(value)) {
-    out += "null";
-    return;
+// Whether `text` needs no escaping and no UTF-8 check: the exporters' keys, which are short.
+bool plain_ascii(std::string_view text) {
+  for (char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 || byte >= 0x80 || c == '"' || c == '\\') return false;
   }
-  std::array<char, 64> buffer{};
-  char* end = nlohmann::detail::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
-  out.append(buffer.data(), end);
+  return true;
 }
 
-void write_value(const Json& value, int indent, std::size_t depth, std::string& out) {
-  const bool pretty = indent >= 0;
-  auto newline_and_indent = [&](std::size_t level) {
-    out += '\n';
-    out.append(level * static_cast<std::size_t>(indent), ' ');
-  };
+// States `value` to `out`, member by member.
+void replay(const Json& value, JsonText& out) {
   switch (value.type()) {
-    case Json::value_t::object: {
-      const auto& object = value.get_ref<const Json::object_t&>();
-      if (object.empty()) {
-        out += "{}";
-        return;
+    case Json::value_t::object:
+      out.begin_object();
+      for (const auto& [key, member] : value.get_ref<const Json::object_t&>()) {
+        out.key(key);
+        replay(member, out);
       }
-      out += '{';
-      bool first = true;
-      for (const auto& [key, member] : object) {
-        if (!first) out += ',';
-        first = false;
-        if (pretty) newline_and_indent(depth + 1);
-        write_string(key, out);
-        out += pretty ? ": " : ":";
-        write_value(member, indent, depth + 1, out);
-      }
-      if (pretty) newline_and_indent(depth);
-      out += '}';
+      out.end_object();
       return;
-    }
-    case Json::value_t::array: {
-      const auto& array = value.get_ref<const Json::array_t&>();
-      if (array.empty()) {
-        out += "[]";
-        return;
-      }
-      out += '[';
-      bool first = true;
-      for (const Json& element : array) {
-        if (!first) out += ',';
-        first = false;
-        if (pretty) newline_and_indent(depth + 1);
-        write_value(element, indent, depth + 1, out);
-      }
-      if (pretty) newline_and_indent(depth);
-      out += ']';
+    case Json::value_t::array:
+      out.begin_array();
+      for (const Json& element : value.get_ref<const Json::array_t&>()) replay(element, out);
+      out.end_array();
       return;
-    }
     case Json::value_t::string:
-      write_string(value.get_ref<const std::string&>(), out);
+      out.value(value.get_ref<const std::string&>());
       return;
     case Json::value_t::boolean:
-      out += value.get<bool>() ? "true" : "false";
+      out.value(value.get<bool>());
       return;
     case Json::value_t::number_integer:
-      write_integer(value.get<Json::number_integer_t>(), out);
+      out.value(value.get<Json::number_integer_t>());
       return;
     case Json::value_t::number_unsigned:
-      write_integer(value.get<Json::number_unsigned_t>(), out);
+      out.value(value.get<Json::number_unsigned_t>());
       return;
     case Json::value_t::number_float:
-      write_float(value.get<Json::number_float_t>(), out);
+      out.value(value.get<Json::number_float_t>());
       return;
     case Json::value_t::null:
-      out += "null";
+      out.value(nullptr);
       return;
     case Json::value_t::binary:
     case Json::value_t::discarded:
       // Never produced by the exporters; the library knows how to print them.
-      out += value.dump(indent, ' ', false, Json::error_handler_t::replace);
+      out.raw(value.dump(-1, ' ', false, Json::error_handler_t::replace));
       return;
   }
 }
@@ -174,88 +146,138 @@ void write_value(const Json& value, int indent, std::size_t depth, std::string& 
 }  // namespace
 
 std::string json_text(const nlohmann::ordered_json& value, int indent) {
-  std::string out;
-  write_value(value, indent, 0, out);
-  return out;
+  JsonText text(indent);
+  replay(value, text);
+  return text.take();
 }
 
-// The layout of write_value, decided as the members arrive: a container's opening bracket is
-// written before it is known to be empty, and an empty one closes on the same line ("{}").
+// The text lives in out_, of which the first size_ bytes are written: appending goes through
+// a pointer into room made beforehand, not through std::string's per-call bookkeeping. The
+// room always includes kSlack bytes more than asked, so indent() may write whole words.
+constexpr std::size_t kSlack = 8;
 
-void JsonText::next_line(std::size_t depth) {
-  out_ += '\n';
-  out_.append(depth * static_cast<std::size_t>(indent_), ' ');
+void JsonText::grow(std::size_t bytes) { out_.resize(std::max(out_.size() * 2, size_ + bytes + kSlack)); }
+
+// A new line indented to the current depth. Spaces go eight at a time, a store each, which
+// may run up to seven bytes past the indent into room that the next write overwrites.
+char* JsonText::indent(char* at) const {
+  const std::size_t spaces = members_.size() * static_cast<std::size_t>(indent_);
+  *at++ = '\n';
+  for (std::size_t i = 0; i < spaces; i += 8) std::memcpy(at + i, "        ", 8);
+  return at + spaces;
 }
 
-void JsonText::before_value() {
-  if (after_key_) {
+// A container's opening bracket is written before it is known to be empty, and an empty one
+// closes on the same line ("{}"), as the library prints it.
+char* JsonText::separate(char* at) {
+  if (members_.back()++ > 0) *at++ = ',';
+  return indent_ >= 0 ? indent(at) : at;
+}
+
+std::size_t JsonText::separator_bytes() const {
+  return 2 + kSlack + (indent_ >= 0 ? members_.size() * static_cast<std::size_t>(indent_) : 0);
+}
+
+char* JsonText::before_value(std::size_t bytes) {
+  if (after_key_ || members_.empty()) {  // a member's value, or the document itself
     after_key_ = false;
+    return room(bytes);
+  }
+  return separate(room(separator_bytes() + bytes));
+}
+
+void JsonText::put_text(char* at, std::string_view text) {
+  if (char* end = put_string(text, at)) {
+    advance(end);
     return;
   }
-  if (members_.empty()) return;  // the document itself
-  if (members_.back()++ > 0) out_ += ',';
-  if (indent_ >= 0) next_line(members_.size());
+  // Not UTF-8: the library replaces each bad sequence by U+FFFD, and its way is kept exactly.
+  advance(at);
+  raw(Json(std::string(text)).dump(-1, ' ', false, Json::error_handler_t::replace));
 }
 
 void JsonText::key(std::string_view name) {
-  if (members_.back()++ > 0) out_ += ',';
-  if (indent_ >= 0) next_line(members_.size());
-  write_string(name, out_);
-  out_ += indent_ >= 0 ? ": " : ":";
+  char* at = separate(room(separator_bytes() + name.size() * kMaxEscapedBytes + 4));
+  if (plain_ascii(name)) {
+    *at++ = '"';
+    std::memcpy(at, name.data(), name.size());
+    at += name.size();
+    *at++ = '"';
+  } else {
+    put_text(at, name);
+    at = room(4);
+  }
+  *at++ = ':';
+  if (indent_ >= 0) *at++ = ' ';
+  advance(at);
   after_key_ = true;
 }
 
-void JsonText::begin_object(std::size_t /*members*/) {
-  before_value();
-  out_ += '{';
+void JsonText::open(char bracket) {
+  char* at = before_value(1);
+  *at++ = bracket;
+  advance(at);
   members_.push_back(0);
 }
 
-void JsonText::begin_array() {
-  before_value();
-  out_ += '[';
-  members_.push_back(0);
-}
-
-void JsonText::end_object() {
+void JsonText::close(char bracket) {
   const std::size_t written = members_.back();
   members_.pop_back();
-  if (written > 0 && indent_ >= 0) next_line(members_.size());
-  out_ += '}';
+  char* at = room(separator_bytes());
+  if (written > 0 && indent_ >= 0) at = indent(at);
+  *at++ = bracket;
+  advance(at);
 }
 
-void JsonText::end_array() {
-  const std::size_t written = members_.back();
-  members_.pop_back();
-  if (written > 0 && indent_ >= 0) next_line(members_.size());
-  out_ += ']';
+void JsonText::begin_object(std::size_t /*members*/) { open('{'); }
+void JsonText::end_object() { close('}'); }
+void JsonText::begin_array() { open('['); }
+void JsonText::end_array() { close(']'); }
+
+void JsonText::raw(std::string_view text) {
+  char* at = room(text.size());
+  std::memcpy(at, text.data(), text.size());
+  advance(at + text.size());
 }
 
 void JsonText::value(std::nullptr_t) {
-  before_value();
-  out_ += "null";
+  char* at = before_value(4);
+  std::memcpy(at, "null", 4);
+  advance(at + 4);
 }
 
 void JsonText::value(bool flag) {
-  before_value();
-  out_ += flag ? "true" : "false";
+  const std::string_view text = flag ? "true" : "false";
+  char* at = before_value(text.size());
+  std::memcpy(at, text.data(), text.size());
+  advance(at + text.size());
 }
 
-void JsonText::value(std::string_view text) {
-  before_value();
-  write_string(text, out_);
-}
+void JsonText::value(std::string_view text) { put_text(before_value(text.size() * kMaxEscapedBytes + 2), text); }
 
 void JsonText::value(double number) {
-  before_value();
-  write_float(number, out_);
+  char* at = before_value(kMaxNumberBytes);
+  if (!std::isfinite(number)) {
+    std::memcpy(at, "null", 4);
+    advance(at + 4);
+    return;
+  }
+  advance(nlohmann::detail::to_chars(at, at + kMaxNumberBytes, number));
 }
 
-void JsonText::write_signed(long long number) { write_integer(number, out_); }
+void JsonText::write_signed(long long number) {
+  char* at = before_value(kMaxNumberBytes);
+  advance(std::to_chars(at, at + kMaxNumberBytes, number).ptr);
+}
 
-void JsonText::write_unsigned(unsigned long long number) { write_integer(number, out_); }
+void JsonText::write_unsigned(unsigned long long number) {
+  char* at = before_value(kMaxNumberBytes);
+  advance(std::to_chars(at, at + kMaxNumberBytes, number).ptr);
+}
 
 std::string JsonText::take() {
+  out_.resize(size_);
+  size_ = 0;
   members_.clear();
   after_key_ = false;
   return std::exchange(out_, std::string());

@@ -20,6 +20,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include <nlohmann/json_fwd.hpp>
@@ -48,23 +49,37 @@ class JsonText {
   template <std::integral Integer>
     requires(!std::same_as<Integer, bool>)
   void value(Integer number) {
-    before_value();
     if constexpr (std::is_signed_v<Integer>)
       write_signed(static_cast<long long>(number));
     else
       write_unsigned(static_cast<unsigned long long>(number));
   }
+  // Text that is already JSON, written as it is.
+  void raw(std::string_view text);
 
   // The text written so far; the writer is left empty.
   std::string take();
 
  private:
-  void before_value();
-  void next_line(std::size_t depth);
+  // Room for `bytes` more at the end of the text; advance() then marks how far was written.
+  char* room(std::size_t bytes) {
+    if (out_.size() - size_ < bytes) grow(bytes);
+    return out_.data() + size_;
+  }
+  void advance(const char* end) { size_ = static_cast<std::size_t>(end - out_.data()); }
+  void grow(std::size_t bytes);
+  char* indent(char* at) const;
+  char* separate(char* at);
+  std::size_t separator_bytes() const;
+  char* before_value(std::size_t bytes);
+  void put_text(char* at, std::string_view text);
+  void open(char bracket);
+  void close(char bracket);
   void write_signed(long long number);
   void write_unsigned(unsigned long long number);
 
   std::string out_;
+  std::size_t size_ = 0;  // bytes of out_ written; the rest is room made ahead
   int indent_;
   std::vector<std::size_t> members_;  // per open object or array, the members written so far
   bool after_key_ = false;

@@ -342,11 +342,11 @@ struct RawPiece {
 };
 
 // The pieces ICU's word break iterator cuts `sentence` into, spaces dropped.
-std::vector<RawPiece> icu_word_pieces(std::string_view sentence) {
-  std::vector<RawPiece> raw;
+void icu_word_pieces(std::string_view sentence, std::vector<RawPiece>& raw) {
+  raw.clear();
   UErrorCode status = U_ZERO_ERROR;
   icu::BreakIterator* breaker = thread_breaker(BreakKind::word, status);
-  if (U_FAILURE(status) || !breaker) return raw;
+  if (U_FAILURE(status) || !breaker) return;
   auto unicode = to_unicode(sentence);
   auto offsets = utf16_to_utf8_offsets(sentence);
   breaker->setText(unicode);
@@ -370,7 +370,6 @@ std::vector<RawPiece> icu_word_pieces(std::string_view sentence) {
     token.space_before = from == 0 || is_space_byte(sentence[from - 1]);
     raw.push_back(token);
   }
-  return raw;
 }
 
 // ICU's English rules count '@' as a letter, so that an e-mail address stays one word.
@@ -391,8 +390,8 @@ bool ascii_path_applies(std::string_view text) {
 // a letter join (WB6-7); a digit, one of ". ' , ;" and a digit join (WB11-12); runs of spaces
 // join (WB3d); everything else is a piece of its own. The rule status ICU reports is that of the
 // last rule applied: a piece ending in a letter is a word, one ending in a digit a number.
-std::vector<RawPiece> ascii_word_pieces(std::string_view sentence) {
-  std::vector<RawPiece> raw;
+void ascii_word_pieces(std::string_view sentence, std::vector<RawPiece>& raw) {
+  raw.clear();
   raw.reserve(sentence.size() / 4 + 4);
   const std::size_t n = sentence.size();
   std::size_t i = 0;
@@ -434,14 +433,32 @@ std::vector<RawPiece> ascii_word_pieces(std::string_view sentence) {
     token.space_before = from == 0 || is_space_byte(sentence[from - 1]);
     raw.push_back(token);
   }
-  return raw;
+}
+
+// fold_case(text) into `out`, in the memory `out` already has when the text is ASCII, as
+// nearly every token is.
+void fold_into(std::string_view text, std::string& out) {
+  if (std::any_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) {
+    out = fold_case(text);
+    return;
+  }
+  out.assign(text.data(), text.size());
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+}
+
+// The raw pieces of the sentence being cut: one buffer per thread, like the break iterators,
+// so that cutting a story's thousands of sentences does not allocate one each time.
+std::vector<RawPiece>& thread_pieces() {
+  thread_local std::vector<RawPiece> pieces;
+  return pieces;
 }
 
 // The header's two merges over the raw pieces, then case folding and offsets, into `tokens`.
+// The tokens already there are written over, so their folded strings keep their memory.
 void merge_pieces(std::string_view sentence, const std::vector<RawPiece>& raw, std::size_t base,
                   std::vector<Token>& tokens) {
-  tokens.clear();
-  tokens.reserve(raw.size());
+  std::size_t count = 0;
   for (std::size_t i = 0; i < raw.size(); ++i) {
     RawPiece piece = raw[i];
     // Hyphenated compounds: word-word(-word…) with no spaces.
@@ -453,10 +470,12 @@ void merge_pieces(std::string_view sentence, const std::vector<RawPiece>& raw, s
       piece.kind = TokenKind::word;
       i += 2;
     }
-    Token& token = tokens.emplace_back();
+    Token& token = count < tokens.size() ? tokens[count] : tokens.emplace_back();
+    ++count;
     token.kind = piece.kind;
     token.space_before = piece.space_before;
     token.text = piece.text;
+    token.possessive = false;
     if (token.kind == TokenKind::word) {
       std::string_view t = token.text;
       if (t.size() > 2 && (t.ends_with("'s") || t.ends_with("'S"))) {
@@ -471,9 +490,10 @@ void merge_pieces(std::string_view sentence, const std::vector<RawPiece>& raw, s
         ++i;
       }
     }
-    token.folded = fold_case(token.text);
+    fold_into(token.text, token.folded);
     token.offset = piece.offset + base;
   }
+  tokens.resize(count);
 }
 
 }  // namespace
@@ -485,13 +505,20 @@ std::vector<Token> tokenize(std::string_view sentence, std::size_t base) {
 }
 
 void tokenize_into(std::string_view sentence, std::vector<Token>& tokens, std::size_t base) {
-  merge_pieces(sentence, ascii_path_applies(sentence) ? ascii_word_pieces(sentence) : icu_word_pieces(sentence),
-               base, tokens);
+  std::vector<RawPiece>& pieces = thread_pieces();
+  if (ascii_path_applies(sentence)) {
+    ascii_word_pieces(sentence, pieces);
+  } else {
+    icu_word_pieces(sentence, pieces);
+  }
+  merge_pieces(sentence, pieces, base, tokens);
 }
 
 std::vector<Token> tokenize_with_icu(std::string_view sentence, std::size_t base) {
+  std::vector<RawPiece> pieces;
+  icu_word_pieces(sentence, pieces);
   std::vector<Token> tokens;
-  merge_pieces(sentence, icu_word_pieces(sentence), base, tokens);
+  merge_pieces(sentence, pieces, base, tokens);
   return tokens;
 }
 

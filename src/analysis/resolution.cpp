@@ -363,19 +363,24 @@ class Resolver {
     return i;
   }
 
+  // Per token position k, one more than the position of the last "(" or ")" before k, or 0:
+  // what inside_actor_credit looks back for, found once per unit instead of once per name.
+  static std::vector<std::size_t> parentheses_before(const std::vector<Token>& tokens) {
+    std::vector<std::size_t> before(tokens.size() + 1, 0);
+    for (std::size_t k = 0; k < tokens.size(); ++k)
+      before[k + 1] = tokens[k].text == "(" || tokens[k].text == ")" ? k + 1 : before[k];
+    return before;
+  }
+
   // "(played by Ray Walston, David Lewis, …)": names in a credit parenthesis are actors.
-  static bool inside_actor_credit(const std::vector<Token>& tokens, std::size_t i) {
-    for (std::size_t k = i; k > 0; --k) {
-      const auto& t = tokens[k - 1];
-      if (t.text == ")") return false;
-      if (t.text == "(") {
-        if (k < tokens.size() && k + 1 < tokens.size()) {
-          const auto& a = tokens[k].folded;
-          const auto& b = tokens[k + 1].folded;
-          return (a == "played" || a == "portrayed" || a == "voiced") && b == "by";
-        }
-        return false;
-      }
+  static bool inside_actor_credit(const std::vector<Token>& tokens, const std::vector<std::size_t>& parentheses,
+                                  std::size_t i) {
+    const std::size_t k = parentheses[i];
+    if (k == 0 || tokens[k - 1].text == ")") return false;
+    if (k + 1 < tokens.size()) {
+      const auto& a = tokens[k].folded;
+      const auto& b = tokens[k + 1].folded;
+      return (a == "played" || a == "portrayed" || a == "voiced") && b == "by";
     }
     return false;
   }
@@ -601,6 +606,7 @@ class Resolver {
     }
     for (std::size_t u = 0; u < result_.tokens.size(); ++u) {
       const auto& tokens = result_.tokens[u];
+      const std::vector<std::size_t> parentheses = parentheses_before(tokens);
       std::size_t i = 0;
       while (i < tokens.size()) {
         if (!is_cap_word(tokens[i]) && !(is_word(tokens[i]) && lexicon_.honorifics.count(tokens[i].folded) &&
@@ -647,7 +653,7 @@ class Resolver {
             }
             ++candidate.occurrences;
             if (is_place(tokens, k, stop) || lexicon_.function_words.count(key) || lexicon_.honorifics.count(key) ||
-                inside_actor_credit(tokens, k) ||
+                inside_actor_credit(tokens, parentheses, k) ||
                 (stop - k == 1 && lowercase_words_.count(key) && !lexicon_.given_names.count(key)) ||
                 fold_case(story_.film.title) == key)
               candidate.vetoed = true;

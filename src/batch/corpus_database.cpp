@@ -10,7 +10,7 @@
 
 namespace filmscope::batch {
 
-const char* const kCorpusSchema = R"sql(
+const char* const kCorpusTables = R"sql(
 CREATE TABLE films (
   film_id INTEGER PRIMARY KEY,
   path TEXT NOT NULL UNIQUE,
@@ -81,14 +81,20 @@ CREATE TABLE scene_characters (
   FOREIGN KEY (film_id, scene_index) REFERENCES scenes (film_id, scene_index),
   FOREIGN KEY (film_id, character_id) REFERENCES characters (film_id, character_id)
 );
+)sql";
+
+// Built once the rows are in: one sort at the end costs less than keeping the indexes in
+// order through every insert.
+const char* const kCorpusIndexes = R"sql(
 CREATE INDEX characters_by_id ON characters (character_id);
 CREATE INDEX themes_by_tag ON themes (tag, rank);
 )sql";
 
 namespace {
 
-void bind_text(sqlite3_stmt* statement, int column, const std::string& value) {
-  sqlite3_bind_text(statement, column, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
+// `value` must stay where it is until the statement has been stepped: SQLite reads it there.
+void bind_text(sqlite3_stmt* statement, int column, std::string_view value) {
+  sqlite3_bind_text(statement, column, value.data(), static_cast<int>(value.size()), SQLITE_STATIC);
 }
 
 void bind_optional_text(sqlite3_stmt* statement, int column, const std::optional<std::string>& value) {
@@ -157,7 +163,7 @@ std::string CorpusDatabaseWriter::open(const std::filesystem::path& destination)
   // rollback journal and per-commit syncs would buy nothing; one fsync happens before rename.
   if (auto problem = exec("PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF;"); !problem.empty())
     return fail("cannot configure the database");
-  if (auto problem = exec(kCorpusSchema); !problem.empty()) return fail("cannot create the schema");
+  if (auto problem = exec(kCorpusTables); !problem.empty()) return fail("cannot create the schema");
   struct Statement {
     sqlite3_stmt** target;
     const char* sql;
@@ -211,7 +217,11 @@ std::string CorpusDatabaseWriter::add_film(const FilmEntry& film) {
     sqlite3_bind_int64(insert_film_, 11, rows->relationships);
     sqlite3_bind_double(insert_film_, 12, rows->graph_density);
     sqlite3_bind_int64(insert_film_, 13, rows->graph_communities);
-    bind_optional_text(insert_film_, 14, s.arc_shape.empty() ? std::nullopt : std::optional(s.arc_shape));
+    if (s.arc_shape.empty()) {
+      sqlite3_bind_null(insert_film_, 14);
+    } else {
+      bind_text(insert_film_, 14, s.arc_shape);
+    }
   }
   if (!step(insert_film_)) return fail("cannot insert film " + film.path);
   if (rows) {
@@ -276,6 +286,7 @@ std::string CorpusDatabaseWriter::add_film(const FilmEntry& film) {
 std::string CorpusDatabaseWriter::finish() {
   if (films_in_transaction_ > 0 && !exec("COMMIT").empty()) return fail("cannot commit");
   films_in_transaction_ = 0;
+  if (!exec(kCorpusIndexes).empty()) return fail("cannot index the database");
   close_all();
   std::error_code ignored;
   if (!sync_file(temporary_)) {

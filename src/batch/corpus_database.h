@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "batch/film_record.h"
 
@@ -65,7 +66,9 @@ class CorpusDatabaseWriter {
   std::size_t films_in_transaction_ = 0;
 };
 
-// The schema, as executed (docs/batch.md shows the same statements).
-extern const char* const kCorpusSchema;
+// The schema, as executed (docs/batch.md shows the same statements): the tables when the
+// database is created, the indexes once every film is in.
+extern const char* const kCorpusTables;
+extern const char* const kCorpusIndexes;
 
 }  // namespace filmscope::batch

@@ -2,6 +2,7 @@
 #include "screenplay/fountain_hidden.h"
 
 #include <algorithm>
+#include <cstring>
 #include <utility>
 
 #include "screenplay/line_text.h"
@@ -105,7 +106,11 @@ HiddenScan scan_hidden(std::string_view text) {
   std::size_t next_empty = 0;
   bool empty_known = false;
   for (std::size_t i = 0; i + 1 < text.size(); ++i) {
-    if (hidden[i] != Hidden::none || text[i] != '[' || text[i + 1] != '[') continue;
+    // Straight to the next '[': most texts have few or none.
+    const auto* bracket = static_cast<const char*>(std::memchr(text.data() + i, '[', text.size() - 1 - i));
+    if (!bracket) break;
+    i = static_cast<std::size_t>(bracket - text.data());
+    if (hidden[i] != Hidden::none || text[i + 1] != '[') continue;
     if (!close_known || next_close < i + 2) {
       next_close = text.find("]]", i + 2);
       close_known = true;
@@ -148,7 +153,9 @@ HiddenScan scan_hidden(std::string_view text) {
     // Most lines hold nothing hidden: copy them whole instead of byte by byte.
     const auto first = hidden.begin() + static_cast<std::ptrdiff_t>(start);
     const auto last = first + static_cast<std::ptrdiff_t>(line.raw.size());
-    const bool all_visible = std::all_of(first, last, [](Hidden h) { return h == Hidden::none; });
+    // Every hidden byte belongs to a span: without spans, every line is visible.
+    const bool all_visible =
+        scan.spans.empty() || std::all_of(first, last, [](Hidden h) { return h == Hidden::none; });
     if (all_visible) line.content.assign(line.raw);
     for (std::size_t k = 0; !all_visible && k < line.raw.size(); ++k) {
       Hidden h = hidden[start + k];

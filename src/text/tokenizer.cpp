@@ -279,8 +279,13 @@ std::vector<TextSpan> sentence_spans(std::string_view paragraph, std::size_t bas
   std::vector<TextSpan> spans;
   // A line break inside a paragraph is not a sentence end: hard-wrapped text and files that
   // broke a line after "Mr." would otherwise split mid-sentence. Same length, same offsets.
-  std::string flat(paragraph);
-  std::replace(flat.begin(), flat.end(), '\n', ' ');
+  std::string flattened;
+  std::string_view flat = paragraph;
+  if (paragraph.find('\n') != std::string_view::npos) {
+    flattened.assign(paragraph);
+    std::replace(flattened.begin(), flattened.end(), '\n', ' ');
+    flat = flattened;
+  }
   std::vector<std::size_t> breaks;
   const SentenceSuppressions& suppressions = sentence_suppressions();
   if (allow_ascii_path && ascii_sentence_path_applies(flat, suppressions)) {

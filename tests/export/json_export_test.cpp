@@ -162,7 +162,10 @@ TEST_CASE("the analysis text and the analysis value are the same document", "[js
     INFO(path.string());
     const auto result = filmscope::analyze_file(path, filmscope::AnalyzeOptions{});
     REQUIRE(result.analysis);
-    CHECK(filmscope::dump_json(filmscope::analysis_document(*result.analysis)) ==
+    // Against the library's own printing of the value, so that the writer is not checked
+    // against itself.
+    const Json value = filmscope::analysis_document(*result.analysis);
+    CHECK(value.dump(2, ' ', false, Json::error_handler_t::replace) + "\n" ==
           filmscope::to_analysis_json(*result.analysis));
   }
 }

@@ -63,45 +63,7 @@ Json random_value(std::mt19937& random, int depth) {
   }
 }
 
-// States `value` to a JsonText call by call, as an exporter states its document.
-void replay(const Json& value, filmscope::JsonText& out) {
-  switch (value.type()) {
-    case Json::value_t::object:
-      out.begin_object();
-      for (const auto& [key, member] : value.items()) {
-        out.key(key);
-        replay(member, out);
-      }
-      out.end_object();
-      return;
-    case Json::value_t::array:
-      out.begin_array();
-      for (const Json& element : value) replay(element, out);
-      out.end_array();
-      return;
-    case Json::value_t::string: out.value(value.get_ref<const std::string&>()); return;
-    case Json::value_t::boolean: out.value(value.get<bool>()); return;
-    case Json::value_t::number_integer: out.value(value.get<std::int64_t>()); return;
-    case Json::value_t::number_unsigned: out.value(value.get<std::uint64_t>()); return;
-    case Json::value_t::number_float: out.value(value.get<double>()); return;
-    default: out.value(nullptr); return;
-  }
-}
-
 }  // namespace
-
-TEST_CASE("JsonText writes what json_text writes for the same document", "[export][property]") {
-  std::mt19937 random(20261205);
-  for (int round = 0; round < 5000; ++round) {
-    const Json value = random_value(random, 0);
-    INFO(library_text(value, -1));
-    for (int indent : {2, -1}) {
-      filmscope::JsonText text(indent);
-      replay(value, text);
-      REQUIRE(text.take() == json_text(value, indent));
-    }
-  }
-}
 
 TEST_CASE("json_text writes what the library's dump writes, indented and compact", "[export][property]") {
   std::mt19937 random(20261204);

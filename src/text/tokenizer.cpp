@@ -452,18 +452,21 @@ void fold_into(std::string_view text, std::string& out) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
 }
 
-// The raw pieces of the sentence being cut: one buffer per thread, like the break iterators,
-// so that cutting a story's thousands of sentences does not allocate one each time.
+// The raw pieces and merged spans of the sentence being cut: buffers per thread, like the
+// break iterators, so that cutting a story's thousands of sentences does not allocate each time.
 std::vector<RawPiece>& thread_pieces() {
   thread_local std::vector<RawPiece> pieces;
   return pieces;
 }
 
-// The header's two merges over the raw pieces, then case folding and offsets, into `tokens`.
-// The tokens already there are written over, so their folded strings keep their memory.
-void merge_pieces(std::string_view sentence, const std::vector<RawPiece>& raw, std::size_t base,
-                  std::vector<Token>& tokens) {
-  std::size_t count = 0;
+std::vector<TokenSpan>& thread_spans() {
+  thread_local std::vector<TokenSpan> spans;
+  return spans;
+}
+
+// The header's two merges over the raw pieces, into `spans`.
+void merge_pieces(std::string_view sentence, const std::vector<RawPiece>& raw, std::vector<TokenSpan>& spans) {
+  spans.clear();
   for (std::size_t i = 0; i < raw.size(); ++i) {
     RawPiece piece = raw[i];
     // Hyphenated compounds: word-word(-word…) with no spaces.
@@ -475,30 +478,51 @@ void merge_pieces(std::string_view sentence, const std::vector<RawPiece>& raw, s
       piece.kind = TokenKind::word;
       i += 2;
     }
-    Token& token = count < tokens.size() ? tokens[count] : tokens.emplace_back();
-    ++count;
-    token.kind = piece.kind;
-    token.space_before = piece.space_before;
-    token.text = piece.text;
-    token.possessive = false;
-    if (token.kind == TokenKind::word) {
-      std::string_view t = token.text;
+    TokenSpan& span = spans.emplace_back();
+    span.offset = piece.offset;
+    span.length = piece.text.size();
+    span.kind = piece.kind;
+    span.space_before = piece.space_before;
+    if (span.kind == TokenKind::word) {
+      std::string_view t = piece.text;
       if (t.size() > 2 && (t.ends_with("'s") || t.ends_with("'S"))) {
-        token.text = t.substr(0, t.size() - 2);
-        token.possessive = true;
+        span.length -= 2;
+        span.possessive = true;
       } else if (t.size() > 4 && (t.ends_with("\xE2\x80\x99s") || t.ends_with("\xE2\x80\x99S"))) {
-        token.text = t.substr(0, t.size() - 4);
-        token.possessive = true;
+        span.length -= 4;
+        span.possessive = true;
       } else if (i + 1 < raw.size() && is_apostrophe(raw[i + 1].text) && !raw[i + 1].space_before &&
                  (t.ends_with("s") || t.ends_with("S"))) {
-        token.possessive = true;  // plural possessive: "the Smiths'"
+        span.possessive = true;  // plural possessive: "the Smiths'"
         ++i;
       }
     }
-    fold_into(token.text, token.folded);
-    token.offset = piece.offset + base;
   }
-  tokens.resize(count);
+}
+
+void cut_pieces(std::string_view sentence, std::vector<RawPiece>& pieces) {
+  if (ascii_path_applies(sentence)) {
+    ascii_word_pieces(sentence, pieces);
+  } else {
+    icu_word_pieces(sentence, pieces);
+  }
+}
+
+// The spans as tokens, folded, with offsets from `base`. The tokens already in `tokens` are
+// written over, so their folded strings keep their memory.
+void spans_to_tokens(std::string_view sentence, const std::vector<TokenSpan>& spans, std::size_t base,
+                     std::vector<Token>& tokens) {
+  tokens.resize(spans.size());
+  for (std::size_t k = 0; k < spans.size(); ++k) {
+    const TokenSpan& span = spans[k];
+    Token& token = tokens[k];
+    token.text = sentence.substr(span.offset, span.length);
+    token.kind = span.kind;
+    token.possessive = span.possessive;
+    token.space_before = span.space_before;
+    token.offset = span.offset + base;
+    fold_into(token.text, token.folded);
+  }
 }
 
 }  // namespace
@@ -511,19 +535,25 @@ std::vector<Token> tokenize(std::string_view sentence, std::size_t base) {
 
 void tokenize_into(std::string_view sentence, std::vector<Token>& tokens, std::size_t base) {
   std::vector<RawPiece>& pieces = thread_pieces();
-  if (ascii_path_applies(sentence)) {
-    ascii_word_pieces(sentence, pieces);
-  } else {
-    icu_word_pieces(sentence, pieces);
-  }
-  merge_pieces(sentence, pieces, base, tokens);
+  std::vector<TokenSpan>& spans = thread_spans();
+  cut_pieces(sentence, pieces);
+  merge_pieces(sentence, pieces, spans);
+  spans_to_tokens(sentence, spans, base, tokens);
+}
+
+void token_spans_into(std::string_view sentence, std::vector<TokenSpan>& spans) {
+  std::vector<RawPiece>& pieces = thread_pieces();
+  cut_pieces(sentence, pieces);
+  merge_pieces(sentence, pieces, spans);
 }
 
 std::vector<Token> tokenize_with_icu(std::string_view sentence, std::size_t base) {
   std::vector<RawPiece> pieces;
   icu_word_pieces(sentence, pieces);
+  std::vector<TokenSpan> spans;
+  merge_pieces(sentence, pieces, spans);
   std::vector<Token> tokens;
-  merge_pieces(sentence, pieces, base, tokens);
+  spans_to_tokens(sentence, spans, base, tokens);
   return tokens;
 }
 

@@ -55,4 +55,17 @@ void tokenize_into(std::string_view sentence, std::vector<Token>& tokens, std::s
 // ASCII text that must give the same tokens, and the tests hold it to that.
 std::vector<Token> tokenize_with_icu(std::string_view sentence, std::size_t base = 0);
 
+// A token without its folded text: where it is in the sentence and what it is. For a caller
+// that folds words its own way, or all at once (ASCII text folds byte for byte).
+struct TokenSpan {
+  std::size_t offset = 0;  // into the sentence
+  std::size_t length = 0;  // of the token's text, without a possessive suffix
+  TokenKind kind = TokenKind::word;
+  bool possessive = false;
+  bool space_before = true;
+};
+
+// The tokens of `sentence` as tokenize cuts them (same texts, kinds and flags), into `spans`.
+void token_spans_into(std::string_view sentence, std::vector<TokenSpan>& spans);
+
 }  // namespace filmscope

@@ -142,6 +142,34 @@ void sentence_words(std::vector<Token>& tokens, WordStemmer& stemmer, std::vecto
 
 // `term` is one of the terms indexed under the stem of words[at], so only its later words are
 // compared.
+// As sentence_words(tokenize(sentence)) for ASCII text, which folds byte for byte: the
+// sentence is lower-cased once into `lowered` and the words are views into it, without a
+// string per token.
+void ascii_sentence_words(std::string_view sentence, WordStemmer& stemmer, std::vector<TokenSpan>& spans,
+                          std::string& lowered, std::vector<Word>& words) {
+  token_spans_into(sentence, spans);
+  lowered.assign(sentence);
+  for (char& c : lowered)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  words.clear();
+  words.reserve(spans.size());
+  for (const TokenSpan& span : spans) {
+    Word word;
+    word.folded = std::string_view(lowered).substr(span.offset, span.length);
+    word.boundary = span.kind == TokenKind::punctuation;
+    if (word.boundary && is_quote(word.folded)) continue;
+    if (!word.boundary) {
+      word.form_id = stemmer.form_id(word.folded);
+      word.stem = &stemmer.stem_text(word.form_id);
+    }
+    words.push_back(word);
+  }
+}
+
+bool is_ascii(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
 bool term_matches(const ThemeTerm& term, const std::vector<Word>& words, std::size_t at) {
   if (at + term.stems.size() > words.size()) return false;
   for (std::size_t k = 1; k < term.stems.size(); ++k)
@@ -198,6 +226,8 @@ ThemeProfile profile_themes(const std::vector<ThemeSentence>& sentences, const T
   std::vector<std::size_t> touched;  // themes with a match in the current sentence
   std::size_t sentence_base = 0;      // the first word's position, counting punctuation
   std::vector<Token> tokens;          // the current sentence's, reused from one to the next
+  std::vector<TokenSpan> spans;       // the same for ASCII sentences, with `lowered`
+  std::string lowered;
   std::vector<Word> words;
   // Per form number, the terms that start with the form's stem: looked up once per distinct
   // form instead of once per word. kUnknown marks a form not looked up yet.
@@ -205,8 +235,12 @@ ThemeProfile profile_themes(const std::vector<ThemeSentence>& sentences, const T
   std::vector<const std::vector<ThemeTermRef>*> candidates_of(stemmer.size(), &kUnknown);
 
   for (std::size_t s = 0; s < sentences.size(); ++s) {
-    tokenize_into(sentences[s].text, tokens);
-    sentence_words(tokens, stemmer, words);
+    if (is_ascii(sentences[s].text)) {
+      ascii_sentence_words(sentences[s].text, stemmer, spans, lowered, words);
+    } else {
+      tokenize_into(sentences[s].text, tokens);
+      sentence_words(tokens, stemmer, words);
+    }
     sentence_start[s] = story_words;
     for (std::size_t i = 0; i < words.size(); ++i) {
       if (words[i].boundary) continue;
@@ -290,6 +324,33 @@ ThemeProfile profile_themes(const std::vector<ThemeSentence>& sentences, const T
     profile.themes.push_back(std::move(measure));
   }
   return profile;
+}
+
+namespace {
+
+std::vector<ThemeWord> to_theme_words(const std::vector<Word>& words) {
+  std::vector<ThemeWord> out;
+  for (const Word& word : words) out.push_back({std::string(word.folded), word.boundary});
+  return out;
+}
+
+}  // namespace
+
+std::vector<ThemeWord> theme_words(std::string_view sentence) {
+  if (!is_ascii(sentence)) return theme_words_via_tokens(sentence);
+  std::vector<TokenSpan> spans;
+  std::string lowered;
+  std::vector<Word> words;
+  ascii_sentence_words(sentence, thread_stemmer(), spans, lowered, words);
+  return to_theme_words(words);
+}
+
+std::vector<ThemeWord> theme_words_via_tokens(std::string_view sentence) {
+  std::vector<Token> tokens;
+  tokenize_into(sentence, tokens);
+  std::vector<Word> words;
+  sentence_words(tokens, thread_stemmer(), words);
+  return to_theme_words(words);
 }
 
 std::vector<Theme> ranked_themes(const ThemeProfile& profile) {

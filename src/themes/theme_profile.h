@@ -61,4 +61,19 @@ ThemeProfile profile_themes(const std::vector<ThemeSentence>& sentences, const T
 // The themes worth reporting (score > 0), highest score first (ties: definition order).
 std::vector<Theme> ranked_themes(const ThemeProfile& profile);
 
+// A word as theme matching sees it: case-folded, or punctuation that phrases and negation do
+// not reach across (quotes are dropped).
+struct ThemeWord {
+  std::string folded;
+  bool boundary = false;
+
+  bool operator==(const ThemeWord&) const = default;
+};
+
+// The words of `sentence` as profile_themes reads them. ASCII text takes a faster path that
+// folds the sentence once; theme_words_via_tokens always goes through tokenize, and the tests
+// hold the two to the same words.
+std::vector<ThemeWord> theme_words(std::string_view sentence);
+std::vector<ThemeWord> theme_words_via_tokens(std::string_view sentence);
+
 }  // namespace filmscope

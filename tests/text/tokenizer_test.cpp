@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <random>
 
+#include "support/real_texts.h"
 #include "support/test_paths.h"
 #include "text/tokenizer.h"
 
@@ -29,32 +30,6 @@ std::string token_difference(std::string_view text, const std::vector<Token>& fa
     return "\"" + std::string(text) + "\": " + std::to_string(fast.size()) + " tokens vs ICU " +
            std::to_string(icu.size());
   return "";
-}
-
-// The corpus synopses and every script and text of ../shared/eval (when present), cut into
-// pieces at `separator`; `check` is called with each piece and the file it came from.
-template <typename Check>
-std::size_t for_each_real_piece(std::string_view separator, Check check) {
-  std::vector<std::filesystem::path> files;
-  for (const auto& entry : std::filesystem::recursive_directory_iterator(testing::corpora_dir()))
-    if (entry.is_regular_file() && entry.path().extension() == ".txt") files.push_back(entry.path());
-  if (const auto shared = testing::shared_dir())
-    for (const auto& entry : std::filesystem::recursive_directory_iterator(*shared / "eval"))
-      if (entry.is_regular_file() && (entry.path().extension() == ".fountain" || entry.path().extension() == ".txt"))
-        files.push_back(entry.path());
-  std::size_t pieces = 0;
-  for (const auto& path : files) {
-    const std::string text = testing::read_file(path);
-    std::size_t start = 0;
-    while (start < text.size()) {
-      std::size_t end = text.find(separator, start);
-      if (end == std::string::npos) end = text.size();
-      check(std::string_view(text).substr(start, end - start), path);
-      ++pieces;
-      start = end + separator.size();
-    }
-  }
-  return pieces;
 }
 
 }  // namespace
@@ -137,7 +112,7 @@ TEST_CASE("the ASCII path cuts words exactly as ICU does", "[text][property]") {
 }
 
 TEST_CASE("the ASCII path agrees with ICU on every line of the corpus and the shared texts", "[text]") {
-  const std::size_t lines = for_each_real_piece("\n", [](std::string_view line, const std::filesystem::path& path) {
+  const std::size_t lines = testing::for_each_real_piece("\n", [](std::string_view line, const std::filesystem::path& path) {
     const auto difference = token_difference(line, tokenize(line), tokenize_with_icu(line));
     INFO(path.string());
     INFO(difference);
@@ -182,7 +157,7 @@ TEST_CASE("the ASCII path cuts sentences exactly as ICU does", "[text][property]
 
 TEST_CASE("the ASCII path agrees with ICU on every paragraph of the corpus and the shared texts", "[text]") {
   const std::size_t paragraphs =
-      for_each_real_piece("\n\n", [](std::string_view paragraph, const std::filesystem::path& path) {
+      testing::for_each_real_piece("\n\n", [](std::string_view paragraph, const std::filesystem::path& path) {
         const auto difference =
             span_difference(paragraph, split_sentences(paragraph), split_sentences_with_icu(paragraph));
         INFO(path.string());

@@ -6,12 +6,14 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <random>
 #include <string>
 #include <vector>
 
 #include "analysis/tone_analysis.h"
 #include "export/json_export.h"
 #include "pipeline/analyze.h"
+#include "support/real_texts.h"
 #include "support/test_paths.h"
 #include "themes/theme_profile.h"
 #include "themes/theme_set.h"
@@ -233,4 +235,31 @@ TEST_CASE("corpus: expected themes among the top eight", "[themes][corpus]") {
   const double rate = static_cast<double>(found) / static_cast<double>(expected_total);
   INFO(report << "found " << found << " of " << expected_total);
   CHECK(rate >= kFloor);
+}
+
+TEST_CASE("theme words of ASCII text come out the same through the fast path and through tokens",
+          "[themes][property]") {
+  const std::vector<std::string> pieces{"a", "Love", "LONELY", "x", "7", ".", "'", ",", ";", " ", "  ", "\t",
+                                        "\n", "-", "(", ")", "\"", "!", "'s", "s'", "Mr", "U.S", "not",
+                                        "never", "1,000", "_", "@", "heart-break", "isn't", "AI's"};
+  std::mt19937 random(20261205);
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    const int n = 1 + static_cast<int>(random() % 14);
+    for (int k = 0; k < n; ++k) text += pieces[random() % pieces.size()];
+    INFO(text);
+    REQUIRE(filmscope::theme_words(text) == filmscope::theme_words_via_tokens(text));
+  }
+}
+
+TEST_CASE("theme words agree on every line of the corpus and the shared texts", "[themes]") {
+  std::size_t ascii_lines = 0;
+  filmscope::testing::for_each_real_piece("\n", [&](std::string_view line, const std::filesystem::path& path) {
+    if (std::all_of(line.begin(), line.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+      ++ascii_lines;
+    INFO(path.string());
+    INFO(std::string(line));
+    REQUIRE(filmscope::theme_words(line) == filmscope::theme_words_via_tokens(line));
+  });
+  CHECK(ascii_lines > 500);
 }

@@ -36,8 +36,19 @@ struct StringViewHash {
       bytes += 8;
       left -= 8;
     }
+    // The last bytes in fixed-size loads (a copy of variable length is a call): four and
+    // more as two overlapping words, fewer one by one. An empty view may have no data at all.
     std::uint64_t tail = 0;
-    if (left > 0) std::memcpy(&tail, bytes, left);  // an empty view may have no data pointer at all
+    if (left >= 4) {
+      std::uint32_t first = 0;
+      std::uint32_t last = 0;
+      std::memcpy(&first, bytes, 4);
+      std::memcpy(&last, bytes + left - 4, 4);
+      tail = (static_cast<std::uint64_t>(first) << 32) | last;
+    } else if (left > 0) {
+      const auto* b = reinterpret_cast<const unsigned char*>(bytes);
+      tail = (static_cast<std::uint64_t>(b[0]) << 16) | (static_cast<std::uint64_t>(b[left / 2]) << 8) | b[left - 1];
+    }
     hash = (hash ^ tail) * 0x94D049BB133111EBULL;
     // A full avalanche, so that the low bits (which pick a slot of a power-of-two table) depend
     // on every byte: a product's low bits see only the multiplicand's low bits, which would put

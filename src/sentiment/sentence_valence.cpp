@@ -82,13 +82,12 @@ std::string_view strip_punctuation_if_word(std::string_view token, bool ascii) {
   return code_points(stripped) <= kEmoticonMaxLength ? token : stripped;
 }
 
-// Lower case for look-ups; a typographic apostrophe becomes ASCII so that "isn’t" negates.
-std::string lower_case(std::string_view word, bool ascii) {
+// Lower case for look-ups, appended to `out`; a typographic apostrophe becomes ASCII so that
+// "isn’t" negates.
+void append_lower(std::string_view word, bool ascii, std::string& out) {
   if (!ascii) {
     const std::string folded = fold_case(word);
     constexpr std::string_view kRightQuote = "\xE2\x80\x99";
-    std::string out;
-    out.reserve(folded.size());
     for (std::size_t at = 0; at < folded.size();) {
       if (std::string_view(folded).substr(at, kRightQuote.size()) == kRightQuote) {
         out += '\'';
@@ -97,13 +96,33 @@ std::string lower_case(std::string_view word, bool ascii) {
         out += folded[at++];
       }
     }
-    return out;
+    return;
   }
-  std::string out(word);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
+  const std::size_t start = out.size();
+  out.append(word);
+  for (std::size_t k = start; k < out.size(); ++k)
+    if (out[k] >= 'A' && out[k] <= 'Z') out[k] = static_cast<char>(out[k] - 'A' + 'a');
 }
+
+// Whether `word` contains "n't", the contracted negation.
+bool has_contracted_not(std::string_view word) {
+  for (std::size_t k = 1; k + 1 < word.size(); ++k)
+    if (word[k] == '\'' && word[k - 1] == 'n' && word[k + 1] == 't') return true;
+  return false;
+}
+
+// A word of a sentence as the scorer reads it: ValenceWord with its lower-case form a view into
+// one string per sentence instead of a string of its own.
+struct ScoredWord {
+  std::string_view text;
+  std::string_view lower;
+  bool all_caps = false;
+};
+
+struct SentenceWords {
+  std::string lowered;  // the words' lower-case forms, one after another
+  std::vector<ScoredWord> words;
+};
 
 // Python's str.isupper(): at least one cased letter, and no lower-case one.
 bool is_upper(std::string_view word) {
@@ -128,9 +147,9 @@ bool is_upper(std::string_view word) {
 }
 
 // True when some, but not all, tokens are in capitals: only then do capitals emphasise.
-bool allcap_differential(const std::vector<ValenceWord>& words) {
+bool allcap_differential(const std::vector<ScoredWord>& words) {
   std::size_t caps = static_cast<std::size_t>(
-      std::count_if(words.begin(), words.end(), [](const ValenceWord& w) { return w.all_caps; }));
+      std::count_if(words.begin(), words.end(), [](const ScoredWord& w) { return w.all_caps; }));
   return caps > 0 && caps < words.size();
 }
 
@@ -138,14 +157,14 @@ class SentenceScorer {
  public:
   // Each word's entries are looked up once: the rules consult a word's valence, booster and
   // negation status several times, from each of the three words after it.
-  SentenceScorer(const std::vector<ValenceWord>& words, const ValenceLexicon& lexicon)
+  SentenceScorer(const std::vector<ScoredWord>& words, const ValenceLexicon& lexicon)
       : words_(words), lexicon_(lexicon), cap_differential_(allcap_differential(words)) {
     looked_up_.reserve(words.size());
-    for (const ValenceWord& word : words) {
+    for (const ScoredWord& word : words) {
       const ValenceWordEntry* found = lexicon.words.find(word.lower);
       looked_up_.push_back({found && found->valence ? &*found->valence : nullptr,
                             found && found->booster ? &*found->booster : nullptr,
-                            (found && found->negation) || word.lower.find("n't") != std::string::npos,
+                            (found && found->negation) || has_contracted_not(word.lower),
                             found && found->starts_phrase});
     }
   }
@@ -167,7 +186,7 @@ class SentenceScorer {
   }
 
  private:
-  const std::string& lower(std::size_t i) const { return words_[i].lower; }
+  std::string_view lower(std::size_t i) const { return words_[i].lower; }
 
   bool in_lexicon(std::size_t i) const { return looked_up_[i].valence != nullptr; }
 
@@ -228,8 +247,11 @@ class SentenceScorer {
   }
 
   std::string join(std::size_t first, std::size_t count) const {
-    std::string phrase = lower(first);
-    for (std::size_t k = 1; k < count; ++k) phrase += " " + lower(first + k);
+    std::string phrase(lower(first));
+    for (std::size_t k = 1; k < count; ++k) {
+      phrase += ' ';
+      phrase += lower(first + k);
+    }
     return phrase;
   }
 
@@ -272,7 +294,7 @@ class SentenceScorer {
   }
 
   void but_check(std::vector<double>& sentiments) const {
-    auto but = std::find_if(words_.begin(), words_.end(), [](const ValenceWord& w) { return w.lower == "but"; });
+    auto but = std::find_if(words_.begin(), words_.end(), [](const ScoredWord& w) { return w.lower == "but"; });
     if (but == words_.end()) return;
     const auto but_index = static_cast<std::size_t>(but - words_.begin());
     for (std::size_t k = 0; k < sentiments.size(); ++k) {
@@ -281,7 +303,7 @@ class SentenceScorer {
     }
   }
 
-  const std::vector<ValenceWord>& words_;
+  const std::vector<ScoredWord>& words_;
   const ValenceLexicon& lexicon_;
   bool cap_differential_;
   struct LookedUp {
@@ -309,11 +331,22 @@ double normalize(double score) {
 
 }  // namespace
 
-std::vector<ValenceWord> split_valence_words(std::string_view sentence) {
-  std::vector<ValenceWord> words;
+namespace {
+
+// The words of `sentence` (VADER splits at white space) into `out`.
+void cut_words(std::string_view sentence, SentenceWords& out) {
+  std::string& lowered = out.lowered;
+  std::vector<ScoredWord>& words = out.words;
+  lowered.clear();
+  lowered.reserve(sentence.size());
+  words.clear();
   // Enough for ordinary prose (a word and a space take at least three bytes), so the words
   // are seldom moved as the vector grows.
   words.reserve(std::min(kMaxValenceWords, sentence.size() / 3 + 1));
+  // Where each word's lower-case form starts in `lowered`, which may move as it grows: the
+  // views are made once it is complete.
+  std::vector<std::size_t> starts;
+  starts.reserve(words.capacity());
   const auto* bytes = reinterpret_cast<const uint8_t*>(sentence.data());
   const auto length = static_cast<int32_t>(sentence.size());
   int32_t i = 0;
@@ -324,9 +357,10 @@ std::vector<ValenceWord> split_valence_words(std::string_view sentence) {
     auto token = sentence.substr(static_cast<std::size_t>(token_start), static_cast<std::size_t>(end - token_start));
     token_start = -1;
     if (words.size() == kMaxValenceWords) return;
-    ValenceWord& word = words.emplace_back();
+    ScoredWord& word = words.emplace_back();
     word.text = strip_punctuation_if_word(token, token_ascii);
-    word.lower = lower_case(word.text, token_ascii || all_ascii(word.text));
+    starts.push_back(lowered.size());
+    append_lower(word.text, token_ascii || all_ascii(word.text), lowered);
     word.all_caps = is_upper(word.text);
   };
   while (i < length) {
@@ -351,14 +385,29 @@ std::vector<ValenceWord> split_valence_words(std::string_view sentence) {
     }
   }
   flush(length);
+  for (std::size_t k = 0; k < words.size(); ++k) {
+    const std::size_t end = k + 1 < words.size() ? starts[k + 1] : lowered.size();
+    words[k].lower = std::string_view(lowered).substr(starts[k], end - starts[k]);
+  }
+}
+
+}  // namespace
+
+std::vector<ValenceWord> split_valence_words(std::string_view sentence) {
+  SentenceWords cut;
+  cut_words(sentence, cut);
+  std::vector<ValenceWord> words;
+  words.reserve(cut.words.size());
+  for (const ScoredWord& word : cut.words) words.push_back({word.text, std::string(word.lower), word.all_caps});
   return words;
 }
 
 ValenceScores score_valence(std::string_view sentence, const ValenceLexicon& lexicon) {
   ValenceScores scores;
-  const auto words = split_valence_words(sentence);
-  if (words.empty()) return scores;
-  const auto sentiments = SentenceScorer(words, lexicon).word_valences();
+  SentenceWords cut;
+  cut_words(sentence, cut);
+  if (cut.words.empty()) return scores;
+  const auto sentiments = SentenceScorer(cut.words, lexicon).word_valences();
 
   double sum = 0.0;
   for (double s : sentiments) sum += s;

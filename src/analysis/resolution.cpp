@@ -1131,7 +1131,7 @@ class Resolver {
   void resolve_mentions(bool learning) {
     SalienceState state;
     state.salience.assign(result_.entities.size(), 0.0);
-    std::optional<std::size_t> current_cast_entity;
+    std::size_t current_cast_entity = kNoEntity;  // the cast entry being read, if any
     bool named_in_plot = false;
     bool opening_described = false;
     std::vector<bool> introduced(result_.entities.size(), false);  // mentioned in the plot so far
@@ -1143,16 +1143,15 @@ class Resolver {
       for (auto& s : state.salience) s *= kSalienceDecay;
       if (unit.from_cast_list) {
         auto owner = cast_entity_by_line_.find(unit.lines.first);
-        std::optional<std::size_t> entity;
-        if (owner != cast_entity_by_line_.end()) entity = owner->second;
+        const std::size_t entity = owner != cast_entity_by_line_.end() ? owner->second : kNoEntity;
         if (entity != current_cast_entity) {
           // A new cast entry is a new little text about one character.
           std::fill(state.salience.begin(), state.salience.end(), 0.0);
           current_cast_entity = entity;
         }
-      } else if (current_cast_entity) {
+      } else if (current_cast_entity != kNoEntity) {
         std::fill(state.salience.begin(), state.salience.end(), 0.0);
-        current_cast_entity.reset();
+        current_cast_entity = kNoEntity;
       }
       std::optional<std::size_t> sentence_subject;
       bool clause_start = true;

@@ -152,8 +152,11 @@ std::string CorpusDatabaseWriter::exec(const char* sql) {
 std::string CorpusDatabaseWriter::open(const std::filesystem::path& destination) {
   destination_ = destination;
   // The ".tmp-" infix is what the start-of-run cleanup looks for.
-  temporary_ = destination.parent_path() /
-               ("." + destination.filename().string() + ".tmp-" + std::to_string(::getpid()));
+  std::string name = ".";
+  name += destination.filename().string();
+  name += ".tmp-";
+  name += std::to_string(::getpid());
+  temporary_ = destination.parent_path() / name;
   std::error_code ignored;
   std::filesystem::remove(temporary_, ignored);
   if (sqlite3_open_v2(temporary_.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=

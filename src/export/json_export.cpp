@@ -328,6 +328,17 @@ void write_scene_counts(Out& out, std::string_view key, const std::vector<SceneC
   out.end_array();
 }
 
+// The measures a screenplay and each of its sections share, in the schema's order.
+template <class Out, class Sized>
+void write_size_members(Out& out, const Sized& s) {
+  member(out, "lines", s.lines);
+  member(out, "eighths", round_for_export(s.eighths));
+  member(out, "speakers", s.speakers);
+  member(out, "dialogue_blocks", s.dialogue_blocks);
+  member(out, "dialogue_words", s.dialogue_words);
+  member(out, "action_words", s.action_words);
+}
+
 template <class Out>
 void write_statistics(Out& out, const std::optional<ScreenplayStats>& stats) {
   if (!stats) {
@@ -338,12 +349,7 @@ void write_statistics(Out& out, const std::optional<ScreenplayStats>& stats) {
   out.begin_object(14);
   member(out, "scenes", s.scenes);
   member(out, "unheaded_units", s.unheaded_units);
-  member(out, "lines", s.lines);
-  member(out, "eighths", round_for_export(s.eighths));
-  member(out, "speakers", s.speakers);
-  member(out, "dialogue_blocks", s.dialogue_blocks);
-  member(out, "dialogue_words", s.dialogue_words);
-  member(out, "action_words", s.action_words);
+  write_size_members(out, s);
   member(out, "dialogue_ratio", round_for_export(s.dialogue_ratio));
   write_scene_counts(out, "settings", s.settings);
   write_scene_counts(out, "times_of_day", s.times_of_day);
@@ -365,12 +371,7 @@ void write_statistics(Out& out, const std::optional<ScreenplayStats>& stats) {
     out.begin_object(8);
     member(out, "section", section.section);
     member(out, "scenes", section.scenes);
-    member(out, "lines", section.lines);
-    member(out, "eighths", round_for_export(section.eighths));
-    member(out, "speakers", section.speakers);
-    member(out, "dialogue_blocks", section.dialogue_blocks);
-    member(out, "dialogue_words", section.dialogue_words);
-    member(out, "action_words", section.action_words);
+    write_size_members(out, section);
     out.end_object();
   }
   out.end_array();

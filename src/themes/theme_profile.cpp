@@ -120,6 +120,20 @@ bool is_quote(std::string_view folded) {
   return folded == "\"" || folded == "'" || folded == "\xE2\x80\x9C" || folded == "\xE2\x80\x9D";
 }
 
+// Appends a word with its stem, or a punctuation boundary. Quotes and apostrophes inside a
+// clause do not end it, so they are dropped.
+void append_word(std::string_view folded, bool boundary, WordStemmer& stemmer, std::vector<Word>& words) {
+  if (boundary && is_quote(folded)) return;
+  Word word;
+  word.folded = folded;
+  word.boundary = boundary;
+  if (!boundary) {
+    word.form_id = stemmer.form_id(folded);
+    word.stem = &stemmer.stem_text(word.form_id);
+  }
+  words.push_back(word);
+}
+
 // The words of `tokens` into `words`, whose views stay valid while `tokens` is unchanged (their
 // folded forms are rewritten in place).
 void sentence_words(std::vector<Token>& tokens, WordStemmer& stemmer, std::vector<Word>& words) {
@@ -127,16 +141,7 @@ void sentence_words(std::vector<Token>& tokens, WordStemmer& stemmer, std::vecto
   words.reserve(tokens.size());
   for (Token& token : tokens) {
     if (token.folded.find('\xE2') != std::string::npos) token.folded = theme_word(token.folded);
-    Word word;
-    word.folded = token.folded;
-    word.boundary = token.kind == TokenKind::punctuation;
-    // Quotes and apostrophes inside a clause do not end it.
-    if (word.boundary && is_quote(word.folded)) continue;
-    if (!word.boundary) {
-      word.form_id = stemmer.form_id(word.folded);
-      word.stem = &stemmer.stem_text(word.form_id);
-    }
-    words.push_back(word);
+    append_word(token.folded, token.kind == TokenKind::punctuation, stemmer, words);
   }
 }
 
@@ -153,17 +158,9 @@ void ascii_sentence_words(std::string_view sentence, WordStemmer& stemmer, std::
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   words.clear();
   words.reserve(spans.size());
-  for (const TokenSpan& span : spans) {
-    Word word;
-    word.folded = std::string_view(lowered).substr(span.offset, span.length);
-    word.boundary = span.kind == TokenKind::punctuation;
-    if (word.boundary && is_quote(word.folded)) continue;
-    if (!word.boundary) {
-      word.form_id = stemmer.form_id(word.folded);
-      word.stem = &stemmer.stem_text(word.form_id);
-    }
-    words.push_back(word);
-  }
+  for (const TokenSpan& span : spans)
+    append_word(std::string_view(lowered).substr(span.offset, span.length), span.kind == TokenKind::punctuation,
+                stemmer, words);
 }
 
 bool is_ascii(std::string_view text) {

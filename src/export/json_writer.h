@@ -3,7 +3,8 @@
 //
 // Takes: a value and an indent (two-space documents use 2; -1 writes one compact line).
 // Produces: the text, without a trailing newline.
-// Method: a direct walk that appends to one string. Numbers go through the library's own
+// Method: the value is walked and stated to a JsonText (below), which writes through a pointer
+// into room made ahead in one string. Numbers go through the library's own
 // shortest round-trip float formatting, so they print identically; strings are copied in runs
 // and only the characters JSON requires are escaped (the library's rules with ensure_ascii off:
 // \b \t \n \f \r \" \\ and \u00XX for other control characters). A string that is not valid
@@ -11,9 +12,9 @@
 // Why: the library's serializer decodes every byte through a UTF-8 automaton and writes through
 // a virtual output adapter, which made writing a film's JSON cost as much as its analysis.
 //
-// JsonText writes the same text without a value to walk: the caller states the document
-// member by member, and the text comes out as json_text would print the equivalent value.
-// Exporters use it for documents that would otherwise be built only to be printed.
+// JsonText is that writer, for callers without a value to walk: they state the document member
+// by member, and the text comes out as json_text would print the equivalent value. Exporters
+// use it for documents that would otherwise be built only to be printed.
 #pragma once
 
 #include <concepts>

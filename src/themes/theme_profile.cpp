@@ -145,8 +145,6 @@ void sentence_words(std::vector<Token>& tokens, WordStemmer& stemmer, std::vecto
   }
 }
 
-// `term` is one of the terms indexed under the stem of words[at], so only its later words are
-// compared.
 // As sentence_words(tokenize(sentence)) for ASCII text, which folds byte for byte: the
 // sentence is lower-cased once into `lowered` and the words are views into it, without a
 // string per token.
@@ -167,6 +165,8 @@ bool is_ascii(std::string_view text) {
   return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
+// `term` is one of the terms indexed under the stem of words[at], so only its later words are
+// compared.
 bool term_matches(const ThemeTerm& term, const std::vector<Word>& words, std::size_t at) {
   if (at + term.stems.size() > words.size()) return false;
   for (std::size_t k = 1; k < term.stems.size(); ++k)

@@ -9,6 +9,7 @@
 #include <array>
 
 #include "screenplay/line_text.h"
+#include "text/unicode_text.h"
 
 namespace filmscope {
 
@@ -37,10 +38,6 @@ struct LetterCensus {
   bool any_letter = false;
   bool any_lower = false;
 };
-
-bool is_ascii(std::string_view text) {
-  return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
 
 // Every cue of a script passes through here, so ASCII text (nearly all of it) skips ICU.
 LetterCensus census(std::string_view text) {

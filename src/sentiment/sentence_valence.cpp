@@ -48,10 +48,6 @@ std::size_t code_points(std::string_view text) {
   return count;
 }
 
-bool all_ascii(std::string_view text) {
-  return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
-
 std::string_view strip_punctuation_if_word(std::string_view token, bool ascii) {
   if (ascii) {
     std::size_t begin = 0;
@@ -360,7 +356,7 @@ void cut_words(std::string_view sentence, SentenceWords& out) {
     ScoredWord& word = words.emplace_back();
     word.text = strip_punctuation_if_word(token, token_ascii);
     starts.push_back(lowered.size());
-    append_lower(word.text, token_ascii || all_ascii(word.text), lowered);
+    append_lower(word.text, token_ascii || is_ascii(word.text), lowered);
     word.all_caps = is_upper(word.text);
   };
   while (i < length) {

@@ -443,7 +443,7 @@ void ascii_word_pieces(std::string_view sentence, std::vector<RawPiece>& raw) {
 // fold_case(text) into `out`, in the memory `out` already has when the text is ASCII, as
 // nearly every token is.
 void fold_into(std::string_view text, std::string& out) {
-  if (std::any_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) {
+  if (!is_ascii(text)) {
     out = fold_case(text);
     return;
   }

@@ -39,7 +39,7 @@ void for_each_code_point(std::string_view text, Visit visit) {
 std::string fold_case(std::string_view text) {
   // Full case folding maps ASCII A-Z to a-z and leaves the rest of ASCII alone; nearly every
   // word is ASCII, and ICU's round trip through UTF-16 costs far more than the folding.
-  if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+  if (is_ascii(text)) {
     std::string out(text);
     for (char& c : out)
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -115,7 +115,7 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
 }
 
 std::string to_slug(std::string_view text) {
-  if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+  if (is_ascii(text))
     return ascii_slug(text);
   // One per thread: transliterators are not safe to share between threads, and creating one
   // costs far more than a synopsis's whole analysis (batch workers each keep their own).

@@ -161,10 +161,6 @@ void ascii_sentence_words(std::string_view sentence, WordStemmer& stemmer, std::
                 stemmer, words);
 }
 
-bool is_ascii(std::string_view text) {
-  return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
-
 // `term` is one of the terms indexed under the stem of words[at], so only its later words are
 // compared.
 bool term_matches(const ThemeTerm& term, const std::vector<Word>& words, std::size_t at) {

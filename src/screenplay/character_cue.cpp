@@ -16,7 +16,6 @@ namespace filmscope {
 namespace {
 
 using screenplay_detail::ascii_upper;
-using screenplay_detail::fold_spaces;
 using screenplay_detail::is_space;
 using screenplay_detail::trim;
 
@@ -25,7 +24,7 @@ constexpr std::array<std::string_view, 5> kContinuedForms{"CONTD", "CONT", "CONT
                                                           "CONTINUED", "CONTINUOUS"};
 
 std::string normalise_extension(std::string_view text) {
-  std::string folded = fold_spaces(text);
+  std::string folded = collapse_whitespace(text);
   std::string letters;
   for (char c : folded)
     if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) letters.push_back(ascii_upper(c));
@@ -120,7 +119,7 @@ void split_possessive_voice(CueParts& parts) {
 
 std::string normalise_speaker(std::string_view name) {
   std::string spaced = replace_no_break_spaces(name);
-  return to_upper(fold_spaces(strip_trailing_punctuation(trim(spaced))));
+  return to_upper(collapse_whitespace(strip_trailing_punctuation(trim(spaced))));
 }
 
 std::optional<CueParts> parse_character_cue(std::string_view line) {
@@ -162,7 +161,7 @@ std::optional<CueParts> parse_character_cue(std::string_view line) {
   LetterCensus letters = census(name);
   if (!letters.any_letter) return std::nullopt;
   if (letters.any_lower && !parts.forced) return std::nullopt;
-  parts.speaker = to_upper(fold_spaces(name));
+  parts.speaker = to_upper(collapse_whitespace(name));
   split_possessive_voice(parts);
   return parts;
 }

@@ -12,13 +12,13 @@
 #include <vector>
 
 #include "screenplay/line_text.h"
+#include "text/unicode_text.h"
 
 namespace filmscope {
 
 namespace {
 
 using screenplay_detail::ascii_upper;
-using screenplay_detail::fold_spaces;
 using screenplay_detail::trim;
 
 struct TypeMapping {
@@ -60,7 +60,7 @@ ElementKind kind_of(std::string_view type) {
 std::string paragraph_text(const pugi::xml_node& paragraph) {
   std::string text;
   for (pugi::xml_node run : paragraph.children("Text")) text += run.text().get();
-  return fold_spaces(text);
+  return collapse_whitespace(text);
 }
 
 // "2/8" → 2, "1" → 8, "1 3/8" → 11; 0 when unreadable.

@@ -6,12 +6,12 @@
 #include <utility>
 
 #include "screenplay/line_text.h"
+#include "text/unicode_text.h"
 
 namespace filmscope::fountain_detail {
 
 namespace {
 
-using screenplay_detail::fold_spaces;
 using screenplay_detail::split_lines;
 using screenplay_detail::trim;
 
@@ -81,7 +81,7 @@ HiddenScan scan_hidden(std::string_view text) {
               hidden.begin() + static_cast<std::ptrdiff_t>(last), Hidden::boneyard);
     scan.spans.push_back({Hidden::boneyard,
                           {line_of(line_starts, first), line_of(line_starts, last - 1)},
-                          fold_spaces(text.substr(first + 2, last - first - 4))});
+                          collapse_whitespace(text.substr(first + 2, last - first - 4))});
   }
   for (std::size_t offset : boneyard.unmatched_open)
     scan.diagnostics.push_back({Severity::warning, "boneyard-unterminated", line_of(line_starts, offset),
@@ -137,7 +137,7 @@ HiddenScan scan_hidden(std::string_view text) {
     std::fill(hidden.begin() + static_cast<std::ptrdiff_t>(i),
               hidden.begin() + static_cast<std::ptrdiff_t>(next_close + 2), Hidden::note);
     scan.spans.push_back({Hidden::note, {line, close_line},
-                          fold_spaces(text.substr(i + 2, next_close - i - 2))});
+                          collapse_whitespace(text.substr(i + 2, next_close - i - 2))});
     i = next_close + 1;
   }
   std::stable_sort(scan.spans.begin(), scan.spans.end(),

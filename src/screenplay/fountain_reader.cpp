@@ -12,6 +12,7 @@
 #include "screenplay/emphasis.h"
 #include "screenplay/fountain_hidden.h"
 #include "screenplay/line_text.h"
+#include "text/unicode_text.h"
 
 namespace filmscope {
 
@@ -20,7 +21,6 @@ namespace {
 using fountain_detail::VisibleLine;
 using screenplay_detail::ascii_upper;
 using screenplay_detail::ends_with;
-using screenplay_detail::fold_spaces;
 using screenplay_detail::is_space;
 using screenplay_detail::trim;
 
@@ -33,7 +33,7 @@ constexpr std::array<std::string_view, 14> kTitlePageKeys{
 // Longest key accepted on a title page; longer "Key:" prefixes are prose.
 constexpr std::size_t kMaxTitleKeyLength = 40;
 
-std::string clean(std::string_view text) { return fold_spaces(strip_emphasis(text)); }
+std::string clean(std::string_view text) { return collapse_whitespace(strip_emphasis(text)); }
 
 // "Key: value" with the key at the left margin. Returns the key and the value.
 std::optional<std::pair<std::string_view, std::string_view>> split_title_key(std::string_view line) {

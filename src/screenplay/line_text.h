@@ -1,5 +1,6 @@
-// Small string helpers shared by the screenplay readers: trimming, ASCII case tests, folding
-// runs of whitespace, splitting decoded text into lines. Internal to src/screenplay.
+// Small string helpers shared by the screenplay readers: trimming, ASCII case tests, splitting
+// decoded text into lines (collapse_whitespace folds runs of white space). Internal to
+// src/screenplay.
 #pragma once
 
 #include <string>
@@ -37,26 +38,6 @@ inline bool starts_with_ci(std::string_view s, std::string_view prefix) {
 
 inline bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
-// Collapses runs of spaces and tabs into one space and trims both ends.
-inline std::string fold_spaces(std::string_view s) {
-  // Written through a pointer into a buffer of the input's size, which the output never
-  // exceeds, instead of appending a character at a time with a capacity check for each.
-  std::string out(s.size(), '\0');
-  char* write = out.data();
-  bool pending = false;
-  for (char c : s) {
-    if (is_space(c) || c == '\n') {
-      pending = write != out.data();
-      continue;
-    }
-    if (pending) *write++ = ' ';
-    pending = false;
-    *write++ = c;
-  }
-  out.resize(static_cast<std::size_t>(write - out.data()));
-  return out;
 }
 
 // Splits on '\n'. A final line without a terminator counts; a trailing '\n' does not add an

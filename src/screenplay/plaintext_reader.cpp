@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "screenplay/line_text.h"
+#include "text/unicode_text.h"
 #include "screenplay/scene_heading.h"
 
 namespace filmscope {
@@ -19,7 +20,6 @@ namespace filmscope {
 namespace {
 
 using screenplay_detail::ends_with;
-using screenplay_detail::fold_spaces;
 using screenplay_detail::split_lines;
 using screenplay_detail::starts_with_ci;
 using screenplay_detail::trim;
@@ -131,7 +131,9 @@ MeasuredLine measure(std::string_view raw, std::deque<std::string>& expanded) {
   line.too_long = end - begin > kMaxMeasuredLineLength;
   bool in_parens = false;
   std::size_t i = begin;
-  while (i < measured_end) {
+  // Once both cases are seen nothing below can change: most action and dialogue lines stop
+  // within their first word.
+  while (i < measured_end && !(line.has_upper && line.has_lower)) {
     char c = t[i];
     // "McCLANE" and "MacGREGOR" are upper-case names for cue purposes.
     if ((c == 'M') && i + 2 < measured_end && t[i + 1] == 'c' && is_ascii_upper(t[i + 2])) {
@@ -799,7 +801,7 @@ void mark_title_page(const std::vector<MeasuredLine>& lines, const Layout& layou
 // ---- Phase 5: group ---------------------------------------------------------------------------
 
 void append_text(std::string& text, std::string_view piece) {
-  std::string folded = fold_spaces(piece);
+  std::string folded = collapse_whitespace(piece);
   if (folded.empty()) return;
   if (!text.empty()) text.push_back(' ');
   text += folded;
@@ -854,7 +856,7 @@ ScreenplayDocument read_plaintext_screenplay(std::string_view text) {
     std::size_t number = i + 1;
     if (kind == ElementKind::blank || kind == ElementKind::page_furniture) continue;
     if (kind == ElementKind::title_page) {
-      doc.title_page.emplace_back(doc.title_page.empty() ? "title" : "text", fold_spaces(body));
+      doc.title_page.emplace_back(doc.title_page.empty() ? "title" : "text", collapse_whitespace(body));
       continue;
     }
     bool extend = !starts[i] && !doc.elements.empty() && doc.elements.back().kind == kind &&
@@ -873,23 +875,23 @@ ScreenplayDocument read_plaintext_screenplay(std::string_view text) {
     if (kind == ElementKind::scene_heading) {
       ++headings;
       NumberedText numbered = strip_scene_numbers(body);
-      element.text = fold_spaces(numbered.text);
+      element.text = collapse_whitespace(numbered.text);
       element.scene_number = numbered.number.empty() ? continuity_scene_number(numbered.text) : numbered.number;
     } else if (kind == ElementKind::character && inline_split[i] > 0) {
       ++cues;
       std::string_view name = body.substr(0, inline_split[i]);
       while (!name.empty() && (name.back() == ' ' || name.back() == ':')) name.remove_suffix(1);
-      element.text = fold_spaces(name);
+      element.text = collapse_whitespace(name);
       doc.elements.push_back(std::move(element));
       Element speech;
       speech.kind = ElementKind::dialogue;
       speech.lines = {number, number};
-      speech.text = fold_spaces(body.substr(inline_split[i]));
+      speech.text = collapse_whitespace(body.substr(inline_split[i]));
       doc.elements.push_back(std::move(speech));
       continue;
     } else {
       if (kind == ElementKind::character) ++cues;
-      element.text = fold_spaces(body);
+      element.text = collapse_whitespace(body);
     }
     doc.elements.push_back(std::move(element));
   }

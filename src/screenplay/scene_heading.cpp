@@ -5,13 +5,13 @@
 #include <string>
 
 #include "screenplay/line_text.h"
+#include "text/unicode_text.h"
 
 namespace filmscope {
 
 namespace {
 
 using screenplay_detail::ascii_upper;
-using screenplay_detail::fold_spaces;
 using screenplay_detail::is_space;
 using screenplay_detail::starts_with_ci;
 using screenplay_detail::trim;
@@ -130,10 +130,10 @@ std::optional<SceneSetting> parse_scene_heading(std::string_view line, HeadingPr
   rest = strip_dashes(rest);
   auto [at, length] = last_separator(rest);
   if (at != std::string_view::npos && has_time_word(rest.substr(at + length))) {
-    setting.time_of_day = fold_spaces(strip_dashes(rest.substr(at + length)));
+    setting.time_of_day = collapse_whitespace(strip_dashes(rest.substr(at + length)));
     rest = strip_dashes(rest.substr(0, at));
   }
-  setting.location = fold_spaces(rest);
+  setting.location = collapse_whitespace(rest);
   return setting;
 }
 

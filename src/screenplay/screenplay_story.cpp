@@ -9,6 +9,7 @@
 
 #include "screenplay/character_cue.h"
 #include "screenplay/line_text.h"
+#include "text/unicode_text.h"
 #include "screenplay/scene_heading.h"
 
 namespace filmscope {
@@ -16,7 +17,6 @@ namespace filmscope {
 namespace {
 
 using screenplay_detail::ascii_upper;
-using screenplay_detail::fold_spaces;
 using screenplay_detail::trim;
 
 std::string upper_ascii(std::string_view s) {
@@ -51,13 +51,13 @@ FilmInfo film_from_title_page(const ScreenplayDocument& document) {
   FilmInfo film;
   for (const auto& [key, value] : document.title_page) {
     if (upper_ascii(trim(key)) == "TITLE" && film.title.empty()) {
-      film.title = fold_spaces(value);
+      film.title = collapse_whitespace(value);
     } else if (is_writer_key(key)) {
       // One writer per line; "A & B" on one line names two.
       std::string_view rest = value;
       while (!rest.empty()) {
         std::size_t cut = rest.find_first_of("\n&");
-        std::string name = fold_spaces(rest.substr(0, cut));
+        std::string name = collapse_whitespace(rest.substr(0, cut));
         if (!name.empty()) film.writers.push_back(std::move(name));
         rest = cut == std::string_view::npos ? std::string_view{} : rest.substr(cut + 1);
       }
@@ -136,7 +136,7 @@ class StoryBuilder {
     block.lines.last = std::max(block.lines.last, element.lines.last);
     unit_->lines.last = std::max(unit_->lines.last, element.lines.last);
     if (element.kind == ElementKind::parenthetical) return;
-    std::string words = fold_spaces(element.text);
+    std::string words = collapse_whitespace(element.text);
     append_line(block.text, words, ' ');
     block.words = count_words(block.text);
     append_line(unit_->text, words, '\n');

@@ -118,6 +118,7 @@ struct ScoredWord {
 struct SentenceWords {
   std::string lowered;  // the words' lower-case forms, one after another
   std::vector<ScoredWord> words;
+  std::vector<std::size_t> starts;  // where each word's form starts in `lowered`
 };
 
 // Python's str.isupper(): at least one cased letter, and no lower-case one.
@@ -341,8 +342,8 @@ void cut_words(std::string_view sentence, SentenceWords& out) {
   words.reserve(std::min(kMaxValenceWords, sentence.size() / 3 + 1));
   // Where each word's lower-case form starts in `lowered`, which may move as it grows: the
   // views are made once it is complete.
-  std::vector<std::size_t> starts;
-  starts.reserve(words.capacity());
+  std::vector<std::size_t>& starts = out.starts;
+  starts.clear();
   const auto* bytes = reinterpret_cast<const uint8_t*>(sentence.data());
   const auto length = static_cast<int32_t>(sentence.size());
   int32_t i = 0;
@@ -400,7 +401,8 @@ std::vector<ValenceWord> split_valence_words(std::string_view sentence) {
 
 ValenceScores score_valence(std::string_view sentence, const ValenceLexicon& lexicon) {
   ValenceScores scores;
-  SentenceWords cut;
+  // Reused from sentence to sentence, like the tokenizer's buffers: a story has thousands.
+  thread_local SentenceWords cut;
   cut_words(sentence, cut);
   if (cut.words.empty()) return scores;
   const auto sentiments = SentenceScorer(cut.words, lexicon).word_valences();

@@ -143,22 +143,23 @@ std::size_t display_width(std::string_view text) {
 }
 
 std::string collapse_whitespace(std::string_view text) {
-  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
-  // Whole words are copied at once through a pointer into a buffer of the input's size, which
-  // the output never exceeds: scene texts run to megabytes in a batch.
+  // Written through a pointer into a buffer of the input's size, which the output never
+  // exceeds: scene texts run to megabytes in a batch. Without a branch per character: every
+  // character is stored, and the pointer moves on except over a space after a space, so a run
+  // of white space leaves one ' ' (none at the start; one at the end is cut below). Words are
+  // short, and branching at each of their edges mispredicted about once a word.
   std::string out(text.size(), '\0');
-  char* write = out.data();
-  std::size_t i = 0;
-  while (i < text.size()) {
-    while (i < text.size() && space(text[i])) ++i;
-    const std::size_t start = i;
-    while (i < text.size() && !space(text[i])) ++i;
-    if (i == start) continue;
-    if (write != out.data()) *write++ = ' ';
-    std::memcpy(write, text.data() + start, i - start);
-    write += i - start;
+  char* const first = out.data();
+  char* write = first;
+  bool after_space = true;
+  for (const char c : text) {
+    const bool space = c == ' ' || static_cast<unsigned char>(c - '\t') <= '\r' - '\t';  // \t \n \v \f \r
+    *write = space ? ' ' : c;
+    write += !(space && after_space);
+    after_space = space;
   }
-  out.resize(static_cast<std::size_t>(write - out.data()));
+  if (write != first && write[-1] == ' ') --write;
+  out.resize(static_cast<std::size_t>(write - first));
   return out;
 }
 

@@ -1,5 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <random>
+#include <string>
+#include <string_view>
+
 #include "text/unicode_text.h"
 
 using namespace filmscope;
@@ -40,4 +44,40 @@ TEST_CASE("display_width counts code points and wide characters", "[text]") {
 TEST_CASE("collapse_whitespace", "[text]") {
   CHECK(collapse_whitespace("  a \n\t b  ") == "a b");
   CHECK(collapse_whitespace("").empty());
+  CHECK(collapse_whitespace(" \r\n\f\v ").empty());
+  CHECK(collapse_whitespace("x") == "x");
+  CHECK(collapse_whitespace("\tJOHN\r\n  (quietly)\n Hello.\n") == "JOHN (quietly) Hello.");
+  CHECK(collapse_whitespace("caf\xC3\xA9\xC2\xA0" "bar") == "caf\xC3\xA9\xC2\xA0" "bar");  // U+00A0 is kept
+}
+
+TEST_CASE("collapse_whitespace: words joined by single spaces, property", "[text][property]") {
+  // The plain definition: split at the six ASCII white-space characters, drop empty pieces,
+  // join with one space.
+  auto reference = [](std::string_view text) {
+    std::string out;
+    std::string word;
+    auto flush = [&] {
+      if (word.empty()) return;
+      if (!out.empty()) out += ' ';
+      out += word;
+      word.clear();
+    };
+    for (char c : text) {
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r')
+        flush();
+      else
+        word += c;
+    }
+    flush();
+    return out;
+  };
+  std::mt19937 random(20261205);
+  const std::string alphabet = std::string("ab. \t\n\v\f\r\x08\x0E\x1F\xC3\xA9\xFF");
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    const std::size_t length = random() % 40;
+    for (std::size_t i = 0; i < length; ++i) text += alphabet[random() % alphabet.size()];
+    INFO("text: " << text);
+    REQUIRE(collapse_whitespace(text) == reference(text));
+  }
 }

@@ -140,12 +140,12 @@ Finished load_finished(const BatchInput& input, const fs::path& out, bool want_r
   return finished;
 }
 
-// The summary and rows of a document just exported. They are read from the document value
-// itself rather than from its text parsed back; the two agree unless the exporter had to
+// The summary and rows of an analysis just exported as `text`. They are read from the analysis
+// itself rather than from the text parsed back; the two agree unless the exporter had to
 // replace invalid UTF-8 (it writes U+FFFD), so a text holding U+FFFD is parsed back instead.
 template <class Read>
-auto read_exported(const nlohmann::ordered_json& document, const std::string& text, Read read) {
-  if (text.find("\xEF\xBF\xBD") == std::string::npos) return read(document);
+auto read_exported(const Analysis& analysis, const std::string& text, Read read) {
+  if (text.find("\xEF\xBF\xBD") == std::string::npos) return read(analysis);
   return read(nlohmann::json::parse(text, nullptr, false));
 }
 
@@ -184,9 +184,8 @@ InputOutcome process_input(const BatchInput& input, std::size_t index, const Bat
     } else {
       Analysis& analysis = *result.analysis;
       const std::string document = to_analysis_json(analysis);
-      const nlohmann::ordered_json value = analysis_digest(analysis);
       entry.summary =
-          read_exported(value, document, [](const auto& json) { return summarize_analysis(json); });
+          read_exported(analysis, document, [](const auto& source) { return summarize_analysis(source); });
       // Outputs are flushed to disk at the next checkpoint, before their manifest entry is written.
       std::string problem = write_output(out / (input.relative + ".json"), document, Durability::renamed);
       if (problem.empty() && options.graphs)
@@ -199,7 +198,7 @@ InputOutcome process_input(const BatchInput& input, std::size_t index, const Bat
         entry.ok = true;
         entry.outputs = output_names(input.relative, options.graphs, options.report);
         if (want_rows)
-          outcome.finished.rows = read_exported(value, document, [](const auto& json) { return film_rows(json); });
+          outcome.finished.rows = read_exported(analysis, document, [](const auto& source) { return film_rows(source); });
       } else {
         entry.error = problem;
         entry.summary = FilmSummary{};

@@ -1,6 +1,8 @@
 // Defensive reading of analysis documents (see film_record.h).
 #include "batch/film_record.h"
 
+#include "export/number_format.h"
+
 namespace filmscope::batch {
 
 namespace {
@@ -164,6 +166,84 @@ FilmRows film_rows(const Json& document) {
           if (id.is_string()) row.characters.push_back(id.template get<std::string>());
       rows.scenes.push_back(std::move(row));
     }
+  }
+  return rows;
+}
+
+FilmSummary summarize_analysis(const Analysis& analysis) {
+  FilmSummary summary;
+  summary.format = std::string(to_string(analysis.source.format));
+  summary.title = analysis.film.title;
+  if (analysis.film.year) summary.year = *analysis.film.year;
+  summary.scenes = analysis.scenes.size();
+  summary.characters = analysis.characters.size();
+  for (const Character& c : analysis.characters) {
+    if (summary.top_characters.size() >= kSummaryTopCount) break;
+    if (!c.name.empty()) summary.top_characters.push_back(c.name);
+  }
+  for (const Theme& t : analysis.themes) {
+    if (summary.top_themes.size() >= kSummaryTopCount) break;
+    if (!t.tag.empty()) summary.top_themes.push_back(t.tag);
+  }
+  if (analysis.arc) summary.arc_shape = analysis.arc->shape;
+  return summary;
+}
+
+FilmRows film_rows(const Analysis& analysis) {
+  FilmRows rows;
+  rows.summary = summarize_analysis(analysis);
+  rows.encoding = analysis.source.encoding;
+  rows.graph_density = round_for_export(analysis.graph.density);
+  rows.graph_communities = static_cast<long long>(analysis.graph.communities);
+  std::size_t rank = 0;
+  for (const Character& c : analysis.characters) {
+    if (c.id.empty()) continue;
+    CharacterRow& row = rows.characters.emplace_back();
+    row.id = c.id;
+    row.rank = ++rank;
+    row.name = c.name;
+    row.actor = c.actor;
+    row.gender = std::string(to_string(c.gender));
+    row.mentions = static_cast<long long>(c.mentions.size());
+    row.dialogue_words = static_cast<long long>(c.dialogue_words);
+    row.degree = static_cast<long long>(c.centrality.degree);
+    row.weighted_degree = round_for_export(c.centrality.weighted_degree);
+    row.betweenness = round_for_export(c.centrality.betweenness);
+    row.eigenvector = round_for_export(c.centrality.eigenvector);
+    row.community = c.community;
+  }
+  rows.relationships = static_cast<long long>(analysis.relationships.size());
+  for (const Relationship& r : analysis.relationships) {
+    if (r.source.empty() || r.target.empty()) continue;
+    RelationshipRow& row = rows.relationships_rows.emplace_back();
+    row.source = r.source;
+    row.target = r.target;
+    row.weight = round_for_export(r.weight);
+    row.shared_scenes = static_cast<long long>(r.shared_scenes);
+    for (const std::string& kind : r.kinds) {
+      if (!row.kinds.empty()) row.kinds += ", ";
+      row.kinds += kind;
+    }
+  }
+  rank = 0;
+  for (const Theme& t : analysis.themes) {
+    if (t.tag.empty()) continue;
+    ThemeRow& row = rows.themes.emplace_back();
+    row.tag = t.tag;
+    row.rank = ++rank;
+    row.score = round_for_export(t.score);
+  }
+  for (const Scene& s : analysis.scenes) {
+    SceneRow& row = rows.scenes.emplace_back();
+    row.index = static_cast<long long>(s.index);
+    row.heading = s.heading;
+    row.section = s.section;
+    row.first_line = static_cast<long long>(s.lines.first);
+    row.last_line = static_cast<long long>(s.lines.last);
+    row.dialogue_words = static_cast<long long>(s.dialogue_words);
+    row.action_words = static_cast<long long>(s.action_words);
+    row.valence = round_for_export(s.valence);
+    row.characters = s.characters;
   }
   return rows;
 }

@@ -1,7 +1,7 @@
 // What batch keeps of one analysis for its corpus tables: the summary row, and the reading of a
 // per-input `filmscope/analysis@1` JSON document into rows for the database.
 //
-// Takes: a parsed analysis document. Produces: FilmSummary (title, year, counts, top characters
+// Takes: a parsed analysis document, or the analysis itself. Produces: FilmSummary (title, year, counts, top characters
 // and themes, arc shape) and FilmRows (every row the SQLite writer inserts for the film).
 // Method: fields are read defensively — a key that is missing or of another type gives an empty
 // or zero value — so documents written before or after a schema addition (statistics, themes,
@@ -15,6 +15,8 @@
 #include <vector>
 
 #include <nlohmann/json.hpp>
+
+#include "model/analysis.h"
 
 namespace filmscope::batch {
 
@@ -38,6 +40,9 @@ struct FilmSummary {
 // the exporter built in memory); both give the same summary for the same document.
 template <class Json>
 FilmSummary summarize_analysis(const Json& document);
+// The same summary read straight from an analysis, as from its exported document: what batch
+// uses for a film it has just analysed, without building the document as a value.
+FilmSummary summarize_analysis(const Analysis& analysis);
 extern template FilmSummary summarize_analysis(const nlohmann::json&);
 extern template FilmSummary summarize_analysis(const nlohmann::ordered_json&);
 
@@ -108,5 +113,8 @@ template <class Json>
 FilmRows film_rows(const Json& document);
 extern template FilmRows film_rows(const nlohmann::json&);
 extern template FilmRows film_rows(const nlohmann::ordered_json&);
+// film_rows(analysis) == film_rows(the analysis's exported document), numbers rounded as the
+// exporter rounds them; tests/batch hold the two to each other over the corpus.
+FilmRows film_rows(const Analysis& analysis);
 
 }  // namespace filmscope::batch

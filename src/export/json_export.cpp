@@ -32,12 +32,6 @@ constexpr int kIndent = 2;
 // growth copied all the keys.
 class JsonTree {
  public:
-  // A tree with `detail` false leaves out what the batch summary and database rows never read
-  // (see write_analysis); JsonText always writes everything.
-  explicit JsonTree(bool detail) : detail_(detail) {}
-
-  bool detail() const { return detail_; }
-
   void begin_object(std::size_t members = 0) {
     Json& object = place(Json::object());
     object.get_ref<Json::object_t&>().reserve(members);
@@ -71,15 +65,10 @@ class JsonTree {
     return elements.back();
   }
 
-  bool detail_;
   Json root_;
   std::vector<Json*> open_;
   std::string key_;
 };
-
-// A JsonText states its documents in full.
-bool detail(const JsonText&) { return true; }
-bool detail(const JsonTree& tree) { return tree.detail(); }
 
 template <class Out, typename Value>
 void member(Out& out, std::string_view key, Value&& value) {
@@ -191,25 +180,22 @@ void write_theme(Out& out, const Theme& t) {
   out.begin_object(4);
   member(out, "tag", t.tag);
   member(out, "score", round_for_export(t.score));
-  if (detail(out)) {
-    out.key("evidence");
-    out.begin_array();
-    for (const auto& e : t.evidence) {
-      out.begin_object(2);
-      member(out, "scene", e.scene);
-      member(out, "text", e.text);
-      out.end_object();
-    }
-    out.end_array();
-    out.key("trajectory");
-    out.begin_array();
-    for (double v : t.trajectory) out.value(round_for_export(v));
-    out.end_array();
+  out.key("evidence");
+  out.begin_array();
+  for (const auto& e : t.evidence) {
+    out.begin_object(2);
+    member(out, "scene", e.scene);
+    member(out, "text", e.text);
+    out.end_object();
   }
+  out.end_array();
+  out.key("trajectory");
+  out.begin_array();
+  for (double v : t.trajectory) out.value(round_for_export(v));
+  out.end_array();
   out.end_object();
 }
 
-// Without detail, only the shape and its fit: the points are most of an arc's size.
 template <class Out>
 void write_arc(Out& out, const std::optional<Arc>& arc) {
   if (!arc) {
@@ -219,34 +205,32 @@ void write_arc(Out& out, const std::optional<Arc>& arc) {
   out.begin_object(5);
   member(out, "shape", arc->shape);
   member(out, "fit", round_for_export(arc->fit));
-  if (detail(out)) {
-    out.key("points");
-    out.begin_array();
-    for (const ArcPoint& p : arc->points) {
-      out.begin_object(5);
-      member(out, "scene", p.scene);
-      member(out, "position", round_for_export(p.position));
-      member(out, "interaction", round_for_export(p.interaction));
-      member(out, "valence", round_for_export(p.valence));
-      member(out, "smoothed", round_for_export(p.smoothed));
-      out.end_object();
-    }
-    out.end_array();
-    out.key("curve");
-    out.begin_array();
-    for (double v : arc->curve) out.value(round_for_export(v));
-    out.end_array();
-    out.key("turning_points");
-    out.begin_array();
-    for (const ArcTurn& t : arc->turning_points) {
-      out.begin_object(3);
-      member(out, "scene", t.scene);
-      member(out, "text", t.text);
-      member(out, "change", round_for_export(t.change));
-      out.end_object();
-    }
-    out.end_array();
+  out.key("points");
+  out.begin_array();
+  for (const ArcPoint& p : arc->points) {
+    out.begin_object(5);
+    member(out, "scene", p.scene);
+    member(out, "position", round_for_export(p.position));
+    member(out, "interaction", round_for_export(p.interaction));
+    member(out, "valence", round_for_export(p.valence));
+    member(out, "smoothed", round_for_export(p.smoothed));
+    out.end_object();
   }
+  out.end_array();
+  out.key("curve");
+  out.begin_array();
+  for (double v : arc->curve) out.value(round_for_export(v));
+  out.end_array();
+  out.key("turning_points");
+  out.begin_array();
+  for (const ArcTurn& t : arc->turning_points) {
+    out.begin_object(3);
+    member(out, "scene", t.scene);
+    member(out, "text", t.text);
+    member(out, "change", round_for_export(t.change));
+    out.end_object();
+  }
+  out.end_array();
   out.end_object();
 }
 
@@ -261,12 +245,10 @@ void write_character(Out& out, const Character& c) {
   member(out, "description", c.description);
   member(out, "gender", to_string(c.gender));
   member(out, "mentions", c.mentions.size());
-  if (detail(out)) {
-    out.key("mention_list");
-    out.begin_array();
-    for (const auto& m : c.mentions) write_mention(out, m);
-    out.end_array();
-  }
+  out.key("mention_list");
+  out.begin_array();
+  for (const auto& m : c.mentions) write_mention(out, m);
+  out.end_array();
   member(out, "dialogue_blocks", c.dialogue_blocks);
   member(out, "dialogue_words", c.dialogue_words);
   member(out, "speaking_scenes", c.speaking_scenes);
@@ -291,12 +273,10 @@ void write_relationship(Out& out, const Relationship& r) {
   member(out, "shared_speaking_scenes", r.shared_speaking_scenes);
   member(out, "exchanges", r.exchanges);
   string_array(out, "kinds", r.kinds);
-  if (detail(out)) {
-    out.key("evidence");
-    out.begin_array();
-    for (const auto& e : r.evidence) write_evidence(out, e);
-    out.end_array();
-  }
+  out.key("evidence");
+  out.begin_array();
+  for (const auto& e : r.evidence) write_evidence(out, e);
+  out.end_array();
   out.key("arc");
   write_arc(out, r.arc);
   out.end_object();
@@ -388,9 +368,7 @@ void write_diagnostic(Out& out, const Diagnostic& d) {
   out.end_object();
 }
 
-// The analysis document. Without detail (JsonTree(false)) it keeps every member that
-// batch::summarize_analysis and batch::film_rows read and leaves out mention lists, evidence,
-// theme trajectories, arc points and the screenplay statistics.
+// The analysis document.
 template <class Out>
 void write_analysis(Out& out, const Analysis& analysis) {
   out.begin_object(11);
@@ -417,10 +395,8 @@ void write_analysis(Out& out, const Analysis& analysis) {
   out.end_array();
   out.key("graph");
   write_graph_summary(out, analysis.graph);
-  if (detail(out)) {
-    out.key("statistics");
-    write_statistics(out, analysis.stats);
-  }
+  out.key("statistics");
+  write_statistics(out, analysis.stats);
   out.key("themes");
   out.begin_array();
   for (const auto& t : analysis.themes) write_theme(out, t);
@@ -477,13 +453,7 @@ void write_graph(Out& out, const Analysis& analysis) {
 }  // namespace
 
 nlohmann::ordered_json analysis_document(const Analysis& analysis) {
-  JsonTree tree(true);
-  write_analysis(tree, analysis);
-  return tree.take();
-}
-
-nlohmann::ordered_json analysis_digest(const Analysis& analysis) {
-  JsonTree tree(false);
+  JsonTree tree;
   write_analysis(tree, analysis);
   return tree.take();
 }

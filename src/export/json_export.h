@@ -17,11 +17,6 @@ std::string to_analysis_json(const Analysis& analysis);
 nlohmann::ordered_json analysis_document(const Analysis& analysis);
 std::string dump_json(const nlohmann::ordered_json& document);
 
-// The same document without mention lists, evidence, theme trajectories, arc points and
-// screenplay statistics: what batch reads for its summary and database rows, at a fraction of
-// the full value's cost (batch::film_rows(analysis_digest(a)) == batch::film_rows(analysis_document(a))).
-nlohmann::ordered_json analysis_digest(const Analysis& analysis);
-
 std::string to_graph_json(const Analysis& analysis);
 
 }  // namespace filmscope

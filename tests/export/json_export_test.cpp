@@ -6,7 +6,6 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
-#include "batch/film_record.h"
 #include "export/sample_analysis.h"
 #include "pipeline/analyze.h"
 #include "support/test_paths.h"
@@ -138,27 +137,8 @@ TEST_CASE("empty analysis exports valid JSON", "[json]") {
   CHECK(graph["nodes"].empty());
 }
 
-namespace {
-
-// The project's synopses and, when ../shared is present, screenplays in each format.
-std::vector<std::filesystem::path> corpus_inputs() {
-  std::vector<std::filesystem::path> inputs;
-  for (const auto& entry : std::filesystem::directory_iterator(filmscope::testing::corpora_dir()))
-    if (entry.path().extension() == ".txt") inputs.push_back(entry.path());
-  if (const auto shared = filmscope::testing::shared_dir()) {
-    for (const char* name : {"eval/fountain/jumpcut/big-fish.fountain", "eval/fdx/jumpcut/big-fish.fdx",
-                             "eval/plaintext/tripod/Drive (2011 film)/Drive (2011 film)_script.txt",
-                             "eval/synopses/tripod/Drive (2011 film).synopsis.txt"})
-      if (std::filesystem::exists(*shared / name)) inputs.push_back(*shared / name);
-  }
-  std::sort(inputs.begin(), inputs.end());
-  return inputs;
-}
-
-}  // namespace
-
 TEST_CASE("the analysis text and the analysis value are the same document", "[json][corpus]") {
-  for (const auto& path : corpus_inputs()) {
+  for (const auto& path : filmscope::testing::sample_inputs()) {
     INFO(path.string());
     const auto result = filmscope::analyze_file(path, filmscope::AnalyzeOptions{});
     REQUIRE(result.analysis);
@@ -167,20 +147,5 @@ TEST_CASE("the analysis text and the analysis value are the same document", "[js
     const Json value = filmscope::analysis_document(*result.analysis);
     CHECK(value.dump(2, ' ', false, Json::error_handler_t::replace) + "\n" ==
           filmscope::to_analysis_json(*result.analysis));
-  }
-}
-
-TEST_CASE("the analysis digest gives the batch the same summary and rows as the full document",
-          "[json][corpus]") {
-  for (const auto& path : corpus_inputs()) {
-    INFO(path.string());
-    const auto result = filmscope::analyze_file(path, filmscope::AnalyzeOptions{});
-    REQUIRE(result.analysis);
-    const Json digest = filmscope::analysis_digest(*result.analysis);
-    const Json full = filmscope::analysis_document(*result.analysis);
-    CHECK(filmscope::batch::film_rows(digest) == filmscope::batch::film_rows(full));
-    CHECK_FALSE(filmscope::batch::film_rows(full).characters.empty());
-    // The digest leaves out the bulk: mention lists and arc points.
-    CHECK(filmscope::dump_json(digest).size() < filmscope::dump_json(full).size() / 2);
   }
 }

@@ -2,6 +2,7 @@
 
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <random>
@@ -17,6 +18,20 @@ std::optional<std::filesystem::path> shared_dir() {
   auto candidate = source_dir().parent_path() / "shared";
   if (std::filesystem::is_directory(candidate)) return candidate;
   return std::nullopt;
+}
+
+std::vector<std::filesystem::path> sample_inputs() {
+  std::vector<std::filesystem::path> inputs;
+  for (const auto& entry : std::filesystem::directory_iterator(corpora_dir()))
+    if (entry.path().extension() == ".txt") inputs.push_back(entry.path());
+  if (const auto shared = shared_dir()) {
+    for (const char* name : {"eval/fountain/jumpcut/big-fish.fountain", "eval/fdx/jumpcut/big-fish.fdx",
+                             "eval/plaintext/tripod/Drive (2011 film)/Drive (2011 film)_script.txt",
+                             "eval/synopses/tripod/Drive (2011 film).synopsis.txt"})
+      if (std::filesystem::exists(*shared / name)) inputs.push_back(*shared / name);
+  }
+  std::sort(inputs.begin(), inputs.end());
+  return inputs;
 }
 
 std::string read_file(const std::filesystem::path& path) {

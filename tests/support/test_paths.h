@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace filmscope::testing {
 
@@ -12,6 +13,9 @@ std::filesystem::path corpora_dir();
 std::filesystem::path filmscope_binary();
 // ../shared beside the project, when present (it is in CI); tests that need it skip otherwise.
 std::optional<std::filesystem::path> shared_dir();
+// The project's synopses and, when ../shared is present, a screenplay in each format and a
+// synopsis from it; sorted.
+std::vector<std::filesystem::path> sample_inputs();
 
 std::string read_file(const std::filesystem::path& path);
 

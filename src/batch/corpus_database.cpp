@@ -10,6 +10,8 @@
 
 namespace filmscope::batch {
 
+// Tables keyed by several columns are WITHOUT ROWID: a row is stored once, in its key's
+// B-tree, where a rowid table would also keep the key in a second index, on every insert.
 const char* const kCorpusTables = R"sql(
 CREATE TABLE films (
   film_id INTEGER PRIMARY KEY,
@@ -42,7 +44,7 @@ CREATE TABLE characters (
   eigenvector REAL,
   community INTEGER,
   PRIMARY KEY (film_id, character_id)
-);
+) WITHOUT ROWID;
 CREATE TABLE relationships (
   film_id INTEGER NOT NULL REFERENCES films (film_id),
   source_id TEXT NOT NULL,
@@ -53,14 +55,14 @@ CREATE TABLE relationships (
   PRIMARY KEY (film_id, source_id, target_id),
   FOREIGN KEY (film_id, source_id) REFERENCES characters (film_id, character_id),
   FOREIGN KEY (film_id, target_id) REFERENCES characters (film_id, character_id)
-);
+) WITHOUT ROWID;
 CREATE TABLE themes (
   film_id INTEGER NOT NULL REFERENCES films (film_id),
   tag TEXT NOT NULL,
   rank INTEGER NOT NULL,
   score REAL,
   PRIMARY KEY (film_id, tag)
-);
+) WITHOUT ROWID;
 CREATE TABLE scenes (
   film_id INTEGER NOT NULL REFERENCES films (film_id),
   scene_index INTEGER NOT NULL,
@@ -72,7 +74,7 @@ CREATE TABLE scenes (
   action_words INTEGER,
   valence REAL,
   PRIMARY KEY (film_id, scene_index)
-);
+) WITHOUT ROWID;
 CREATE TABLE scene_characters (
   film_id INTEGER NOT NULL,
   scene_index INTEGER NOT NULL,
@@ -80,7 +82,7 @@ CREATE TABLE scene_characters (
   PRIMARY KEY (film_id, scene_index, character_id),
   FOREIGN KEY (film_id, scene_index) REFERENCES scenes (film_id, scene_index),
   FOREIGN KEY (film_id, character_id) REFERENCES characters (film_id, character_id)
-);
+) WITHOUT ROWID;
 )sql";
 
 // Built once the rows are in: one sort at the end costs less than keeping the indexes in

@@ -37,6 +37,11 @@ struct Lexicon {
   StringMap<PersonNoun> person_nouns;
   StringMap<RelationNoun> relation_nouns;
   std::vector<RelationVerb> relation_verbs;  // longest first
+  // Look-up aids built from the two above when the lexicon is loaded: every relation noun and
+  // each of its beginnings that ends before a space; per first word, the indices of the verbs
+  // that start with it, ascending.
+  StringSet relation_noun_prefixes;
+  StringMap<std::vector<std::size_t>> relation_verbs_by_first_word;
   StringSet function_words;
   StringSet places;
   StringSet place_words;

@@ -62,11 +62,15 @@ class SentenceTyper {
 
   // Longest relation noun starting at i: returns its length and kind.
   std::size_t relation_noun_at(std::size_t i, std::string& kind) const {
+    // Most words begin no relation noun: they are turned away before any key is built.
+    if (!lexicon_.relation_noun_prefixes.count(tokens_[i].folded)) return 0;
     std::string key;
     std::size_t best = 0;
     for (std::size_t j = i; j < tokens_.size() && j < i + lexicon_.longest_relation_noun; ++j) {
       if (tokens_[j].kind != TokenKind::word) break;
-      key += (key.empty() ? "" : " ") + tokens_[j].folded;
+      if (!key.empty()) key += ' ';
+      key += tokens_[j].folded;
+      if (!lexicon_.relation_noun_prefixes.count(key)) break;  // no noun goes on from here
       auto it = lexicon_.relation_nouns.find(key);
       if (it != lexicon_.relation_nouns.end()) {
         best = j - i + 1;
@@ -174,7 +178,12 @@ class SentenceTyper {
 
   void relation_verbs() {
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
-      for (const auto& verb : lexicon_.relation_verbs) {
+      // Only the verbs that start with this word can match here, visited in the lexicon's
+      // order as a scan of every verb would.
+      auto starting = lexicon_.relation_verbs_by_first_word.find(tokens_[i].folded);
+      if (starting == lexicon_.relation_verbs_by_first_word.end()) continue;
+      for (std::size_t v : starting->second) {
+        const RelationVerb& verb = lexicon_.relation_verbs[v];
         if (!matches_phrase(i, verb.words)) continue;
         std::size_t end = i + verb.words.size();
         const EntityMention* subject = subject_before(i);

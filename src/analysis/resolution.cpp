@@ -10,6 +10,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "text/string_lookup.h"
 #include "text/unicode_text.h"
 
 namespace filmscope {
@@ -118,15 +119,24 @@ Gender pronoun_gender(std::string_view folded) {
 // A multi-word phrase index: folded phrase → value, probed longest first.
 template <typename Value>
 struct PhraseIndex {
+  // Written through add() or slot() only, so that `prefixes` covers every phrase.
   std::unordered_map<std::string, Value> entries;
   std::size_t longest = 1;
 
   void add(const std::string& phrase, Value value) {
     longest = std::max(longest, split_words(phrase).size());
+    note_prefixes(phrase);
     entries.emplace(phrase, std::move(value));
+  }
+  // The phrase's value, made if absent; `longest` is the caller's to raise.
+  Value& slot(const std::string& phrase) {
+    note_prefixes(phrase);
+    return entries[phrase];
   }
   // Longest phrase of word tokens starting at `i` (punctuation-free); returns its length.
   std::size_t match(const std::vector<Token>& tokens, std::size_t i, const Value** found) const {
+    // Most tokens begin no phrase: they are turned away before any key is built.
+    if (i >= tokens.size() || !prefixes.count(tokens[i].folded)) return 0;
     std::string key;
     std::size_t best = 0;
     std::size_t words = 0;
@@ -137,6 +147,8 @@ struct PhraseIndex {
       if (!key.empty()) key += ' ';
       key += tokens[j].folded;
       ++words;
+      // No phrase goes on from a key that begins none.
+      if (!prefixes.count(key)) break;
       auto it = entries.find(key);
       if (it != entries.end()) {
         best = j - i + 1;
@@ -145,6 +157,16 @@ struct PhraseIndex {
       if (tokens[j].possessive) break;
     }
     return best;
+  }
+
+ private:
+  // Every phrase, and each of its beginnings that ends before a space.
+  StringSet prefixes;
+
+  void note_prefixes(std::string_view phrase) {
+    for (std::size_t space = phrase.find(' '); space != std::string_view::npos; space = phrase.find(' ', space + 1))
+      prefixes.emplace(phrase.substr(0, space));
+    prefixes.emplace(phrase);
   }
 };
 
@@ -236,7 +258,7 @@ class Resolver {
     auto add_key = [&](const std::string& key) {
       if (key.empty() || lexicon_.function_words.count(key)) return;
       if (std::find(e.name_keys.begin(), e.name_keys.end(), key) == e.name_keys.end()) e.name_keys.push_back(key);
-      names_.entries[key].push_back(entity);
+      names_.slot(key).push_back(entity);
       names_.longest = std::max(names_.longest, split_words(key).size());
     };
     std::string full;
@@ -695,7 +717,7 @@ class Resolver {
       if (nickname != nicknames.end()) {
         auto& e = result_.entities[entity];
         e.name_keys.push_back(nickname->second);
-        names_.entries[nickname->second].push_back(entity);
+        names_.slot(nickname->second).push_back(entity);
       }
     }
   }
@@ -707,7 +729,7 @@ class Resolver {
     for (const auto& r : roles)
       if (r.head == head) return;
     roles.push_back({head, std::move(kind), related});
-    roles_.entries[head].push_back(entity);
+    roles_.slot(head).push_back(entity);
     roles_.longest = std::max(roles_.longest, split_words(head).size());
   }
 

@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <deque>
 #include <optional>
+#include <string>
+#include <unordered_map>
 
 #include "text/tokenizer.h"
 #include "text/unicode_text.h"
@@ -284,6 +286,14 @@ ThemeProfile profile_themes(const std::vector<ThemeSentence>& sentences, const T
 
   ThemeProfile profile;
   profile.words = story_words;
+  // A sentence is often the evidence of several themes, and a synopsis without full stops may
+  // have sentences of many kilobytes: each is folded once.
+  std::unordered_map<std::size_t, std::string> folded_evidence;
+  auto evidence_text = [&](std::size_t sentence) -> const std::string& {
+    auto [it, inserted] = folded_evidence.try_emplace(sentence);
+    if (inserted) it->second = collapse_whitespace(sentences[sentence].text);
+    return it->second;
+  };
   for (std::size_t t = 0; t < theme_count; ++t) {
     const ThemeDefinition& definition = set.themes[t];
     ThemeMeasure measure;
@@ -304,7 +314,7 @@ ThemeProfile profile_themes(const std::vector<ThemeSentence>& sentences, const T
                      [](const SentenceWeight& a, const SentenceWeight& b) { return a.weight > b.weight; });
     for (std::size_t k = 0; k < order.size() && k < kEvidencePerTheme; ++k)
       measure.evidence.push_back(
-          {sentences[order[k].sentence].scene, collapse_whitespace(sentences[order[k].sentence].text), order[k].weight});
+          {sentences[order[k].sentence].scene, evidence_text(order[k].sentence), order[k].weight});
 
     measure.trajectory.assign(kTrajectoryBins, 0.0);
     double peak = 0.0;

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cstring>
 #include <memory>
+#include <mutex>
 
 namespace filmscope {
 
@@ -117,16 +118,28 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
 std::string to_slug(std::string_view text) {
   if (is_ascii(text))
     return ascii_slug(text);
-  // One per thread: transliterators are not safe to share between threads, and creating one
-  // costs far more than a synopsis's whole analysis (batch workers each keep their own).
-  thread_local std::unique_ptr<icu::Transliterator> ascii;
-  if (!ascii) {
-    UErrorCode status = U_ZERO_ERROR;
-    ascii.reset(icu::Transliterator::createInstance("Any-Latin; Latin-ASCII; Lower", UTRANS_FORWARD, status));
-    if (U_FAILURE(status)) ascii.reset();
-  }
+  // One for the process, used under a lock: creating the transliterator costs about 10 ms,
+  // and its first use on each script builds that script's rules (some 70 ms for Han), far more
+  // than a synopsis's whole analysis. One per thread paid all that again in every batch
+  // worker; names that need it are few and quick to transliterate once it exists, so the lock
+  // is seldom waited on.
+  struct SharedTransliterator {
+    std::mutex lock;
+    std::unique_ptr<icu::Transliterator> ascii;
+    bool created = false;
+  };
+  static SharedTransliterator shared;
   auto unicode = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-  if (ascii) ascii->transliterate(unicode);
+  {
+    const std::lock_guard<std::mutex> held(shared.lock);
+    if (!shared.created) {
+      shared.created = true;
+      UErrorCode status = U_ZERO_ERROR;
+      shared.ascii.reset(icu::Transliterator::createInstance("Any-Latin; Latin-ASCII; Lower", UTRANS_FORWARD, status));
+      if (U_FAILURE(status)) shared.ascii.reset();
+    }
+    if (shared.ascii) shared.ascii->transliterate(unicode);
+  }
   std::string plain;
   unicode.toUTF8String(plain);
   return ascii_slug(plain);

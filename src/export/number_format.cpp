@@ -8,13 +8,19 @@
 
 #include <charconv>
 #include <cmath>
+#include <iterator>
 #include <system_error>
 
 namespace filmscope {
 
 double round_for_export(double value, int places) {
   if (!std::isfinite(value)) return 0.0;
-  const double scale = std::pow(10.0, places);
+  // Powers of ten up to 10^22 are exact doubles, and std::pow returns them exactly; the table
+  // spares a call per exported number.
+  static constexpr double kPowersOfTen[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11};
+  const double scale = places >= 0 && places < static_cast<int>(std::size(kPowersOfTen))
+                           ? kPowersOfTen[places]
+                           : std::pow(10.0, places);
   double rounded = std::round(value * scale) / scale;
   return rounded == 0.0 ? 0.0 : rounded;  // folds −0 into 0
 }

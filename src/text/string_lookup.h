@@ -62,6 +62,32 @@ struct StringViewHash {
   }
 };
 
+// Whether `a` and `b` hold the same bytes; words are short, and for up to 16 bytes this
+// compares a few overlapping fixed-size loads inline instead of calling memcmp, whose call
+// cost more than the comparison itself in the per-word look-ups.
+inline bool same_text(std::string_view a, std::string_view b) {
+  const std::size_t n = a.size();
+  if (n != b.size()) return false;
+  if (n > 16) return std::memcmp(a.data(), b.data(), n) == 0;
+  auto load8 = [](const char* p) {
+    std::uint64_t v = 0;
+    std::memcpy(&v, p, 8);
+    return v;
+  };
+  auto load4 = [](const char* p) {
+    std::uint32_t v = 0;
+    std::memcpy(&v, p, 4);
+    return v;
+  };
+  if (n >= 8)
+    return load8(a.data()) == load8(b.data()) && load8(a.data() + n - 8) == load8(b.data() + n - 8);
+  if (n >= 4)
+    return load4(a.data()) == load4(b.data()) && load4(a.data() + n - 4) == load4(b.data() + n - 4);
+  for (std::size_t i = 0; i < n; ++i)
+    if (a[i] != b[i]) return false;
+  return true;
+}
+
 template <typename Value>
 using StringMap = std::unordered_map<std::string, Value, StringViewHash, std::equal_to<>>;
 
@@ -98,8 +124,7 @@ class FlatStringMap {
     for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
       const Slot& slot = slots_[i];
       if (slot.value == kEmpty) return nullptr;
-      if (slot.tag == tag && slot.length == key.size() &&
-          std::string_view(keys_).substr(slot.offset, slot.length) == key)
+      if (slot.tag == tag && same_text(std::string_view(keys_).substr(slot.offset, slot.length), key))
         return &values_[slot.value];
     }
   }

@@ -9,6 +9,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "text/string_lookup.h"
 #include "text/tokenizer.h"
 #include "text/unicode_text.h"
 #include "themes/stemmer.h"
@@ -61,7 +62,8 @@ class WordStemmer {
     for (;; i = (i + 1) & mask) {
       const Slot& slot = slots_[i];
       if (slot.stem == kEmpty) break;
-      if (slot.tag == tag && std::string_view(forms_).substr(slot.offset, slot.length) == folded) return slot.stem;
+      if (slot.tag == tag && same_text(std::string_view(forms_).substr(slot.offset, slot.length), folded))
+        return slot.stem;
     }
     const auto id = static_cast<std::uint32_t>(stems_.size());
     slots_[i] = Slot{tag, static_cast<std::uint32_t>(forms_.size()), static_cast<std::uint32_t>(folded.size()), id};

@@ -61,3 +61,19 @@ TEST_CASE("property: a flat map finds exactly what a std::map holds", "[text][pr
   }
   CHECK(FlatStringMap<int>().find("anything") == nullptr);
 }
+
+TEST_CASE("property: same_text agrees with ==", "[text][property]") {
+  // Two-letter alphabets make equal strings and near misses common at every length, including
+  // the 4- and 8-byte boundaries where the comparison changes method.
+  std::mt19937 random(20261205);
+  for (int round = 0; round < 50000; ++round) {
+    const std::size_t length = random() % 24;
+    std::string a, b;
+    for (std::size_t i = 0; i < length; ++i) a += "ab"[random() % 2];
+    const std::size_t other = random() % 4 == 0 ? random() % 24 : length;
+    for (std::size_t i = 0; i < other; ++i) b += "ab"[random() % 2];
+    INFO(a << " / " << b);
+    REQUIRE(same_text(a, b) == (a == b));
+    REQUIRE(same_text(a, a));
+  }
+}

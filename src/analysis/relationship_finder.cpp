@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <optional>
-#include <set>
 
 namespace filmscope {
 
@@ -13,11 +12,11 @@ constexpr std::size_t kMaxAdjectives = 3;
 constexpr std::size_t kMaxVerbGap = 6;     // tokens between the subject and its verb
 constexpr std::size_t kMaxObjectGap = 3;   // tokens between the verb and its object
 
-const std::set<std::string, std::less<>> kCopulas{"becomes", "became", "become", "is", "was", "remains",
+const StringSet kCopulas{"becomes", "became", "become", "is", "was", "remains",
                                                   "be", "being", "been", "as"};
-const std::set<std::string, std::less<>> kAuxiliaries{"is", "was", "are", "were", "has", "had", "have", "been",
+const StringSet kAuxiliaries{"is", "was", "are", "were", "has", "had", "have", "been",
                                                       "gets", "got", "being", "be"};
-const std::set<std::string, std::less<>> kDeterminers{"a", "an", "the", "his", "her", "their", "its", "this", "that"};
+const StringSet kDeterminers{"a", "an", "the", "his", "her", "their", "its", "this", "that"};
 
 class SentenceTyper {
  public:
@@ -146,10 +145,10 @@ class SentenceTyper {
   // nor the object of a preposition; across a relative pronoun ("Catherine, who grew up
   // alongside Theodore and married him") the pronoun's antecedent.
   const EntityMention* subject_before(std::size_t i) const {
-    static const std::set<std::string, std::less<>> kPrepositions{"alongside", "with", "to", "for", "at", "in",
+    static const StringSet kPrepositions{"alongside", "with", "to", "for", "at", "in",
                                                                   "of", "from", "by", "beside", "behind", "about",
                                                                   "on", "into", "near", "without", "against"};
-    static const std::set<std::string, std::less<>> kRelatives{"who", "whom", "which", "that"};
+    static const StringSet kRelatives{"who", "whom", "which", "that"};
     for (std::size_t k = i; k > 0 && i - k < kMaxVerbGap + 6; --k) {
       const auto& t = tokens_[k - 1];
       if (t.text == "." || t.text == ";") return nullptr;

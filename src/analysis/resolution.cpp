@@ -33,24 +33,24 @@ constexpr double kNameGenderMismatchFactor = 0.25;
 constexpr std::size_t kMinGenderVotes = 1;
 constexpr std::size_t kNoEntity = static_cast<std::size_t>(-1);
 
-const std::set<std::string, std::less<>> kMalePronouns{"he", "him", "his", "himself"};
-const std::set<std::string, std::less<>> kFemalePronouns{"she", "her", "hers", "herself"};
-const std::set<std::string, std::less<>> kDeterminers{"the", "this", "that", "his", "her", "their", "its"};
-const std::set<std::string, std::less<>> kIndefinite{"a", "an"};
-const std::set<std::string, std::less<>> kNamingVerbs{"named", "called", "calls", "names", "dubs", "dubbed",
+const StringSet kMalePronouns{"he", "him", "his", "himself"};
+const StringSet kFemalePronouns{"she", "her", "hers", "herself"};
+const StringSet kDeterminers{"the", "this", "that", "his", "her", "their", "its"};
+const StringSet kIndefinite{"a", "an"};
+const StringSet kNamingVerbs{"named", "called", "calls", "names", "dubs", "dubbed",
                                                       "nicknames", "nicknamed", "christens", "christened"};
 // Person nouns too general to identify a character by themselves ("a man", "the woman").
-const std::set<std::string, std::less<>> kGenericPersonNouns{
+const StringSet kGenericPersonNouns{
     "man", "woman", "boy", "girl", "guy", "gal", "lady", "gentleman", "person", "kid", "child", "teenager",
     "teen", "stranger", "youth", "individual", "friend", "people", "one"};
-const std::set<std::string, std::less<>> kParticles{"van", "von", "de", "del", "della", "da", "di", "du", "la", "le", "bin", "al", "st"};
-const std::set<std::string, std::less<>> kPrepositions{"in", "at", "to", "from", "into", "near", "across", "toward",
+const StringSet kParticles{"van", "von", "de", "del", "della", "da", "di", "du", "la", "le", "bin", "al", "st"};
+const StringSet kPrepositions{"in", "at", "to", "from", "into", "near", "across", "toward",
                                                        "towards", "outside", "inside", "through", "of", "on",
                                                        "via", "around", "onto", "for", "by", "over", "under"};
-const std::set<std::string, std::less<>> kLocatives{"in", "at", "to", "from", "into", "near", "toward", "towards",
+const StringSet kLocatives{"in", "at", "to", "from", "into", "near", "toward", "towards",
                                                      "inside", "outside", "across", "through", "onto", "reach",
                                                      "reaching", "reaches", "leave", "leaves", "flees"};
-const std::set<std::string, std::less<>> kStrongVerbs{
+const StringSet kStrongVerbs{
     "is", "was", "has", "had", "says", "said", "tells", "told", "asks", "asked", "decides", "tries", "goes",
     "finds", "sees", "meets", "takes", "gets", "leaves", "returns", "arrives", "learns", "realizes", "realises",
     "discovers", "agrees", "refuses", "wants", "begins", "becomes", "reveals", "explains", "admits", "manages",
@@ -741,9 +741,9 @@ class Resolver {
   void derive_kinship_roles() {
     enum class Kin { parent, child, sibling };
     auto kin_of = [](const std::string& head) -> std::optional<Kin> {
-      static const std::set<std::string, std::less<>> parents{"father", "mother", "dad", "mom", "mum", "parent"};
-      static const std::set<std::string, std::less<>> children{"son", "daughter", "child"};
-      static const std::set<std::string, std::less<>> siblings{"brother",     "sister",     "sibling",
+      static const StringSet parents{"father", "mother", "dad", "mom", "mum", "parent"};
+      static const StringSet children{"son", "daughter", "child"};
+      static const StringSet siblings{"brother",     "sister",     "sibling",
                                                                "twin",        "twin brother", "twin sister",
                                                                "half-brother", "half-sister"};
       if (parents.count(head)) return Kin::parent;
@@ -1268,7 +1268,7 @@ class Resolver {
   // "a lonely, introverted writer who …" → writer): the last person or relation noun before the
   // phrase ends.
   std::optional<std::size_t> description_head(const std::vector<Token>& tokens, std::size_t start) const {
-    static const std::set<std::string, std::less<>> kStops{"who", "that", "with", "of", "and", "whose", "in",
+    static const StringSet kStops{"who", "that", "with", "of", "and", "whose", "in",
                                                            "from", "at", "for", "whom", "which", "to", "on", "named"};
     std::optional<std::size_t> head;
     for (std::size_t k = start; k < tokens.size() && k < start + kMaxRoleAdjectives + kMaxRoleWords + 2; ++k) {
@@ -1534,7 +1534,7 @@ class Resolver {
   PhraseIndex<bool> excluded_;
   PhraseIndex<std::vector<std::size_t>> names_;
   PhraseIndex<std::vector<std::size_t>> roles_;
-  std::set<std::string, std::less<>> lowercase_words_;
+  StringSet lowercase_words_;
   std::map<std::size_t, std::size_t> cast_entity_by_line_;
   std::map<std::string, std::string> abbreviations_;
   std::vector<std::pair<std::size_t, std::string>> pending_protagonist_relations_;

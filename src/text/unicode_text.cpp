@@ -7,6 +7,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <memory>
 #include <mutex>
@@ -155,17 +156,65 @@ std::size_t display_width(std::string_view text) {
   return width;
 }
 
+namespace {
+
+// How many leading bytes of `text` are already as collapse_whitespace leaves them: no
+// white-space character but single spaces between other characters, and none at the start.
+// Eight bytes at a time with exact per-byte tests (any byte below 0x20 counts as suspect,
+// which sends the rare other control characters to the careful path too); a trailing space
+// is left for the caller, which sees the end.
+std::size_t collapsed_prefix(std::string_view text) {
+  constexpr std::uint64_t kLow7 = 0x7F7F7F7F7F7F7F7FULL;
+  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+  constexpr std::uint64_t kSpaces = 0x2020202020202020ULL;
+  const std::size_t n = text.size();
+  if (n == 0 || text[0] == ' ') return 0;
+  bool after_space = false;  // the byte before the current word was a space
+  std::size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, text.data() + i, 8);
+    // Bytes below 0x20 (high bit clear and low seven bits below 0x20).
+    const std::uint64_t below = ~(((word & kLow7) + 0x6060606060606060ULL) | word) & kHigh;
+    // Bytes equal to ' '.
+    const std::uint64_t x = word ^ kSpaces;
+    const std::uint64_t spaces = ~(((x & kLow7) + kLow7) | x) & kHigh;
+    // Little-endian: byte k's flag is bit 8k+7, and the byte after it is k+1.
+    const bool doubled = (spaces & (spaces << 8)) != 0 || (after_space && (spaces & 0x80ULL));
+    if (below || doubled) break;
+    after_space = (spaces >> 63) != 0;
+  }
+  // The rest byte by byte, from the start of the chunk that stopped the loop.
+  for (; i < n; ++i) {
+    const char c = text[i];
+    if (static_cast<unsigned char>(c) < 0x20) return i;
+    if (c == ' ' && i > 0 && text[i - 1] == ' ') return i - 1;
+  }
+  return n;
+}
+
+}  // namespace
+
 std::string collapse_whitespace(std::string_view text) {
-  // Written through a pointer into a buffer of the input's size, which the output never
-  // exceeds: scene texts run to megabytes in a batch. Without a branch per character: every
-  // character is stored, and the pointer moves on except over a space after a space, so a run
-  // of white space leaves one ' ' (none at the start; one at the end is cut below). Words are
-  // short, and branching at each of their edges mispredicted about once a word.
+  // Most short texts (a line, a name) are already collapsed: they are checked eight bytes at
+  // a time and copied whole. Otherwise the clean prefix is copied and the rest is written
+  // through a pointer into a buffer of the input's size, which the output never exceeds (scene
+  // texts run to megabytes in a batch), without a branch per character: every character is
+  // stored, and the pointer moves on except over a space after a space, so a run of white
+  // space leaves one ' ' (one at the end is cut below). Words are short, and branching at
+  // each of their edges mispredicted about once a word.
+  const std::size_t clean = collapsed_prefix(text);
+  if (clean == text.size()) {
+    std::string out(text);
+    if (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+  }
   std::string out(text.size(), '\0');
   char* const first = out.data();
-  char* write = first;
-  bool after_space = true;
-  for (const char c : text) {
+  std::memcpy(first, text.data(), clean);
+  char* write = first + clean;
+  bool after_space = clean == 0 || text[clean - 1] == ' ';
+  for (const char c : text.substr(clean)) {
     const bool space = c == ' ' || static_cast<unsigned char>(c - '\t') <= '\r' - '\t';  // \t \n \v \f \r
     *write = space ? ' ' : c;
     write += !(space && after_space);

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <iterator>
 #include <random>
 #include <string>
 #include <string_view>
@@ -77,6 +78,23 @@ TEST_CASE("collapse_whitespace: words joined by single spaces, property", "[text
     std::string text;
     const std::size_t length = random() % 40;
     for (std::size_t i = 0; i < length; ++i) text += alphabet[random() % alphabet.size()];
+    INFO("text: " << text);
+    REQUIRE(collapse_whitespace(text) == reference(text));
+  }
+  // Mostly clean text (words and single spaces, which is copied eight bytes at a time), with a
+  // flaw here and there: at every offset from the eight-byte steps, at either end, or none.
+  const std::string flaws[] = {" ", "\t", "\n", "  ", "\r\n", "\x01", " \n "};
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    const std::size_t words = random() % 12;
+    for (std::size_t w = 0; w < words; ++w) {
+      if (w > 0) text += ' ';
+      const std::size_t letters = 1 + random() % 9;
+      for (std::size_t i = 0; i < letters; ++i) text += "abcXY.,'"[random() % 8];
+    }
+    const int flawed = static_cast<int>(random() % 3);
+    for (int f = 0; f < flawed; ++f)
+      text.insert(text.empty() ? 0 : random() % (text.size() + 1), flaws[random() % std::size(flaws)]);
     INFO("text: " << text);
     REQUIRE(collapse_whitespace(text) == reference(text));
   }

@@ -27,17 +27,25 @@ BoneyardPairs pair_boneyard(std::string_view text) {
   BoneyardPairs result;
   std::vector<std::size_t> open_stack;
   std::vector<std::pair<std::size_t, std::size_t>> matched;
-  for (std::size_t i = 0; i + 1 < text.size(); ++i) {
-    if (text[i] == '/' && text[i + 1] == '*') {
-      open_stack.push_back(i);
-      ++i;
-    } else if (text[i] == '*' && text[i + 1] == '/') {
+  // Both marks contain '*', so the scan jumps from star to star. Read left to right, a star
+  // opens when the byte before it is a '/' not already taken by the previous mark ("*/*" is a
+  // close and then a lone star), and closes when a '/' follows it.
+  std::size_t free_from = 0;  // bytes before this belong to marks already read
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto* star = static_cast<const char*>(std::memchr(text.data() + i, '*', text.size() - i));
+    if (!star) break;
+    i = static_cast<std::size_t>(star - text.data());
+    if (i > free_from && text[i - 1] == '/') {
+      open_stack.push_back(i - 1);
+      free_from = i + 1;
+    } else if (i + 1 < text.size() && text[i + 1] == '/') {
       if (open_stack.empty()) {
         result.unmatched_close.push_back(i);
       } else {
         matched.emplace_back(open_stack.back(), i + 2);
         open_stack.pop_back();
       }
+      free_from = i + 2;
       ++i;
     }
   }

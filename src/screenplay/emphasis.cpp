@@ -23,10 +23,13 @@ struct Run {
 
 }  // namespace
 
+bool has_emphasis_markers(std::string_view line) {
+  return std::any_of(line.begin(), line.end(), [](char c) { return c == '*' || c == '_' || c == '\\'; });
+}
+
 std::string strip_emphasis(std::string_view line) {
   // Most lines have no marker at all; they need no bookkeeping (this is the reader's hot path).
-  if (std::none_of(line.begin(), line.end(), [](char c) { return c == '*' || c == '_' || c == '\\'; }))
-    return std::string(line);
+  if (!has_emphasis_markers(line)) return std::string(line);
   std::vector<Run> runs;
   std::vector<bool> escaped(line.size(), false);
   for (std::size_t i = 0; i < line.size();) {

@@ -16,4 +16,8 @@ namespace filmscope {
 
 std::string strip_emphasis(std::string_view line);
 
+// Whether `line` holds any character strip_emphasis acts on ('*', '_', '\\'); without one,
+// strip_emphasis(line) == line.
+bool has_emphasis_markers(std::string_view line);
+
 }  // namespace filmscope

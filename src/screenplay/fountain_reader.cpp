@@ -33,7 +33,10 @@ constexpr std::array<std::string_view, 14> kTitlePageKeys{
 // Longest key accepted on a title page; longer "Key:" prefixes are prose.
 constexpr std::size_t kMaxTitleKeyLength = 40;
 
-std::string clean(std::string_view text) { return collapse_whitespace(strip_emphasis(text)); }
+std::string clean(std::string_view text) {
+  // Most lines carry no emphasis: folded straight from the view, without a copy first.
+  return has_emphasis_markers(text) ? collapse_whitespace(strip_emphasis(text)) : collapse_whitespace(text);
+}
 
 // "Key: value" with the key at the left margin. Returns the key and the value.
 std::optional<std::pair<std::string_view, std::string_view>> split_title_key(std::string_view line) {

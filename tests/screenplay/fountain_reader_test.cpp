@@ -23,6 +23,12 @@ TEST_CASE("emphasis is stripped, escapes and unpaired markers kept", "[fountain]
   CHECK(strip_emphasis("\\*not\\* emphasis") == "*not* emphasis");
   CHECK(strip_emphasis("_**BIG FISH**_") == "BIG FISH");
   CHECK(strip_emphasis("snake_case_name") == "snake_case_name");
+  // The reader folds lines without markers straight away; for them strip_emphasis changes nothing.
+  for (const char* line : {"INT. HOUSE - DAY", "  Two  spaces\t", "5 * 3", "a_b", "back\\slash", ""}) {
+    const bool marked = std::string_view(line).find_first_of("*_\\") != std::string_view::npos;
+    CHECK(has_emphasis_markers(line) == marked);
+    if (!marked) CHECK(strip_emphasis(line) == line);
+  }
 }
 
 TEST_CASE("title page values", "[fountain]") {

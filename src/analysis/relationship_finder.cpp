@@ -13,9 +13,9 @@ constexpr std::size_t kMaxVerbGap = 6;     // tokens between the subject and its
 constexpr std::size_t kMaxObjectGap = 3;   // tokens between the verb and its object
 
 const StringSet kCopulas{"becomes", "became", "become", "is", "was", "remains",
-                                                  "be", "being", "been", "as"};
+                         "be", "being", "been", "as"};
 const StringSet kAuxiliaries{"is", "was", "are", "were", "has", "had", "have", "been",
-                                                      "gets", "got", "being", "be"};
+                             "gets", "got", "being", "be"};
 const StringSet kDeterminers{"a", "an", "the", "his", "her", "their", "its", "this", "that"};
 
 class SentenceTyper {
@@ -146,8 +146,8 @@ class SentenceTyper {
   // alongside Theodore and married him") the pronoun's antecedent.
   const EntityMention* subject_before(std::size_t i) const {
     static const StringSet kPrepositions{"alongside", "with", "to", "for", "at", "in",
-                                                                  "of", "from", "by", "beside", "behind", "about",
-                                                                  "on", "into", "near", "without", "against"};
+                                         "of", "from", "by", "beside", "behind", "about",
+                                         "on", "into", "near", "without", "against"};
     static const StringSet kRelatives{"who", "whom", "which", "that"};
     for (std::size_t k = i; k > 0 && i - k < kMaxVerbGap + 6; --k) {
       const auto& t = tokens_[k - 1];

@@ -38,18 +38,18 @@ const StringSet kFemalePronouns{"she", "her", "hers", "herself"};
 const StringSet kDeterminers{"the", "this", "that", "his", "her", "their", "its"};
 const StringSet kIndefinite{"a", "an"};
 const StringSet kNamingVerbs{"named", "called", "calls", "names", "dubs", "dubbed",
-                                                      "nicknames", "nicknamed", "christens", "christened"};
+                             "nicknames", "nicknamed", "christens", "christened"};
 // Person nouns too general to identify a character by themselves ("a man", "the woman").
 const StringSet kGenericPersonNouns{
     "man", "woman", "boy", "girl", "guy", "gal", "lady", "gentleman", "person", "kid", "child", "teenager",
     "teen", "stranger", "youth", "individual", "friend", "people", "one"};
 const StringSet kParticles{"van", "von", "de", "del", "della", "da", "di", "du", "la", "le", "bin", "al", "st"};
 const StringSet kPrepositions{"in", "at", "to", "from", "into", "near", "across", "toward",
-                                                       "towards", "outside", "inside", "through", "of", "on",
-                                                       "via", "around", "onto", "for", "by", "over", "under"};
+                              "towards", "outside", "inside", "through", "of", "on",
+                              "via", "around", "onto", "for", "by", "over", "under"};
 const StringSet kLocatives{"in", "at", "to", "from", "into", "near", "toward", "towards",
-                                                     "inside", "outside", "across", "through", "onto", "reach",
-                                                     "reaching", "reaches", "leave", "leaves", "flees"};
+                           "inside", "outside", "across", "through", "onto", "reach",
+                           "reaching", "reaches", "leave", "leaves", "flees"};
 const StringSet kStrongVerbs{
     "is", "was", "has", "had", "says", "said", "tells", "told", "asks", "asked", "decides", "tries", "goes",
     "finds", "sees", "meets", "takes", "gets", "leaves", "returns", "arrives", "learns", "realizes", "realises",
@@ -744,8 +744,8 @@ class Resolver {
       static const StringSet parents{"father", "mother", "dad", "mom", "mum", "parent"};
       static const StringSet children{"son", "daughter", "child"};
       static const StringSet siblings{"brother",     "sister",     "sibling",
-                                                               "twin",        "twin brother", "twin sister",
-                                                               "half-brother", "half-sister"};
+                                      "twin",        "twin brother", "twin sister",
+                                      "half-brother", "half-sister"};
       if (parents.count(head)) return Kin::parent;
       if (children.count(head)) return Kin::child;
       if (siblings.count(head)) return Kin::sibling;
@@ -1269,7 +1269,7 @@ class Resolver {
   // phrase ends.
   std::optional<std::size_t> description_head(const std::vector<Token>& tokens, std::size_t start) const {
     static const StringSet kStops{"who", "that", "with", "of", "and", "whose", "in",
-                                                           "from", "at", "for", "whom", "which", "to", "on", "named"};
+                                  "from", "at", "for", "whom", "which", "to", "on", "named"};
     std::optional<std::size_t> head;
     for (std::size_t k = start; k < tokens.size() && k < start + kMaxRoleAdjectives + kMaxRoleWords + 2; ++k) {
       const auto& t = tokens[k];

@@ -7,6 +7,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <memory>
@@ -171,7 +172,10 @@ std::size_t collapsed_prefix(std::string_view text) {
   if (n == 0 || text[0] == ' ') return 0;
   bool after_space = false;  // the byte before the current word was a space
   std::size_t i = 0;
-  for (; i + 8 <= n; i += 8) {
+  // The shifts below follow memory order on little-endian machines only; elsewhere every byte
+  // takes the byte-by-byte loop.
+  const std::size_t whole_words = std::endian::native == std::endian::little ? n : 0;
+  for (; i + 8 <= whole_words; i += 8) {
     std::uint64_t word = 0;
     std::memcpy(&word, text.data() + i, 8);
     // Bytes below 0x20 (high bit clear and low seven bits below 0x20).

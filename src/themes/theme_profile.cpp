@@ -256,12 +256,14 @@ ThemeProfile profile_themes(const std::vector<ThemeSentence>& sentences, const T
             (term.stems.size() == current->stems.size() && term.weight > current->weight))
           best[ref.theme] = &term;
       }
-      const bool is_negated = negated(words, i, set);
+      // Looked back for only when a term matched here: most candidates match nothing.
+      std::optional<bool> is_negated;
       for (const ThemeTermRef& ref : *candidates) {
         const std::size_t t = ref.theme;
         if (!best[t]) continue;
         next_free[t] = at + best[t]->stems.size();
-        if (!is_negated) {
+        if (!is_negated) is_negated = negated(words, i, set);
+        if (!*is_negated) {
           if (std::find(touched.begin(), touched.end(), t) == touched.end()) touched.push_back(t);
           sentence_weight[t] += best[t]->weight;
         }

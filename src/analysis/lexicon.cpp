@@ -82,11 +82,8 @@ Lexicon build_lexicon() {
   }
   std::stable_sort(lexicon.relation_verbs.begin(), lexicon.relation_verbs.end(),
                    [](const RelationVerb& a, const RelationVerb& b) { return a.words.size() > b.words.size(); });
-  for (const auto& [noun, relation] : lexicon.relation_nouns) {
-    for (std::size_t space = noun.find(' '); space != std::string::npos; space = noun.find(' ', space + 1))
-      lexicon.relation_noun_prefixes.insert(noun.substr(0, space));
-    lexicon.relation_noun_prefixes.insert(noun);
-  }
+  for (const auto& [noun, relation] : lexicon.relation_nouns)
+    insert_word_prefixes(lexicon.relation_noun_prefixes, noun);
   for (std::size_t v = 0; v < lexicon.relation_verbs.size(); ++v)
     if (!lexicon.relation_verbs[v].words.empty())
       lexicon.relation_verbs_by_first_word[lexicon.relation_verbs[v].words.front()].push_back(v);

@@ -125,12 +125,12 @@ struct PhraseIndex {
 
   void add(const std::string& phrase, Value value) {
     longest = std::max(longest, split_words(phrase).size());
-    note_prefixes(phrase);
+    insert_word_prefixes(prefixes, phrase);
     entries.emplace(phrase, std::move(value));
   }
   // The phrase's value, made if absent; `longest` is the caller's to raise.
   Value& slot(const std::string& phrase) {
-    note_prefixes(phrase);
+    insert_word_prefixes(prefixes, phrase);
     return entries[phrase];
   }
   // Longest phrase of word tokens starting at `i` (punctuation-free); returns its length.
@@ -160,14 +160,8 @@ struct PhraseIndex {
   }
 
  private:
-  // Every phrase, and each of its beginnings that ends before a space.
+  // Every phrase and each of its beginnings that ends before a space (insert_word_prefixes).
   StringSet prefixes;
-
-  void note_prefixes(std::string_view phrase) {
-    for (std::size_t space = phrase.find(' '); space != std::string_view::npos; space = phrase.find(' ', space + 1))
-      prefixes.emplace(phrase.substr(0, space));
-    prefixes.emplace(phrase);
-  }
 };
 
 class Resolver {

@@ -93,6 +93,15 @@ using StringMap = std::unordered_map<std::string, Value, StringViewHash, std::eq
 
 using StringSet = std::unordered_set<std::string, StringViewHash, std::equal_to<>>;
 
+// Adds `phrase` and each of its beginnings that ends before a space ("fall in love" → "fall",
+// "fall in", "fall in love"): a search that builds a phrase word by word from a text can then
+// stop at the first word that begins no phrase.
+inline void insert_word_prefixes(StringSet& prefixes, std::string_view phrase) {
+  for (std::size_t space = phrase.find(' '); space != std::string_view::npos; space = phrase.find(' ', space + 1))
+    prefixes.emplace(phrase.substr(0, space));
+  prefixes.emplace(phrase);
+}
+
 // A read-only map from strings to values for the hottest look-ups (a word of every sentence
 // against a lexicon of thousands): open addressing over a power-of-two array of 16-byte slots,
 // keys packed in one buffer and values in another. A look-up of an absent word, the common

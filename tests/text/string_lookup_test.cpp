@@ -77,3 +77,11 @@ TEST_CASE("property: same_text agrees with ==", "[text][property]") {
     REQUIRE(same_text(a, a));
   }
 }
+
+TEST_CASE("insert_word_prefixes adds a phrase and its word-by-word beginnings", "[text]") {
+  StringSet prefixes;
+  insert_word_prefixes(prefixes, "fall in love");
+  insert_word_prefixes(prefixes, "friend");
+  CHECK(prefixes == StringSet{"fall", "fall in", "fall in love", "friend"});
+  CHECK_FALSE(prefixes.count("fall in l"));
+}

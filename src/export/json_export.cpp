@@ -86,12 +86,28 @@ void optional_member(Out& out, std::string_view key, const std::optional<std::st
   }
 }
 
-template <class Out>
-void string_array(Out& out, std::string_view key, const std::vector<std::string>& values) {
+// `key` with an array of `items`, each written by write_item(out, item).
+template <class Out, class Items, class WriteItem>
+void array_member(Out& out, std::string_view key, const Items& items, WriteItem write_item) {
   out.key(key);
   out.begin_array();
-  for (const auto& v : values) out.value(v);
+  for (const auto& item : items) write_item(out, item);
   out.end_array();
+}
+
+template <class Out>
+void write_string(Out& out, const std::string& text) {
+  out.value(text);
+}
+
+template <class Out>
+void write_rounded(Out& out, double number) {
+  out.value(round_for_export(number));
+}
+
+template <class Out>
+void string_array(Out& out, std::string_view key, const std::vector<std::string>& values) {
+  array_member(out, key, values, write_string<Out>);
 }
 
 template <class Out>
@@ -180,19 +196,13 @@ void write_theme(Out& out, const Theme& t) {
   out.begin_object(4);
   member(out, "tag", t.tag);
   member(out, "score", round_for_export(t.score));
-  out.key("evidence");
-  out.begin_array();
-  for (const auto& e : t.evidence) {
-    out.begin_object(2);
-    member(out, "scene", e.scene);
-    member(out, "text", e.text);
-    out.end_object();
-  }
-  out.end_array();
-  out.key("trajectory");
-  out.begin_array();
-  for (double v : t.trajectory) out.value(round_for_export(v));
-  out.end_array();
+  array_member(out, "evidence", t.evidence, [](Out& o, const auto& e) {
+    o.begin_object(2);
+    member(o, "scene", e.scene);
+    member(o, "text", e.text);
+    o.end_object();
+  });
+  array_member(out, "trajectory", t.trajectory, write_rounded<Out>);
   out.end_object();
 }
 
@@ -205,32 +215,23 @@ void write_arc(Out& out, const std::optional<Arc>& arc) {
   out.begin_object(5);
   member(out, "shape", arc->shape);
   member(out, "fit", round_for_export(arc->fit));
-  out.key("points");
-  out.begin_array();
-  for (const ArcPoint& p : arc->points) {
-    out.begin_object(5);
-    member(out, "scene", p.scene);
-    member(out, "position", round_for_export(p.position));
-    member(out, "interaction", round_for_export(p.interaction));
-    member(out, "valence", round_for_export(p.valence));
-    member(out, "smoothed", round_for_export(p.smoothed));
-    out.end_object();
-  }
-  out.end_array();
-  out.key("curve");
-  out.begin_array();
-  for (double v : arc->curve) out.value(round_for_export(v));
-  out.end_array();
-  out.key("turning_points");
-  out.begin_array();
-  for (const ArcTurn& t : arc->turning_points) {
-    out.begin_object(3);
-    member(out, "scene", t.scene);
-    member(out, "text", t.text);
-    member(out, "change", round_for_export(t.change));
-    out.end_object();
-  }
-  out.end_array();
+  array_member(out, "points", arc->points, [](Out& o, const ArcPoint& p) {
+    o.begin_object(5);
+    member(o, "scene", p.scene);
+    member(o, "position", round_for_export(p.position));
+    member(o, "interaction", round_for_export(p.interaction));
+    member(o, "valence", round_for_export(p.valence));
+    member(o, "smoothed", round_for_export(p.smoothed));
+    o.end_object();
+  });
+  array_member(out, "curve", arc->curve, write_rounded<Out>);
+  array_member(out, "turning_points", arc->turning_points, [](Out& o, const ArcTurn& t) {
+    o.begin_object(3);
+    member(o, "scene", t.scene);
+    member(o, "text", t.text);
+    member(o, "change", round_for_export(t.change));
+    o.end_object();
+  });
   out.end_object();
 }
 
@@ -245,10 +246,7 @@ void write_character(Out& out, const Character& c) {
   member(out, "description", c.description);
   member(out, "gender", to_string(c.gender));
   member(out, "mentions", c.mentions.size());
-  out.key("mention_list");
-  out.begin_array();
-  for (const auto& m : c.mentions) write_mention(out, m);
-  out.end_array();
+  array_member(out, "mention_list", c.mentions, write_mention<Out>);
   member(out, "dialogue_blocks", c.dialogue_blocks);
   member(out, "dialogue_words", c.dialogue_words);
   member(out, "speaking_scenes", c.speaking_scenes);
@@ -273,10 +271,7 @@ void write_relationship(Out& out, const Relationship& r) {
   member(out, "shared_speaking_scenes", r.shared_speaking_scenes);
   member(out, "exchanges", r.exchanges);
   string_array(out, "kinds", r.kinds);
-  out.key("evidence");
-  out.begin_array();
-  for (const auto& e : r.evidence) write_evidence(out, e);
-  out.end_array();
+  array_member(out, "evidence", r.evidence, write_evidence<Out>);
   out.key("arc");
   write_arc(out, r.arc);
   out.end_object();
@@ -297,15 +292,12 @@ void write_graph_summary(Out& out, const GraphSummary& g) {
 
 template <class Out>
 void write_scene_counts(Out& out, std::string_view key, const std::vector<SceneCount>& counts) {
-  out.key(key);
-  out.begin_array();
-  for (const auto& c : counts) {
-    out.begin_object(2);
-    member(out, "label", c.label);
-    member(out, "scenes", c.scenes);
-    out.end_object();
-  }
-  out.end_array();
+  array_member(out, key, counts, [](Out& o, const SceneCount& c) {
+    o.begin_object(2);
+    member(o, "label", c.label);
+    member(o, "scenes", c.scenes);
+    o.end_object();
+  });
 }
 
 // The measures a screenplay and each of its sections share, in the schema's order.
@@ -334,27 +326,21 @@ void write_statistics(Out& out, const std::optional<ScreenplayStats>& stats) {
   write_scene_counts(out, "settings", s.settings);
   write_scene_counts(out, "times_of_day", s.times_of_day);
   write_scene_counts(out, "locations", s.locations);
-  out.key("dialogue_shares");
-  out.begin_array();
-  for (const auto& d : s.dialogue_shares) {
-    out.begin_object(4);
-    member(out, "character", d.character);
-    member(out, "words", d.words);
-    member(out, "blocks", d.blocks);
-    member(out, "share", round_for_export(d.share));
-    out.end_object();
-  }
-  out.end_array();
-  out.key("sections");
-  out.begin_array();
-  for (const auto& section : s.sections) {
-    out.begin_object(8);
-    member(out, "section", section.section);
-    member(out, "scenes", section.scenes);
-    write_size_members(out, section);
-    out.end_object();
-  }
-  out.end_array();
+  array_member(out, "dialogue_shares", s.dialogue_shares, [](Out& o, const auto& d) {
+    o.begin_object(4);
+    member(o, "character", d.character);
+    member(o, "words", d.words);
+    member(o, "blocks", d.blocks);
+    member(o, "share", round_for_export(d.share));
+    o.end_object();
+  });
+  array_member(out, "sections", s.sections, [](Out& o, const auto& section) {
+    o.begin_object(8);
+    member(o, "section", section.section);
+    member(o, "scenes", section.scenes);
+    write_size_members(o, section);
+    o.end_object();
+  });
   out.end_object();
 }
 
@@ -381,34 +367,19 @@ void write_analysis(Out& out, const Analysis& analysis) {
   out.end_object();
   out.key("film");
   write_film(out, analysis.film);
-  out.key("scenes");
-  out.begin_array();
-  for (const auto& s : analysis.scenes) write_scene(out, s);
-  out.end_array();
-  out.key("characters");
-  out.begin_array();
-  for (const auto& c : analysis.characters) write_character(out, c);
-  out.end_array();
-  out.key("relationships");
-  out.begin_array();
-  for (const auto& r : analysis.relationships) write_relationship(out, r);
-  out.end_array();
+  array_member(out, "scenes", analysis.scenes, write_scene<Out>);
+  array_member(out, "characters", analysis.characters, write_character<Out>);
+  array_member(out, "relationships", analysis.relationships, write_relationship<Out>);
   out.key("graph");
   write_graph_summary(out, analysis.graph);
   out.key("statistics");
   write_statistics(out, analysis.stats);
-  out.key("themes");
-  out.begin_array();
-  for (const auto& t : analysis.themes) write_theme(out, t);
-  out.end_array();
+  array_member(out, "themes", analysis.themes, write_theme<Out>);
   // Null until arcs are computed (apply_arcs); the key is always present so that consumers
   // need not special-case its absence.
   out.key("arc");
   write_arc(out, analysis.arc);
-  out.key("diagnostics");
-  out.begin_array();
-  for (const auto& d : analysis.diagnostics) write_diagnostic(out, d);
-  out.end_array();
+  array_member(out, "diagnostics", analysis.diagnostics, write_diagnostic<Out>);
   out.end_object();
 }
 
@@ -418,33 +389,27 @@ void write_graph(Out& out, const Analysis& analysis) {
   member(out, "schema", kGraphSchema);
   out.key("film");
   write_film(out, analysis.film);
-  out.key("nodes");
-  out.begin_array();
-  for (const auto& c : analysis.characters) {
-    out.begin_object(7);
-    member(out, "id", c.id);
-    member(out, "name", c.name);
-    optional_member(out, "actor", c.actor);
-    member(out, "gender", to_string(c.gender));
-    member(out, "mentions", c.mentions.size());
-    out.key("centrality");
-    write_centrality(out, c.centrality);
-    member(out, "community", c.community);
-    out.end_object();
-  }
-  out.end_array();
-  out.key("edges");
-  out.begin_array();
-  for (const auto& r : analysis.relationships) {
-    out.begin_object(5);
-    member(out, "source", r.source);
-    member(out, "target", r.target);
-    member(out, "weight", round_for_export(r.weight));
-    member(out, "shared_scenes", r.shared_scenes);
-    string_array(out, "kinds", r.kinds);
-    out.end_object();
-  }
-  out.end_array();
+  array_member(out, "nodes", analysis.characters, [](Out& o, const Character& c) {
+    o.begin_object(7);
+    member(o, "id", c.id);
+    member(o, "name", c.name);
+    optional_member(o, "actor", c.actor);
+    member(o, "gender", to_string(c.gender));
+    member(o, "mentions", c.mentions.size());
+    o.key("centrality");
+    write_centrality(o, c.centrality);
+    member(o, "community", c.community);
+    o.end_object();
+  });
+  array_member(out, "edges", analysis.relationships, [](Out& o, const Relationship& r) {
+    o.begin_object(5);
+    member(o, "source", r.source);
+    member(o, "target", r.target);
+    member(o, "weight", round_for_export(r.weight));
+    member(o, "shared_scenes", r.shared_scenes);
+    string_array(o, "kinds", r.kinds);
+    o.end_object();
+  });
   out.key("metrics");
   write_graph_summary(out, analysis.graph);
   out.end_object();
@@ -457,8 +422,6 @@ nlohmann::ordered_json analysis_document(const Analysis& analysis) {
   write_analysis(tree, analysis);
   return tree.take();
 }
-
-std::string dump_json(const nlohmann::ordered_json& document) { return json_text(document, kIndent) + "\n"; }
 
 std::string to_analysis_json(const Analysis& analysis) {
   JsonText text(kIndent);

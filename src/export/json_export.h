@@ -13,9 +13,9 @@ namespace filmscope {
 
 std::string to_analysis_json(const Analysis& analysis);
 
-// The analysis document as a value; dump_json(analysis_document(a)) == to_analysis_json(a).
+// The analysis document as a value; json_text(analysis_document(a), 2) + "\n" ==
+// to_analysis_json(a).
 nlohmann::ordered_json analysis_document(const Analysis& analysis);
-std::string dump_json(const nlohmann::ordered_json& document);
 
 std::string to_graph_json(const Analysis& analysis);
 

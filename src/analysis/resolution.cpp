@@ -118,25 +118,29 @@ Gender pronoun_gender(std::string_view folded) {
 
 // A multi-word phrase index: folded phrase → value, probed longest first.
 template <typename Value>
-struct PhraseIndex {
-  // Written through add() or slot() only, so that `prefixes` covers every phrase.
-  std::unordered_map<std::string, Value> entries;
+class PhraseIndex {
+ public:
   std::size_t longest = 1;
 
   void add(const std::string& phrase, Value value) {
     longest = std::max(longest, split_words(phrase).size());
-    insert_word_prefixes(prefixes, phrase);
-    entries.emplace(phrase, std::move(value));
+    insert_word_prefixes(prefixes_, phrase);
+    entries_.emplace(phrase, std::move(value));
+  }
+  // The value of exactly `phrase`, or null.
+  const Value* find(const std::string& phrase) const {
+    auto it = entries_.find(phrase);
+    return it == entries_.end() ? nullptr : &it->second;
   }
   // The phrase's value, made if absent; `longest` is the caller's to raise.
   Value& slot(const std::string& phrase) {
-    insert_word_prefixes(prefixes, phrase);
-    return entries[phrase];
+    insert_word_prefixes(prefixes_, phrase);
+    return entries_[phrase];
   }
   // Longest phrase of word tokens starting at `i` (punctuation-free); returns its length.
   std::size_t match(const std::vector<Token>& tokens, std::size_t i, const Value** found) const {
     // Most tokens begin no phrase: they are turned away before any key is built.
-    if (i >= tokens.size() || !prefixes.count(tokens[i].folded)) return 0;
+    if (i >= tokens.size() || !prefixes_.count(tokens[i].folded)) return 0;
     std::string key;
     std::size_t best = 0;
     std::size_t words = 0;
@@ -148,9 +152,9 @@ struct PhraseIndex {
       key += tokens[j].folded;
       ++words;
       // No phrase goes on from a key that begins none.
-      if (!prefixes.count(key)) break;
-      auto it = entries.find(key);
-      if (it != entries.end()) {
+      if (!prefixes_.count(key)) break;
+      auto it = entries_.find(key);
+      if (it != entries_.end()) {
         best = j - i + 1;
         *found = &it->second;
       }
@@ -160,8 +164,10 @@ struct PhraseIndex {
   }
 
  private:
+  // Written through add() and slot() only, so that `prefixes_` covers every phrase.
+  std::unordered_map<std::string, Value> entries_;
   // Every phrase and each of its beginnings that ends before a space (insert_word_prefixes).
-  StringSet prefixes;
+  StringSet prefixes_;
 };
 
 class Resolver {
@@ -367,9 +373,9 @@ class Resolver {
         ++i;
         continue;
       }
-      if (lexicon_.function_words.count(t.folded) && !names_.entries.count(t.folded)) { ++i; continue; }
+      if (lexicon_.function_words.count(t.folded) && !names_.find(t.folded)) { ++i; continue; }
       bool sentence_initial = i == 0 || (i == 1 && tokens[0].kind == TokenKind::punctuation);
-      if (sentence_initial && lowercase_words_.count(t.folded) && !names_.entries.count(t.folded) &&
+      if (sentence_initial && lowercase_words_.count(t.folded) && !names_.find(t.folded) &&
           !lexicon_.given_names.count(t.folded)) {
         ++i;
         continue;
@@ -704,8 +710,7 @@ class Resolver {
     for (const auto& key : order) {
       const auto& candidate = candidates[key];
       if (!accepted(candidate)) continue;
-      auto found = names_.entries.find(key);
-      if (found != names_.entries.end()) continue;  // became an alias of a longer name
+      if (names_.find(key)) continue;  // became an alias of a longer name
       auto entity = new_entity(candidate.display);
       auto nickname = nicknames.find(key);
       if (nickname != nicknames.end()) {
@@ -873,9 +878,9 @@ class Resolver {
     // ("OS", "AI") need no definition in the text.
     for (const auto& [short_form, long_form] : lexicon_.abbreviations) abbreviations_.emplace(short_form, long_form);
     for (const auto& [short_form, long_form] : abbreviations_) {
-      auto it = roles_.entries.find(long_form);
-      if (it == roles_.entries.end()) continue;
-      auto owners = it->second;
+      const auto* found = roles_.find(long_form);
+      if (!found) continue;
+      auto owners = *found;  // a copy: add_role adds to roles_
       for (auto owner : owners) add_role(owner, short_form);
     }
   }

@@ -291,8 +291,6 @@ struct ControlCount {
   bool has_nul = false;
 };
 
-// Counts code points and control characters (C0 other than \t \n \v \f \r, DEL, C1) in
-// well-formed UTF-8.
 // Whether all eight bytes at `data` are printable ASCII (0x20 to 0x7E): each is then one
 // character and no control. Adding 1 to every byte carries into the high bit only from 0x7F
 // up, and subtracting 0x20 borrows into it only below 0x20, once no byte has the bit already.
@@ -305,6 +303,8 @@ bool all_printable_ascii(const unsigned char* data) {
   return ((word + kOnes) & kHigh) == 0 && ((word - kOnes * 0x20) & ~word & kHigh) == 0;
 }
 
+// Counts code points and control characters (C0 other than \t \n \v \f \r, DEL, C1) in
+// well-formed UTF-8; runs of printable ASCII go eight bytes at a time.
 ControlCount count_controls(std::string_view utf8) {
   ControlCount count;
   const auto* data = reinterpret_cast<const unsigned char*>(utf8.data());

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <cstdint>
+#include <string>
 #include <system_error>
 
 #include "analysis/lexicon.h"
@@ -45,40 +47,67 @@ constexpr std::array<bool, 256> kWordBytes = [] {
 
 bool word_byte(unsigned char c) { return kWordBytes[c]; }
 
-// The text lower-cased, with a typographic apostrophe (U+2019) made ASCII so "doesn’t" negates,
-// and its words as views into that copy: one allocation per text rather than one per word.
-struct TextWords {
-  std::string folded;
-  std::vector<std::string_view> words;
+constexpr std::string_view kTypographicApostrophe = "\xE2\x80\x99";
+
+char lower_ascii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// A word of the text as written. Its folded form — ASCII lower case, with a typographic
+// apostrophe (U+2019) made ASCII so "doesn’t" negates — is made only for the few words that
+// could be an event or a negation: folding a copy of every scene cost more than the matching.
+struct TextWord {
+  std::uint32_t offset = 0;
+  std::uint32_t length = 0;
+  bool ascii = true;  // no byte above 0x7F, so the folded form has the same length
 };
 
-TextWords text_words(std::string_view text) {
-  TextWords result;
-  std::string& folded = result.folded;
-  folded.resize(text.size());  // the fold never lengthens the text; it is cut back below
+std::vector<TextWord> text_words(std::string_view text) {
+  std::vector<TextWord> words;
+  words.reserve(text.size() / 5 + 1);
+  std::size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && !word_byte(static_cast<unsigned char>(text[i]))) ++i;
+    const std::size_t start = i;
+    unsigned char high = 0;
+    while (i < text.size() && word_byte(static_cast<unsigned char>(text[i]))) high |= static_cast<unsigned char>(text[i++]);
+    // Trailing apostrophes and hyphens, typographic ones too, are not part of the word.
+    std::size_t end = i;
+    for (;;) {
+      if (end > start && (text[end - 1] == '\'' || text[end - 1] == '-'))
+        --end;
+      else if (end - start >= 3 && text.substr(end - 3, 3) == kTypographicApostrophe)
+        end -= 3;
+      else
+        break;
+    }
+    if (end > start)
+      words.push_back({static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end - start), (high & 0x80) == 0});
+  }
+  return words;
+}
+
+std::string_view folded_word(std::string_view text, const TextWord& word, std::string& buffer) {
+  const std::string_view raw = text.substr(word.offset, word.length);
+  buffer.resize(raw.size());
   std::size_t out = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c == 0xE2 && text.compare(i, 3, "\xE2\x80\x99") == 0) {
-      folded[out++] = '\'';
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    if (!word.ascii && raw[i] == kTypographicApostrophe[0] && raw.substr(i, 3) == kTypographicApostrophe) {
+      buffer[out++] = '\'';
       i += 2;
       continue;
     }
-    folded[out++] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);
+    buffer[out++] = lower_ascii(raw[i]);
   }
-  folded.resize(out);
-  const std::string_view all = folded;
-  result.words.reserve(out / 5 + 1);
-  std::size_t i = 0;
-  while (i < all.size()) {
-    while (i < all.size() && !word_byte(static_cast<unsigned char>(all[i]))) ++i;
-    std::size_t start = i;
-    while (i < all.size() && word_byte(static_cast<unsigned char>(all[i]))) ++i;
-    std::string_view word = all.substr(start, i - start);
-    while (!word.empty() && (word.back() == '\'' || word.back() == '-')) word.remove_suffix(1);
-    if (!word.empty()) result.words.push_back(word);
-  }
-  return result;
+  buffer.resize(out);
+  return buffer;
+}
+
+// Whether the word folds to `lower` (lower case already).
+bool folds_to(std::string_view text, const TextWord& word, std::string_view lower, std::string& buffer) {
+  if (!word.ascii) return folded_word(text, word, buffer) == lower;
+  if (word.length != lower.size()) return false;
+  for (std::size_t k = 0; k < lower.size(); ++k)
+    if (lower_ascii(text[word.offset + k]) != lower[k]) return false;
+  return true;
 }
 
 bool negation(std::string_view word, const std::vector<std::string>& negations) {
@@ -135,8 +164,7 @@ const RelationEventLexicon& default_relation_events() {
 }
 
 std::vector<EventMatch> find_relation_events(std::string_view text, const RelationEventLexicon& lexicon) {
-  const TextWords cut = text_words(text);
-  const std::vector<std::string_view>& words = cut.words;
+  const std::vector<TextWord> words = text_words(text);
   // Only an event whose first word is in the text can match there. Scanning every position for
   // each of the lexicon's events cost more than the rest of the analysis; instead the (event,
   // position) candidates are gathered through the first-word index and visited in the same
@@ -144,27 +172,32 @@ std::vector<EventMatch> find_relation_events(std::string_view text, const Relati
   FlatStringMap<std::vector<std::size_t>> built;
   if (lexicon.by_first_word.empty() && !lexicon.events.empty()) built = index_by_first_word(lexicon.events);
   const auto& index = lexicon.by_first_word.empty() ? built : lexicon.by_first_word;
+  std::string folded;
   std::vector<std::pair<std::size_t, std::size_t>> candidates;  // event index, word index
   for (std::size_t i = 0; i < words.size(); ++i) {
-    const auto* events = index.find(words[i]);
+    const TextWord& word = words[i];
+    if (word.ascii && !index.may_hold(static_cast<unsigned char>(lower_ascii(text[word.offset])), word.length))
+      continue;
+    const auto* events = index.find(folded_word(text, word, folded));
     if (!events) continue;
     for (std::size_t e : *events) candidates.emplace_back(e, i);
   }
+  std::vector<EventMatch> matches;
+  if (candidates.empty()) return matches;
   std::sort(candidates.begin(), candidates.end());
   std::vector<bool> claimed(words.size(), false);
-  std::vector<EventMatch> matches;
   for (const auto& [e, i] : candidates) {
     const RelationEvent& event = lexicon.events[e];
     const std::size_t length = event.words.size();
     if (i + length > words.size()) continue;
     bool match = true;
     for (std::size_t k = 0; k < length && match; ++k)
-      match = !claimed[i + k] && words[i + k] == event.words[k];
+      match = !claimed[i + k] && folds_to(text, words[i + k], event.words[k], folded);
     if (!match) continue;
     for (std::size_t k = 0; k < length; ++k) claimed[i + k] = true;
     bool negated = false;
     for (std::size_t back = 1; back <= kEventNegationWindow && back <= i && !negated; ++back)
-      negated = negation(words[i - back], lexicon.negations);
+      negated = negation(folded_word(text, words[i - back], folded), lexicon.negations);
     if (!negated) matches.push_back({&event, i});
   }
   std::sort(matches.begin(), matches.end(), [](const EventMatch& a, const EventMatch& b) { return a.word < b.word; });

@@ -3,7 +3,8 @@
 
 #include <algorithm>
 #include <iterator>
-#include <map>
+#include <string_view>
+#include <unordered_map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -17,16 +18,29 @@ namespace filmscope {
 
 namespace {
 
-// What every relationship's arc reads, computed once per analysis.
+// What every relationship's arc reads, computed once per analysis. Characters are keyed by
+// views of their ids in the Analysis, which outlives this.
 struct ArcInputs {
   ArcInputs(const Analysis& analysis, const RelationEventLexicon& lexicon, SceneSentenceCache& sentences)
-      : time(analysis.scenes), events(&lexicon), sentences(&sentences) {
+      : time(analysis.scenes), events(&lexicon), sentences(&sentences), scene_events(analysis.scenes.size()) {
     for (std::size_t i = 0; i < analysis.scenes.size(); ++i) {
-      scene_events.push_back(find_relation_events(analysis.scenes[i].text, lexicon));
-      for (const auto& id : analysis.scenes[i].characters) scenes_of[id].push_back(i);
+      for (const auto& id : analysis.scenes[i].characters) {
+        auto& scenes = scenes_of[id];
+        if (scenes.empty() || scenes.back() != i) scenes.push_back(i);
+      }
     }
-    for (const Character& c : analysis.characters)
-      for (const Mention& m : c.mentions) ++mentions[{c.id, m.scene}];
+    for (const Character& c : analysis.characters) {
+      if (c.mentions.empty()) continue;
+      std::vector<std::size_t> scenes;
+      scenes.reserve(c.mentions.size());
+      for (const Mention& m : c.mentions) scenes.push_back(m.scene);
+      std::sort(scenes.begin(), scenes.end());
+      auto& counts = mentions[c.id];
+      for (std::size_t scene : scenes) {
+        if (counts.empty() || counts.back().first != scene) counts.emplace_back(scene, 0);
+        ++counts.back().second;
+      }
+    }
     for (const Relationship& r : analysis.relationships) {
       if (r.kinds.empty()) continue;
       typed[r.source].push_back(&r);
@@ -34,34 +48,55 @@ struct ArcInputs {
     }
   }
 
-  std::size_t mentions_in(const std::string& id, std::size_t scene_number) const {
-    auto it = mentions.find({id, scene_number});
-    return it == mentions.end() ? 0 : it->second;
+  std::size_t mentions_in(std::string_view id, std::size_t scene_number) const {
+    auto it = mentions.find(id);
+    if (it == mentions.end()) return 0;
+    auto at = std::lower_bound(it->second.begin(), it->second.end(), std::pair<std::size_t, std::size_t>(scene_number, 0));
+    return at != it->second.end() && at->first == scene_number ? at->second : 0;
+  }
+
+  // The events of scene `i`, found the first time a relationship visits the scene: those of its
+  // sentences, which turning points quote too, so each sentence is searched once. A negation or
+  // a phrase does not reach across a sentence (or a speech) this way: "Nothing today." does not
+  // negate the next speaker's "Thanks".
+  const std::vector<EventMatch>& events_of(const Analysis& analysis, std::size_t i) const {
+    if (scene_events[i]) return *scene_events[i];
+    const Scene& scene = analysis.scenes[i];
+    auto& found = scene_events[i].emplace();
+    const std::size_t count = sentences->sentences(scene).size();
+    if (count == 0) {
+      found = find_relation_events(scene.text, *events);
+      return found;
+    }
+    // In text order; each match's word index is within its sentence.
+    for (std::size_t k = 0; k < count; ++k) {
+      const auto& in_sentence = sentences->events(scene, k);
+      found.insert(found.end(), in_sentence.begin(), in_sentence.end());
+    }
+    return found;
   }
 
   NarrativeTime time;
   const RelationEventLexicon* events;
   SceneSentenceCache* sentences;
-  std::vector<std::vector<EventMatch>> scene_events;  // per scene (0-based)
-  std::map<std::pair<std::string, std::size_t>, std::size_t> mentions;  // (id, scene number)
-  std::map<std::string, std::vector<const Relationship*>> typed;  // id → its typed relationships
+  mutable std::vector<std::optional<std::vector<EventMatch>>> scene_events;  // per scene (0-based)
+  // id → (scene number, mentions there), ascending by scene number.
+  std::unordered_map<std::string_view, std::vector<std::pair<std::size_t, std::size_t>>> mentions;
+  std::unordered_map<std::string_view, std::vector<const Relationship*>> typed;  // id → its typed relationships
   // id → 0-based indices of the scenes the character is in, ascending: a pair's arc only visits
   // those, so a story with thousands of scenes and pairs stays linear in their mentions.
-  std::map<std::string, std::vector<std::size_t>> scenes_of;
+  std::unordered_map<std::string_view, std::vector<std::size_t>> scenes_of;
 };
-
-bool present(const Scene& scene, const std::string& id) {
-  return std::find(scene.characters.begin(), scene.characters.end(), id) != scene.characters.end();
-}
 
 // Whether scene `i`, naming only `id` of the pair, implies the relationship's other partner: it
 // names a partner-implying event, and of all of `id`'s typed relationships this is the only one
 // the event applies to (so "heartbroken" is not given to a former wife when there is also a
 // lover).
-bool implies_partner(const ArcInputs& in, const Relationship& relationship, const std::string& id, std::size_t i) {
+bool implies_partner(const Analysis& analysis, const ArcInputs& in, const Relationship& relationship,
+                     const std::string& id, std::size_t i) {
   const auto it = in.typed.find(id);
   if (it == in.typed.end()) return false;
-  for (const EventMatch& match : in.scene_events[i]) {
+  for (const EventMatch& match : in.events_of(analysis, i)) {
     if (!match.event->implies_partner) continue;
     const Relationship* only = nullptr;
     std::size_t count = 0;
@@ -79,21 +114,41 @@ std::optional<Arc> relationship_arc(const Analysis& analysis, const Relationship
   const bool screenplay = analysis.source.format != InputFormat::synopsis;
   Arc arc;
   std::vector<std::size_t> scene_of_point;  // 0-based scene index per point
-  std::vector<std::size_t> candidates;
+  // The scenes of either character, ascending, each with which of the two it holds: a merge
+  // of their scene lists.
+  struct Candidate {
+    std::size_t scene = 0;
+    bool source = false;
+    bool target = false;
+  };
+  std::vector<Candidate> candidates;
   {
     static const std::vector<std::size_t> kNone;
     auto source_it = in.scenes_of.find(relationship.source);
     auto target_it = in.scenes_of.find(relationship.target);
     const auto& a = source_it == in.scenes_of.end() ? kNone : source_it->second;
     const auto& b = target_it == in.scenes_of.end() ? kNone : target_it->second;
-    std::set_union(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(candidates));
+    std::size_t x = 0;
+    std::size_t y = 0;
+    while (x < a.size() || y < b.size()) {
+      if (y == b.size() || (x < a.size() && a[x] < b[y])) {
+        candidates.push_back({a[x++], true, false});
+      } else if (x == a.size() || b[y] < a[x]) {
+        candidates.push_back({b[y++], false, true});
+      } else {
+        candidates.push_back({a[x], true, true});
+        ++x;
+        ++y;
+      }
+    }
   }
-  for (std::size_t i : candidates) {
+  for (const Candidate& candidate : candidates) {
+    const std::size_t i = candidate.scene;
     const auto position = in.time.position(i);
     if (!position) continue;
     const Scene& scene = analysis.scenes[i];
-    const bool has_source = present(scene, relationship.source);
-    const bool has_target = present(scene, relationship.target);
+    const bool has_source = candidate.source;
+    const bool has_target = candidate.target;
     ArcPoint point;
     point.scene = scene.index;
     point.position = *position;
@@ -109,12 +164,12 @@ std::optional<Arc> relationship_arc(const Analysis& analysis, const Relationship
                       [&](const Evidence& e) { return e.scene == scene.index && !e.kind.empty(); }));
       }
     } else if (has_source != has_target && scene.characters.size() == 1 && !relationship.kinds.empty() &&
-               implies_partner(in, relationship, has_source ? relationship.source : relationship.target, i)) {
+               implies_partner(analysis, in, relationship, has_source ? relationship.source : relationship.target, i)) {
       point.interaction = 1.0;
     } else {
       continue;
     }
-    point.valence = std::clamp(scene.valence + event_shift(in.scene_events[i], relationship.kinds), -1.0, 1.0);
+    point.valence = std::clamp(scene.valence + event_shift(in.events_of(analysis, i), relationship.kinds), -1.0, 1.0);
     arc.points.push_back(point);
     scene_of_point.push_back(i);
   }

@@ -17,8 +17,10 @@
 // half-width kRelationshipSmoothingHalfWidth once it has kMinPointsToSmooth points, named by
 // relationship_shape and searched for turning points (arc_series.h) with
 // kRelationshipTurnMinChange, each quoted with the sentence that moves it (turn_text.h).
-// Each scene's text is searched for events once, so the work is O(scenes × relationships)
-// look-ups after one pass over the text.
+// A scene's events are those of its sentences (as the tone stage cut them), each sentence
+// searched once and shared with the turning points' quotes, so the work is O(scenes ×
+// relationships) look-ups after one pass over the text; a negation or a phrase does not reach
+// across sentences.
 // Limits: presence is what the analysis resolved; a pair sharing a scene need not interact in
 // it, and an event in the scene may concern someone else.
 #pragma once

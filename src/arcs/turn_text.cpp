@@ -22,19 +22,25 @@ std::string capped(std::string_view text) {
 
 const std::vector<SceneSentenceCache::Sentence>& SceneSentenceCache::sentences(const Scene& scene) {
   auto [it, inserted] = by_scene_.try_emplace(&scene);
-  if (!inserted) return it->second;
+  Entry& entry = it->second;
+  if (!inserted) return entry.sentences;
   const std::string_view text = scene.text;
   if (scene.sentences) {
-    for (const SceneSentence& sentence : *scene.sentences) {
-      const auto view = text.substr(sentence.offset, sentence.length);
-      it->second.push_back({view, sentence.valence, find_relation_events(view, *events_)});
-    }
+    for (const SceneSentence& sentence : *scene.sentences)
+      entry.sentences.push_back({text.substr(sentence.offset, sentence.length), sentence.valence});
   } else {
     for (const ThemeSentence& sentence : scene_sentences(scene))
-      it->second.push_back({sentence.text, score_valence(sentence.text, *valence_).compound,
-                            find_relation_events(sentence.text, *events_)});
+      entry.sentences.push_back({sentence.text, score_valence(sentence.text, *valence_).compound});
   }
-  return it->second;
+  entry.events.resize(entry.sentences.size());
+  return entry.sentences;
+}
+
+const std::vector<EventMatch>& SceneSentenceCache::events(const Scene& scene, std::size_t k) {
+  Entry& entry = by_scene_.at(&scene);
+  auto& events = entry.events.at(k);
+  if (!events) events = find_relation_events(entry.sentences[k].text, *events_);
+  return *events;
 }
 
 std::string turn_sentence(const Scene& scene, double change, const std::vector<std::string>* event_kinds,
@@ -43,9 +49,10 @@ std::string turn_sentence(const Scene& scene, double change, const std::vector<s
   if (sentences.empty()) return capped(scene.text);
   std::string_view best;
   double best_score = 0.0;
-  for (const SceneSentenceCache::Sentence& sentence : sentences) {
+  for (std::size_t k = 0; k < sentences.size(); ++k) {
+    const SceneSentenceCache::Sentence& sentence = sentences[k];
     double score = sentence.valence;
-    if (event_kinds) score += event_shift(sentence.events, *event_kinds);
+    if (event_kinds) score += event_shift(cache.events(scene, k), *event_kinds);
     if (change < 0.0) score = -score;
     if (best.empty() || score > best_score) {
       best = sentence.text;

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -29,14 +30,14 @@ std::string turn_sentence(const Scene& scene, double change, const std::vector<s
 // Each scene's sentences with their valence and events, worked out once for all the arcs of an
 // analysis that quote the scene (story, characters, relationships): splitting and scoring are
 // most of a turn's cost. A scene the tone stage has cut (Scene::sentences) is taken as cut and
-// scored there; only the events are new. Entries are keyed by the Scene's address and hold views
-// into its text, so the scenes must outlive the cache and stay unchanged.
+// scored there. A sentence's events are found the first time a relationship's turn asks for
+// them (story and character turns never do). Entries are keyed by the Scene's address and hold
+// views into its text, so the scenes must outlive the cache and stay unchanged.
 class SceneSentenceCache {
  public:
   struct Sentence {
     std::string_view text;
     double valence = 0.0;
-    std::vector<EventMatch> events;
   };
 
   explicit SceneSentenceCache(const RelationEventLexicon& events = default_relation_events(),
@@ -45,11 +46,18 @@ class SceneSentenceCache {
 
   const RelationEventLexicon& events() const { return *events_; }
   const std::vector<Sentence>& sentences(const Scene& scene);
+  // The events of sentence `k` of sentences(scene), which must have been called for the scene.
+  const std::vector<EventMatch>& events(const Scene& scene, std::size_t k);
 
  private:
+  struct Entry {
+    std::vector<Sentence> sentences;
+    std::vector<std::optional<std::vector<EventMatch>>> events;  // per sentence, once asked for
+  };
+
   const RelationEventLexicon* events_;
   const ValenceLexicon* valence_;
-  std::unordered_map<const Scene*, std::vector<Sentence>> by_scene_;
+  std::unordered_map<const Scene*, Entry> by_scene_;
 };
 
 // As above, with the scene's sentences taken from (and kept in) `cache`.

@@ -138,6 +138,13 @@ class FlatStringMap {
     }
   }
 
+  // Whether some key of `length` bytes begins with `first`: false means find() of any such key
+  // fails, so a caller can skip building a key it would look up (a word folded to lower case).
+  bool may_hold(unsigned char first, std::size_t length) const {
+    if (length == 0) return has_empty_key_;
+    return (shapes_[first] >> shape_bit(length)) & 1U;
+  }
+
   std::size_t size() const { return values_.size(); }
   bool empty() const { return values_.empty(); }
 
@@ -146,10 +153,9 @@ class FlatStringMap {
 
   // A first filter that needs no hash: which (first byte, length) pairs some key has, lengths
   // above 63 sharing one bit. Most words of a sentence fail it against a small lexicon.
-  static std::size_t shape_bit(std::string_view key) { return key.size() < 64 ? key.size() : 63; }
+  static std::size_t shape_bit(std::size_t length) { return length < 64 ? length : 63; }
   bool may_hold(std::string_view key) const {
-    if (key.empty()) return has_empty_key_;
-    return (shapes_[static_cast<unsigned char>(key.front())] >> shape_bit(key)) & 1U;
+    return may_hold(key.empty() ? 0 : static_cast<unsigned char>(key.front()), key.size());
   }
 
   struct Slot {
@@ -176,7 +182,7 @@ class FlatStringMap {
       if (key.empty())
         has_empty_key_ = true;
       else
-        shapes_[static_cast<unsigned char>(key.front())] |= std::uint64_t{1} << shape_bit(key);
+        shapes_[static_cast<unsigned char>(key.front())] |= std::uint64_t{1} << shape_bit(key.size());
       keys_.append(key);
       values_.push_back(value);
       return;

@@ -67,11 +67,9 @@ Output analyse_record(const Record& record) {
   } else {
     return {error_line(id, "expected a \"text\" or a \"path\" string"), true};
   }
-  Json document = Json::parse(to_analysis_json(*analysis));
-  Json line;
-  line["id"] = id;
-  for (auto& [key, value] : document.items()) line[key] = std::move(value);
-  return {json_text(line, -1), false};
+  // The id, then the document's members as to_analysis_json writes them, figures included.
+  const std::string document = to_analysis_json_line(*analysis);
+  return {"{\"id\":" + json_text(id, -1) + "," + document.substr(1), false};
 }
 
 // std::getline, except that a line longer than kMaxJsonlLineBytes is read to its end without

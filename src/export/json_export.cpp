@@ -4,9 +4,10 @@
 // same document as an nlohmann::ordered_json value.
 // Method: the document is stated once, member by member in the documented key order
 // (docs/json-schema.md), to an output that is either a JsonText (the text, written directly)
-// or a JsonTree (the value); tests hold json_text(value) to the text for every corpus input.
-// Every double is rounded to kExportDecimals decimals first, so the text is byte-identical
-// across runs. Strings are written as UTF-8, not \u-escaped; a byte sequence that is not valid
+// or a JsonTree (the value); tests hold the text, parsed, equal to the value for every corpus
+// input. Every figure is rounded to kExportDecimals decimals and written in fixed notation
+// (number_format.h), so the text is byte-identical across runs and no figure prints with
+// more decimals than it has. Strings are written as UTF-8, not \u-escaped; a byte sequence that is not valid
 // UTF-8 (which the decoding stage should never let through) is replaced by U+FFFD instead of
 // aborting the export.
 #include "export/json_export.h"
@@ -41,6 +42,7 @@ class JsonTree {
   void begin_array() { open_.push_back(&place(Json::array())); }
   void end_array() { open_.pop_back(); }
   void key(std::string_view name) { key_ = name; }
+  void decimal(double number) { value(round_for_export(number)); }
   template <typename Value>
   void value(Value&& v) {
     place(Json(std::forward<Value>(v)));
@@ -76,6 +78,13 @@ void member(Out& out, std::string_view key, Value&& value) {
   out.value(std::forward<Value>(value));
 }
 
+// A figure, rounded and written in fixed notation (JsonText::decimal).
+template <class Out>
+void decimal_member(Out& out, std::string_view key, double number) {
+  out.key(key);
+  out.decimal(number);
+}
+
 template <class Out>
 void optional_member(Out& out, std::string_view key, const std::optional<std::string>& value) {
   out.key(key);
@@ -102,7 +111,7 @@ void write_string(Out& out, const std::string& text) {
 
 template <class Out>
 void write_rounded(Out& out, double number) {
-  out.value(round_for_export(number));
+  out.decimal(number);
 }
 
 template <class Out>
@@ -129,9 +138,9 @@ template <class Out>
 void write_centrality(Out& out, const Centrality& c) {
   out.begin_object(4);
   member(out, "degree", c.degree);
-  member(out, "weighted_degree", round_for_export(c.weighted_degree));
-  member(out, "betweenness", round_for_export(c.betweenness));
-  member(out, "eigenvector", round_for_export(c.eigenvector));
+  decimal_member(out, "weighted_degree", c.weighted_degree);
+  decimal_member(out, "betweenness", c.betweenness);
+  decimal_member(out, "eigenvector", c.eigenvector);
   out.end_object();
 }
 
@@ -182,12 +191,12 @@ void write_scene(Out& out, const Scene& s) {
       out.value(nullptr);
     }
   }
-  member(out, "eighths", round_for_export(setting ? setting->eighths : 0.0));
+  decimal_member(out, "eighths", setting ? setting->eighths : 0.0);
   member(out, "length", s.lines.last >= s.lines.first ? s.lines.last - s.lines.first + 1 : 0);
   member(out, "dialogue_blocks", s.dialogue_blocks);
   member(out, "dialogue_words", s.dialogue_words);
   member(out, "action_words", s.action_words);
-  member(out, "valence", round_for_export(s.valence));
+  decimal_member(out, "valence", s.valence);
   out.end_object();
 }
 
@@ -195,7 +204,7 @@ template <class Out>
 void write_theme(Out& out, const Theme& t) {
   out.begin_object(4);
   member(out, "tag", t.tag);
-  member(out, "score", round_for_export(t.score));
+  decimal_member(out, "score", t.score);
   array_member(out, "evidence", t.evidence, [](Out& o, const auto& e) {
     o.begin_object(2);
     member(o, "scene", e.scene);
@@ -214,14 +223,14 @@ void write_arc(Out& out, const std::optional<Arc>& arc) {
   }
   out.begin_object(5);
   member(out, "shape", arc->shape);
-  member(out, "fit", round_for_export(arc->fit));
+  decimal_member(out, "fit", arc->fit);
   array_member(out, "points", arc->points, [](Out& o, const ArcPoint& p) {
     o.begin_object(5);
     member(o, "scene", p.scene);
-    member(o, "position", round_for_export(p.position));
-    member(o, "interaction", round_for_export(p.interaction));
-    member(o, "valence", round_for_export(p.valence));
-    member(o, "smoothed", round_for_export(p.smoothed));
+    decimal_member(o, "position", p.position);
+    decimal_member(o, "interaction", p.interaction);
+    decimal_member(o, "valence", p.valence);
+    decimal_member(o, "smoothed", p.smoothed);
     o.end_object();
   });
   array_member(out, "curve", arc->curve, write_rounded<Out>);
@@ -229,7 +238,7 @@ void write_arc(Out& out, const std::optional<Arc>& arc) {
     o.begin_object(3);
     member(o, "scene", t.scene);
     member(o, "text", t.text);
-    member(o, "change", round_for_export(t.change));
+    decimal_member(o, "change", t.change);
     o.end_object();
   });
   out.end_object();
@@ -266,7 +275,7 @@ void write_relationship(Out& out, const Relationship& r) {
   out.begin_object(9);
   member(out, "source", r.source);
   member(out, "target", r.target);
-  member(out, "weight", round_for_export(r.weight));
+  decimal_member(out, "weight", r.weight);
   member(out, "shared_scenes", r.shared_scenes);
   member(out, "shared_speaking_scenes", r.shared_speaking_scenes);
   member(out, "exchanges", r.exchanges);
@@ -282,10 +291,10 @@ void write_graph_summary(Out& out, const GraphSummary& g) {
   out.begin_object(7);
   member(out, "nodes", g.nodes);
   member(out, "edges", g.edges);
-  member(out, "density", round_for_export(g.density));
-  member(out, "average_clustering", round_for_export(g.average_clustering));
+  decimal_member(out, "density", g.density);
+  decimal_member(out, "average_clustering", g.average_clustering);
   member(out, "diameter", g.diameter);
-  member(out, "modularity", round_for_export(g.modularity));
+  decimal_member(out, "modularity", g.modularity);
   member(out, "communities", g.communities);
   out.end_object();
 }
@@ -304,7 +313,7 @@ void write_scene_counts(Out& out, std::string_view key, const std::vector<SceneC
 template <class Out, class Sized>
 void write_size_members(Out& out, const Sized& s) {
   member(out, "lines", s.lines);
-  member(out, "eighths", round_for_export(s.eighths));
+  decimal_member(out, "eighths", s.eighths);
   member(out, "speakers", s.speakers);
   member(out, "dialogue_blocks", s.dialogue_blocks);
   member(out, "dialogue_words", s.dialogue_words);
@@ -322,7 +331,7 @@ void write_statistics(Out& out, const std::optional<ScreenplayStats>& stats) {
   member(out, "scenes", s.scenes);
   member(out, "unheaded_units", s.unheaded_units);
   write_size_members(out, s);
-  member(out, "dialogue_ratio", round_for_export(s.dialogue_ratio));
+  decimal_member(out, "dialogue_ratio", s.dialogue_ratio);
   write_scene_counts(out, "settings", s.settings);
   write_scene_counts(out, "times_of_day", s.times_of_day);
   write_scene_counts(out, "locations", s.locations);
@@ -331,7 +340,7 @@ void write_statistics(Out& out, const std::optional<ScreenplayStats>& stats) {
     member(o, "character", d.character);
     member(o, "words", d.words);
     member(o, "blocks", d.blocks);
-    member(o, "share", round_for_export(d.share));
+    decimal_member(o, "share", d.share);
     o.end_object();
   });
   array_member(out, "sections", s.sections, [](Out& o, const auto& section) {
@@ -405,7 +414,7 @@ void write_graph(Out& out, const Analysis& analysis) {
     o.begin_object(5);
     member(o, "source", r.source);
     member(o, "target", r.target);
-    member(o, "weight", round_for_export(r.weight));
+    decimal_member(o, "weight", r.weight);
     member(o, "shared_scenes", r.shared_scenes);
     string_array(o, "kinds", r.kinds);
     o.end_object();
@@ -427,6 +436,12 @@ std::string to_analysis_json(const Analysis& analysis) {
   JsonText text(kIndent);
   write_analysis(text, analysis);
   return text.take() + "\n";
+}
+
+std::string to_analysis_json_line(const Analysis& analysis) {
+  JsonText text(-1);
+  write_analysis(text, analysis);
+  return text.take();
 }
 
 std::string to_graph_json(const Analysis& analysis) {

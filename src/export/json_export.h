@@ -1,6 +1,7 @@
 // JSON export of an Analysis: the `filmscope/analysis@1` schema documented in README.md, and
 // the graph-only document written by `filmscope graph --format json`. Keys are emitted in a
-// fixed order and numbers with fixed precision so that output is byte-identical across runs.
+// fixed order and figures in fixed notation with fixed precision (number_format.h), so that
+// output is byte-identical across runs.
 #pragma once
 
 #include <string>
@@ -13,8 +14,11 @@ namespace filmscope {
 
 std::string to_analysis_json(const Analysis& analysis);
 
-// The analysis document as a value; json_text(analysis_document(a), 2) + "\n" ==
-// to_analysis_json(a).
+// The same document on one line, without a final newline (for JSON Lines).
+std::string to_analysis_json_line(const Analysis& analysis);
+
+// The analysis document as a value, equal to to_analysis_json(a) parsed: the same members in
+// the same order, with each figure the double its text reads back as.
 nlohmann::ordered_json analysis_document(const Analysis& analysis);
 
 std::string to_graph_json(const Analysis& analysis);

@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "export/number_format.h"
 #include "io/decode.h"
 
 namespace filmscope {
@@ -264,6 +265,8 @@ void JsonText::value(double number) {
   }
   advance(nlohmann::detail::to_chars(at, at + kMaxNumberBytes, number));
 }
+
+void JsonText::decimal(double number) { advance(put_decimal(number, before_value(kMaxDecimalBytes))); }
 
 void JsonText::write_signed(long long number) {
   char* at = before_value(kMaxNumberBytes);

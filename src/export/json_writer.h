@@ -55,6 +55,10 @@ class JsonText {
     else
       write_unsigned(static_cast<unsigned long long>(number));
   }
+  // A figure for export: `number` rounded to kExportDecimals and written as format_decimal
+  // writes it (export/number_format.h), "0.256522" where value() may give the library's
+  // "0.25652199999999997".
+  void decimal(double number);
   // Text that is already JSON, written as it is.
   void raw(std::string_view text);
 

@@ -3,6 +3,7 @@
 // the last bits of a floating-point sum came out.
 #pragma once
 
+#include <cstddef>
 #include <string>
 
 namespace filmscope {
@@ -16,5 +17,14 @@ double round_for_export(double value, int places = kExportDecimals);
 // `value` rounded to `places` decimals, written without exponent and without trailing zeros
 // but with at least one decimal ("17.0", "0.569989"), in the C locale whatever the process's.
 std::string format_decimal(double value, int places = kExportDecimals);
+
+// The most bytes put_decimal writes: a sign, 309 integer digits, a point and the decimals.
+inline constexpr std::size_t kMaxDecimalBytes = 340;
+
+// format_decimal(value, kExportDecimals) written at `out`, which has room for
+// kMaxDecimalBytes; returns the end. This is also the shortest text that reads back as
+// round_for_export(value) for any |value| below 1e9, where the general shortest-form
+// algorithms (the Grisu2 of JSON libraries) now and then print "0.25652199999999997".
+char* put_decimal(double value, char* out);
 
 }  // namespace filmscope

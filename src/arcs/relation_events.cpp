@@ -5,6 +5,7 @@
 #include <array>
 #include <charconv>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <system_error>
 
@@ -60,8 +61,22 @@ struct TextWord {
   bool ascii = true;  // no byte above 0x7F, so the folded form has the same length
 };
 
-std::vector<TextWord> text_words(std::string_view text) {
+// What one thread's searches reuse from text to text: most texts are single sentences, for
+// which a fresh allocation per buffer cost more than the search.
+struct SearchBuffers {
   std::vector<TextWord> words;
+  std::string folded;
+  std::vector<std::pair<std::size_t, std::size_t>> candidates;  // event index, word index
+  std::vector<bool> claimed;
+};
+
+SearchBuffers& thread_search_buffers() {
+  thread_local SearchBuffers buffers;
+  return buffers;
+}
+
+void text_words(std::string_view text, std::vector<TextWord>& words) {
+  words.clear();
   words.reserve(text.size() / 5 + 1);
   std::size_t i = 0;
   while (i < text.size()) {
@@ -82,7 +97,6 @@ std::vector<TextWord> text_words(std::string_view text) {
     if (end > start)
       words.push_back({static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end - start), (high & 0x80) == 0});
   }
-  return words;
 }
 
 std::string_view folded_word(std::string_view text, const TextWord& word, std::string& buffer) {
@@ -116,6 +130,13 @@ bool negation(std::string_view word, const std::vector<std::string>& negations) 
 }
 
 }  // namespace
+
+WordShapeFilter first_word_shapes(const std::vector<RelationEvent>& events) {
+  WordShapeFilter shapes;
+  for (const RelationEvent& event : events)
+    if (!event.words.empty()) shapes.add(event.words.front());
+  return shapes;
+}
 
 FlatStringMap<std::vector<std::size_t>> index_by_first_word(const std::vector<RelationEvent>& events) {
   StringMap<std::vector<std::size_t>> index;
@@ -152,6 +173,7 @@ RelationEventLexicon parse_relation_events(std::string_view data, const ValenceL
   std::stable_sort(lexicon.events.begin(), lexicon.events.end(),
                    [](const RelationEvent& a, const RelationEvent& b) { return a.words.size() > b.words.size(); });
   lexicon.by_first_word = index_by_first_word(lexicon.events);
+  lexicon.first_word_shapes = first_word_shapes(lexicon.events);
   lexicon.negations.assign(valence.negations.begin(), valence.negations.end());
   std::sort(lexicon.negations.begin(), lexicon.negations.end());
   return lexicon;
@@ -164,20 +186,28 @@ const RelationEventLexicon& default_relation_events() {
 }
 
 std::vector<EventMatch> find_relation_events(std::string_view text, const RelationEventLexicon& lexicon) {
-  const std::vector<TextWord> words = text_words(text);
+  SearchBuffers& buffers = thread_search_buffers();
+  std::vector<TextWord>& words = buffers.words;
+  text_words(text, words);
   // Only an event whose first word is in the text can match there. Scanning every position for
   // each of the lexicon's events cost more than the rest of the analysis; instead the (event,
   // position) candidates are gathered through the first-word index and visited in the same
   // order as that scan, event by event, positions ascending, so claims and matches are the same.
-  FlatStringMap<std::vector<std::size_t>> built;
-  if (lexicon.by_first_word.empty() && !lexicon.events.empty()) built = index_by_first_word(lexicon.events);
-  const auto& index = lexicon.by_first_word.empty() ? built : lexicon.by_first_word;
-  std::string folded;
-  std::vector<std::pair<std::size_t, std::size_t>> candidates;  // event index, word index
+  std::optional<RelationEventLexicon> indexed;  // for a lexicon put together without an index
+  if (lexicon.by_first_word.empty() && !lexicon.events.empty()) {
+    indexed.emplace();
+    indexed->by_first_word = index_by_first_word(lexicon.events);
+    indexed->first_word_shapes = first_word_shapes(lexicon.events);
+  }
+  const auto& index = indexed ? indexed->by_first_word : lexicon.by_first_word;
+  const auto& shapes = indexed ? indexed->first_word_shapes : lexicon.first_word_shapes;
+  std::string& folded = buffers.folded;
+  auto& candidates = buffers.candidates;
+  candidates.clear();
   for (std::size_t i = 0; i < words.size(); ++i) {
     const TextWord& word = words[i];
-    if (word.ascii && !index.may_hold(static_cast<unsigned char>(lower_ascii(text[word.offset])), word.length))
-      continue;
+    // The shape filter is blind to ASCII case, so it reads the word as written.
+    if (word.ascii && !shapes.may_hold(text.substr(word.offset, word.length))) continue;
     const auto* events = index.find(folded_word(text, word, folded));
     if (!events) continue;
     for (std::size_t e : *events) candidates.emplace_back(e, i);
@@ -185,7 +215,8 @@ std::vector<EventMatch> find_relation_events(std::string_view text, const Relati
   std::vector<EventMatch> matches;
   if (candidates.empty()) return matches;
   std::sort(candidates.begin(), candidates.end());
-  std::vector<bool> claimed(words.size(), false);
+  std::vector<bool>& claimed = buffers.claimed;
+  claimed.assign(words.size(), false);
   for (const auto& [e, i] : candidates) {
     const RelationEvent& event = lexicon.events[e];
     const std::size_t length = event.words.size();

@@ -37,10 +37,13 @@ struct RelationEventLexicon {
   // First word → indices into `events`, ascending (index_by_first_word); find_relation_events
   // builds its own when this is empty.
   FlatStringMap<std::vector<std::size_t>> by_first_word;
+  // The shapes of those first words, to pass over most words without folding or hashing them.
+  WordShapeFilter first_word_shapes;
 };
 
 FlatStringMap<std::vector<std::size_t>> index_by_first_word(
     const std::vector<RelationEvent>& events);
+WordShapeFilter first_word_shapes(const std::vector<RelationEvent>& events);
 
 // Parses "phrase<TAB>weight<TAB>kinds<TAB>y|n" rows; rows that do not parse are skipped.
 RelationEventLexicon parse_relation_events(std::string_view data, const ValenceLexicon& valence);

@@ -76,11 +76,28 @@ class WordStemmer {
   const std::string& stem_text(std::uint32_t id) const { return stems_[id]; }
   std::size_t size() const { return stems_.size(); }
 
+  // Begins a story: the theme candidates noted for the last one no longer count.
   void start_story() {
+    if (++story_ == 0) {  // the stamp wrapped: forget every note
+      candidates_.clear();
+      story_ = 1;
+    }
     if (stems_.size() < kMaxCachedStems && forms_.size() < kMaxCachedFormBytes) return;
     slots_.assign(kInitialSlots, Slot{});
     forms_.clear();
     stems_.clear();
+    candidates_.clear();
+  }
+
+  // The terms that start with form `id`'s stem, as `look_up(stem)` gives them, looked up once
+  // per form in the current story. The notes are stamped with the story rather than cleared
+  // for each, which would cost as much as the cache is large.
+  template <typename LookUp>
+  const std::vector<ThemeTermRef>* candidates(std::uint32_t id, const LookUp& look_up) {
+    if (id >= candidates_.size()) candidates_.resize(stems_.size());
+    Candidates& noted = candidates_[id];
+    if (noted.story != story_) noted = {story_, look_up(stems_[id])};
+    return noted.terms;
   }
 
  private:
@@ -107,10 +124,17 @@ class WordStemmer {
     }
   }
 
+  struct Candidates {
+    std::uint32_t story = 0;  // never a current story's stamp, which starts at 1
+    const std::vector<ThemeTermRef>* terms = nullptr;
+  };
+
   Stemmer stemmer_;
   std::vector<Slot> slots_;
   std::string forms_;
   std::deque<std::string> stems_;
+  std::vector<Candidates> candidates_;  // per form
+  std::uint32_t story_ = 0;
 };
 
 // One per thread, like the tokenizer's break iterators: creating the Snowball stemmer per story
@@ -226,10 +250,8 @@ ThemeProfile profile_themes(const std::vector<ThemeSentence>& sentences, const T
   std::vector<TokenSpan> spans;       // the same for ASCII sentences, with `lowered`
   std::string lowered;
   std::vector<Word> words;
-  // Per form number, the terms that start with the form's stem: looked up once per distinct
-  // form instead of once per word. kUnknown marks a form not looked up yet.
-  static const std::vector<ThemeTermRef> kUnknown;
-  std::vector<const std::vector<ThemeTermRef>*> candidates_of(stemmer.size(), &kUnknown);
+  // The terms that start with a word's stem, looked up once per distinct form, not per word.
+  auto look_up = [&](const std::string& stem) { return by_first_stem.find(stem); };
 
   for (std::size_t s = 0; s < sentences.size(); ++s) {
     if (is_ascii(sentences[s].text)) {
@@ -242,10 +264,7 @@ ThemeProfile profile_themes(const std::vector<ThemeSentence>& sentences, const T
     for (std::size_t i = 0; i < words.size(); ++i) {
       if (words[i].boundary) continue;
       ++story_words;
-      if (words[i].form_id >= candidates_of.size()) candidates_of.resize(stemmer.size(), &kUnknown);
-      const std::vector<ThemeTermRef>*& cached = candidates_of[words[i].form_id];
-      if (cached == &kUnknown) cached = by_first_stem.find(*words[i].stem);
-      const auto* candidates = cached;
+      const auto* candidates = stemmer.candidates(words[i].form_id, look_up);
       if (!candidates) continue;
       const std::size_t at = sentence_base + i;
       for (const ThemeTermRef& ref : *candidates) {

@@ -85,3 +85,30 @@ TEST_CASE("insert_word_prefixes adds a phrase and its word-by-word beginnings", 
   CHECK(prefixes == StringSet{"fall", "fall in", "fall in love", "friend"});
   CHECK_FALSE(prefixes.count("fall in l"));
 }
+
+TEST_CASE("WordShapeFilter never rejects a listed word, in any ASCII case, property", "[text][lookup][property]") {
+  std::mt19937 random(5122026);
+  const std::string letters = "abcdefghijklmnopqrstuvwxyz'-0123456789";
+  auto random_word = [&] {
+    std::string word;
+    const std::size_t length = 1 + random() % 12;
+    for (std::size_t i = 0; i < length; ++i) word += letters[random() % letters.size()];
+    return word;
+  };
+  filmscope::WordShapeFilter filter;
+  std::vector<std::string> listed;
+  for (int i = 0; i < 100; ++i) {
+    listed.push_back(random_word());
+    filter.add(listed.back());
+  }
+  std::size_t passed = 0;
+  for (int round = 0; round < 20000; ++round) {
+    std::string word = listed[random() % listed.size()];
+    for (char& c : word)
+      if (c >= 'a' && c <= 'z' && random() % 2) c = static_cast<char>(c - 'a' + 'A');
+    REQUIRE(filter.may_hold(word));
+    passed += filter.may_hold(random_word());
+  }
+  // And it is a filter: most words that are not listed fail it.
+  CHECK(passed < 20000 / 4);
+}

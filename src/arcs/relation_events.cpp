@@ -5,7 +5,7 @@
 #include <array>
 #include <charconv>
 #include <cstdint>
-#include <optional>
+#include <memory>
 #include <string>
 #include <system_error>
 
@@ -193,22 +193,26 @@ std::vector<EventMatch> find_relation_events(std::string_view text, const Relati
   // each of the lexicon's events cost more than the rest of the analysis; instead the (event,
   // position) candidates are gathered through the first-word index and visited in the same
   // order as that scan, event by event, positions ascending, so claims and matches are the same.
-  std::optional<RelationEventLexicon> indexed;  // for a lexicon put together without an index
+  const FlatStringMap<std::vector<std::size_t>>* index = &lexicon.by_first_word;
+  const WordShapeFilter* shapes = &lexicon.first_word_shapes;
+  // For a lexicon put together without an index. Allocated only then: a filter is 8 KiB,
+  // which an optional on the stack cleared on every call.
+  std::unique_ptr<RelationEventLexicon> indexed;
   if (lexicon.by_first_word.empty() && !lexicon.events.empty()) {
-    indexed.emplace();
+    indexed = std::make_unique<RelationEventLexicon>();
     indexed->by_first_word = index_by_first_word(lexicon.events);
     indexed->first_word_shapes = first_word_shapes(lexicon.events);
+    index = &indexed->by_first_word;
+    shapes = &indexed->first_word_shapes;
   }
-  const auto& index = indexed ? indexed->by_first_word : lexicon.by_first_word;
-  const auto& shapes = indexed ? indexed->first_word_shapes : lexicon.first_word_shapes;
   std::string& folded = buffers.folded;
   auto& candidates = buffers.candidates;
   candidates.clear();
   for (std::size_t i = 0; i < words.size(); ++i) {
     const TextWord& word = words[i];
     // The shape filter is blind to ASCII case, so it reads the word as written.
-    if (word.ascii && !shapes.may_hold(text.substr(word.offset, word.length))) continue;
-    const auto* events = index.find(folded_word(text, word, folded));
+    if (word.ascii && !shapes->may_hold(text.substr(word.offset, word.length))) continue;
+    const auto* events = index->find(folded_word(text, word, folded));
     if (!events) continue;
     for (std::size_t e : *events) candidates.emplace_back(e, i);
   }

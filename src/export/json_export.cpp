@@ -41,7 +41,7 @@ class JsonTree {
   void end_object() { open_.pop_back(); }
   void begin_array() { open_.push_back(&place(Json::array())); }
   void end_array() { open_.pop_back(); }
-  void key(std::string_view name) { key_ = name; }
+  void key(const JsonKey& name) { key_ = name.name(); }
   void decimal(double number) { value(round_for_export(number)); }
   template <typename Value>
   void value(Value&& v) {
@@ -73,20 +73,20 @@ class JsonTree {
 };
 
 template <class Out, typename Value>
-void member(Out& out, std::string_view key, Value&& value) {
+void member(Out& out, const JsonKey& key, Value&& value) {
   out.key(key);
   out.value(std::forward<Value>(value));
 }
 
 // A figure, rounded and written in fixed notation (JsonText::decimal).
 template <class Out>
-void decimal_member(Out& out, std::string_view key, double number) {
+void decimal_member(Out& out, const JsonKey& key, double number) {
   out.key(key);
   out.decimal(number);
 }
 
 template <class Out>
-void optional_member(Out& out, std::string_view key, const std::optional<std::string>& value) {
+void optional_member(Out& out, const JsonKey& key, const std::optional<std::string>& value) {
   out.key(key);
   if (value) {
     out.value(*value);
@@ -97,7 +97,7 @@ void optional_member(Out& out, std::string_view key, const std::optional<std::st
 
 // `key` with an array of `items`, each written by write_item(out, item).
 template <class Out, class Items, class WriteItem>
-void array_member(Out& out, std::string_view key, const Items& items, WriteItem write_item) {
+void array_member(Out& out, const JsonKey& key, const Items& items, WriteItem write_item) {
   out.key(key);
   out.begin_array();
   for (const auto& item : items) write_item(out, item);
@@ -115,7 +115,7 @@ void write_rounded(Out& out, double number) {
 }
 
 template <class Out>
-void string_array(Out& out, std::string_view key, const std::vector<std::string>& values) {
+void string_array(Out& out, const JsonKey& key, const std::vector<std::string>& values) {
   array_member(out, key, values, write_string<Out>);
 }
 
@@ -180,10 +180,10 @@ void write_scene(Out& out, const Scene& s) {
   member(out, "cast_description", s.cast_description);
   string_array(out, "speakers", s.speakers);
   const std::optional<SceneSetting>& setting = s.setting;
-  for (const auto& [key, field] : {std::pair{"setting", &SceneSetting::setting},
-                                   std::pair{"location", &SceneSetting::location},
-                                   std::pair{"time_of_day", &SceneSetting::time_of_day},
-                                   std::pair{"number", &SceneSetting::number}}) {
+  for (const auto& [key, field] : {std::pair{JsonKey("setting"), &SceneSetting::setting},
+                                   std::pair{JsonKey("location"), &SceneSetting::location},
+                                   std::pair{JsonKey("time_of_day"), &SceneSetting::time_of_day},
+                                   std::pair{JsonKey("number"), &SceneSetting::number}}) {
     out.key(key);
     if (setting) {
       out.value((*setting).*field);
@@ -300,7 +300,7 @@ void write_graph_summary(Out& out, const GraphSummary& g) {
 }
 
 template <class Out>
-void write_scene_counts(Out& out, std::string_view key, const std::vector<SceneCount>& counts) {
+void write_scene_counts(Out& out, const JsonKey& key, const std::vector<SceneCount>& counts) {
   array_member(out, key, counts, [](Out& o, const SceneCount& c) {
     o.begin_object(2);
     member(o, "label", c.label);

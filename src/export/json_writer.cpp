@@ -108,7 +108,7 @@ void replay(const Json& value, JsonText& out) {
     case Json::value_t::object:
       out.begin_object();
       for (const auto& [key, member] : value.get_ref<const Json::object_t&>()) {
-        out.key(key);
+        out.text_key(key);
         replay(member, out);
       }
       out.end_object();
@@ -197,7 +197,16 @@ void JsonText::put_text(char* at, std::string_view text) {
   raw(Json(std::string(text)).dump(-1, ' ', false, Json::error_handler_t::replace));
 }
 
-void JsonText::key(std::string_view name) {
+void JsonText::key(const JsonKey& name) {
+  char* at = separate(room(separator_bytes() + JsonKey::kTextBytes + 1));
+  std::memcpy(at, name.text(), JsonKey::kTextBytes);  // the room covers the padding too
+  at += name.size();
+  if (indent_ >= 0) *at++ = ' ';
+  advance(at);
+  after_key_ = true;
+}
+
+void JsonText::text_key(std::string_view name) {
   char* at = separate(room(separator_bytes() + name.size() * kMaxEscapedBytes + 4));
   if (plain_ascii(name)) {
     *at++ = '"';

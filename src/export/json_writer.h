@@ -17,6 +17,7 @@
 // use it for documents that would otherwise be built only to be printed.
 #pragma once
 
+#include <array>
 #include <concepts>
 #include <cstddef>
 #include <string>
@@ -30,6 +31,38 @@ namespace filmscope {
 
 std::string json_text(const nlohmann::ordered_json& value, int indent);
 
+// An object key written in the program ("scene", "valence"): checked when the program is
+// compiled to need no escaping, and kept quoted with its colon, so that writing it is one copy
+// of a fixed size. A key that is not plain ASCII, or longer than kMaxNameBytes, does not
+// compile.
+class JsonKey {
+ public:
+  static constexpr std::size_t kMaxNameBytes = 28;
+
+  template <std::size_t N>
+  consteval JsonKey(const char (&name)[N]) : size_(N + 2) {  // N - 1 bytes, quotes and colon
+    static_assert(N >= 1 && N - 1 <= kMaxNameBytes, "a JSON key written in the program is at most 28 bytes");
+    text_[0] = '"';
+    for (std::size_t i = 0; i + 1 < N; ++i) {
+      const auto c = static_cast<unsigned char>(name[i]);
+      if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') throw "a JSON key written in the program is plain ASCII";
+      text_[i + 1] = name[i];
+    }
+    text_[N] = '"';
+    text_[N + 1] = ':';
+  }
+
+  std::string_view name() const { return {text_.data() + 1, size_ - 3}; }
+  // `"name":`, then padding to kTextBytes.
+  const char* text() const { return text_.data(); }
+  std::size_t size() const { return size_; }
+  static constexpr std::size_t kTextBytes = 32;
+
+ private:
+  std::array<char, kTextBytes> text_{};
+  std::size_t size_;
+};
+
 class JsonText {
  public:
   explicit JsonText(int indent) : indent_(indent) {}
@@ -39,7 +72,9 @@ class JsonText {
   void end_object();
   void begin_array();
   void end_array();
-  void key(std::string_view name);
+  void key(const JsonKey& name);
+  // A key known only when the program runs (a value's member name): escaped as JSON requires.
+  void text_key(std::string_view name);
 
   void value(std::nullptr_t);
   void value(bool flag);

@@ -159,34 +159,46 @@ std::size_t display_width(std::string_view text) {
 
 namespace {
 
-// How many leading bytes of `text` are already as collapse_whitespace leaves them: no
-// white-space character but single spaces between other characters, and none at the start.
-// Eight bytes at a time with exact per-byte tests (any byte below 0x20 counts as suspect,
-// which sends the rare other control characters to the careful path too); a trailing space
-// is left for the caller, which sees the end.
-std::size_t collapsed_prefix(std::string_view text) {
+// Eight bytes of text, flagged with exact per-byte tests: byte k's flag is bit 8k+7 in memory
+// order on little-endian machines. Any byte below 0x20 counts as suspect, which sends the rare
+// other control characters to the careful path too.
+struct ChunkFlags {
+  std::uint64_t below = 0;   // bytes below 0x20 (high bit clear and low seven bits below 0x20)
+  std::uint64_t spaces = 0;  // bytes equal to ' '
+};
+
+ChunkFlags chunk_flags(const char* at) {
   constexpr std::uint64_t kLow7 = 0x7F7F7F7F7F7F7F7FULL;
   constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
   constexpr std::uint64_t kSpaces = 0x2020202020202020ULL;
+  std::uint64_t word = 0;
+  std::memcpy(&word, at, 8);
+  const std::uint64_t x = word ^ kSpaces;
+  return {~(((word & kLow7) + 0x6060606060606060ULL) | word) & kHigh, ~(((x & kLow7) + kLow7) | x) & kHigh};
+}
+
+// Whether the chunk is already as collapse_whitespace leaves it, given whether the byte before
+// it was a space: no white space but single spaces.
+bool chunk_collapsed(const ChunkFlags& flags, bool after_space) {
+  return flags.below == 0 && (flags.spaces & (flags.spaces << 8)) == 0 && !(after_space && (flags.spaces & 0x80ULL));
+}
+
+// The shifts of the chunk tests follow memory order on little-endian machines only; elsewhere
+// every byte takes the byte-by-byte loop.
+constexpr bool kChunked = std::endian::native == std::endian::little;
+
+// How many leading bytes of `text` are already as collapse_whitespace leaves them: no
+// white-space character but single spaces between other characters, and none at the start.
+// A trailing space is left for the caller, which sees the end.
+std::size_t collapsed_prefix(std::string_view text) {
   const std::size_t n = text.size();
   if (n == 0 || text[0] == ' ') return 0;
-  bool after_space = false;  // the byte before the current word was a space
+  bool after_space = false;  // the byte before the current chunk was a space
   std::size_t i = 0;
-  // The shifts below follow memory order on little-endian machines only; elsewhere every byte
-  // takes the byte-by-byte loop.
-  const std::size_t whole_words = std::endian::native == std::endian::little ? n : 0;
-  for (; i + 8 <= whole_words; i += 8) {
-    std::uint64_t word = 0;
-    std::memcpy(&word, text.data() + i, 8);
-    // Bytes below 0x20 (high bit clear and low seven bits below 0x20).
-    const std::uint64_t below = ~(((word & kLow7) + 0x6060606060606060ULL) | word) & kHigh;
-    // Bytes equal to ' '.
-    const std::uint64_t x = word ^ kSpaces;
-    const std::uint64_t spaces = ~(((x & kLow7) + kLow7) | x) & kHigh;
-    // Little-endian: byte k's flag is bit 8k+7, and the byte after it is k+1.
-    const bool doubled = (spaces & (spaces << 8)) != 0 || (after_space && (spaces & 0x80ULL));
-    if (below || doubled) break;
-    after_space = (spaces >> 63) != 0;
+  for (; kChunked && i + 8 <= n; i += 8) {
+    const ChunkFlags flags = chunk_flags(text.data() + i);
+    if (!chunk_collapsed(flags, after_space)) break;
+    after_space = (flags.spaces >> 63) != 0;
   }
   // The rest byte by byte, from the start of the chunk that stopped the loop.
   for (; i < n; ++i) {
@@ -218,12 +230,27 @@ std::string collapse_whitespace(std::string_view text) {
   std::memcpy(first, text.data(), clean);
   char* write = first + clean;
   bool after_space = clean == 0 || text[clean - 1] == ' ';
-  for (const char c : text.substr(clean)) {
+  auto put = [&](char c) {
     const bool space = c == ' ' || static_cast<unsigned char>(c - '\t') <= '\r' - '\t';  // \t \n \v \f \r
     *write = space ? ' ' : c;
     write += !(space && after_space);
     after_space = space;
+  };
+  // A chunk that is already collapsed (most of a text with a line break every few dozen
+  // bytes) is copied whole; the others go byte by byte.
+  const char* in = text.data() + clean;
+  const char* const end = text.data() + text.size();
+  for (; kChunked && end - in >= 8; in += 8) {
+    const ChunkFlags flags = chunk_flags(in);
+    if (chunk_collapsed(flags, after_space)) {
+      std::memcpy(write, in, 8);
+      write += 8;
+      after_space = (flags.spaces >> 63) != 0;
+    } else {
+      for (int k = 0; k < 8; ++k) put(in[k]);
+    }
   }
+  for (; in < end; ++in) put(*in);
   if (write != first && write[-1] == ' ') --write;
   out.resize(static_cast<std::size_t>(write - first));
   return out;

@@ -36,6 +36,8 @@ struct FilmEntry {
   const FilmRows* rows = nullptr;  // ok films only
 };
 
+// Not thread-safe: one thread at a time uses a writer (its connection is opened without
+// SQLite's own locking).
 class CorpusDatabaseWriter {
  public:
   CorpusDatabaseWriter() = default;

@@ -157,6 +157,8 @@ LetterCase letter_case(std::string_view text) {
 bool is_scene_heading_text(std::string_view text) {
   static constexpr std::array<std::string_view, 7> kPrefixes = {
       "INT./EXT", "INT/EXT", "EXT./INT", "EXT/INT", "I/E", "INT", "EXT"};
+  // Every prefix (and EST) starts with I or E: most lines are turned away before the list.
+  if (text.empty() || (text[0] != 'I' && text[0] != 'E')) return false;
   std::string_view rest;
   bool matched = false;
   for (std::string_view prefix : kPrefixes) {

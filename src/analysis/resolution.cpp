@@ -15,6 +15,8 @@
 
 namespace filmscope {
 
+using namespace std::string_view_literals;
+
 namespace {
 
 constexpr std::size_t kMaxNameRun = 6;        // tokens in one capitalised run
@@ -94,8 +96,8 @@ std::vector<std::string> split_words(std::string_view text) {
 }
 
 bool is_quote(const Token& t) {
-  return t.text == "\"" || t.text == "\xE2\x80\x9C" || t.text == "\xE2\x80\x9D" || t.text == "'" ||
-         t.text == "\xE2\x80\x98";
+  return t.text == "\""sv || t.text == "\xE2\x80\x9C"sv || t.text == "\xE2\x80\x9D"sv || t.text == "'"sv ||
+         t.text == "\xE2\x80\x98"sv;
 }
 
 // Occupational nouns the lexicon lacks usually end like one: attendant, violinist, guardian.
@@ -107,7 +109,7 @@ bool looks_like_agent_noun(std::string_view folded) {
 }
 
 bool is_possessive_pronoun(std::string_view folded) {
-  return folded == "his" || folded == "her" || folded == "their" || folded == "its";
+  return folded == "his"sv || folded == "her"sv || folded == "their"sv || folded == "its"sv;
 }
 
 Gender pronoun_gender(std::string_view folded) {
@@ -146,7 +148,7 @@ class PhraseIndex {
     std::size_t words = 0;
     for (std::size_t j = i; j < tokens.size() && words < longest; ++j) {
       // "Dr. Mierzwiak": the full stop of an abbreviated title sits inside the phrase.
-      if (tokens[j].text == "." && j > i && is_non_final_abbreviation(tokens[j - 1].text)) continue;
+      if (tokens[j].text == "."sv && j > i && is_non_final_abbreviation(tokens[j - 1].text)) continue;
       if (!is_word(tokens[j]) && tokens[j].kind != TokenKind::number) break;
       if (!key.empty()) key += ' ';
       key += tokens[j].folded;
@@ -269,8 +271,8 @@ class Resolver {
     add_key(core_name);
     std::vector<std::string> core_words(words.begin() + static_cast<std::ptrdiff_t>(core), words.end());
     // Drop generational suffixes when picking the surname.
-    while (core_words.size() > 1 && (core_words.back() == "jr" || core_words.back() == "sr" ||
-                                      core_words.back() == "ii" || core_words.back() == "iii"))
+    while (core_words.size() > 1 && (core_words.back() == "jr"sv || core_words.back() == "sr"sv ||
+                                      core_words.back() == "ii"sv || core_words.back() == "iii"sv))
       core_words.pop_back();
     if (core_words.size() >= 2) {
       if (!kParticles.count(core_words.front())) add_key(core_words.front());
@@ -338,7 +340,7 @@ class Resolver {
         continue;
       }
       // "Dr. Howard": a full stop after an abbreviated honorific stays inside the run.
-      if (t.text == "." && j > i && lexicon_.honorifics.count(tokens[j - 1].folded) && j + 1 < tokens.size() &&
+      if (t.text == "."sv && j > i && lexicon_.honorifics.count(tokens[j - 1].folded) && j + 1 < tokens.size() &&
           is_cap_word(tokens[j + 1]) && !tokens[j + 1].space_before == false) {
         ++j;
         continue;
@@ -390,7 +392,7 @@ class Resolver {
   static std::vector<std::size_t> parentheses_before(const std::vector<Token>& tokens) {
     std::vector<std::size_t> before(tokens.size() + 1, 0);
     for (std::size_t k = 0; k < tokens.size(); ++k)
-      before[k + 1] = tokens[k].text == "(" || tokens[k].text == ")" ? k + 1 : before[k];
+      before[k + 1] = tokens[k].text == "("sv || tokens[k].text == ")"sv ? k + 1 : before[k];
     return before;
   }
 
@@ -398,11 +400,11 @@ class Resolver {
   static bool inside_actor_credit(const std::vector<Token>& tokens, const std::vector<std::size_t>& parentheses,
                                   std::size_t i) {
     const std::size_t k = parentheses[i];
-    if (k == 0 || tokens[k - 1].text == ")") return false;
+    if (k == 0 || tokens[k - 1].text == ")"sv) return false;
     if (k + 1 < tokens.size()) {
       const auto& a = tokens[k].folded;
       const auto& b = tokens[k + 1].folded;
-      return (a == "played" || a == "portrayed" || a == "voiced") && b == "by";
+      return (a == "played"sv || a == "portrayed"sv || a == "voiced"sv) && b == "by"sv;
     }
     return false;
   }
@@ -453,27 +455,27 @@ class Resolver {
     if (prev && is_word(*prev) && !starts_upper(prev->text)) {
       if (is_person_word(*prev) || lexicon_.honorifics.count(prev->folded)) evidence.for_person += 2.0;
       else if (looks_like_agent_noun(prev->folded)) evidence.for_person += 1.0;  // "coffee attendant Lola"
-      if (kNamingVerbs.count(prev->folded) && prev->folded != "named" && prev->folded != "called") {
+      if (kNamingVerbs.count(prev->folded) && prev->folded != "named"sv && prev->folded != "called"sv) {
         evidence.for_person += 2.0;  // "the volleyball he calls Wilson": whatever is named is a character
-      } else if (prev->folded == "named" || prev->folded == "called") {
+      } else if (prev->folded == "named"sv || prev->folded == "called"sv) {
         // "a man named Spike" speaks for a person, "a boat named Santa Maria" against.
         bool person_head = prev2 && (is_person_word(*prev2) || is_cap_word(*prev2));
         evidence.for_person += person_head ? 2.0 : 0.5;
       }
-      if (kIndefinite.count(prev->folded) || prev->folded == "the") evidence.against += 2.0;
+      if (kIndefinite.count(prev->folded) || prev->folded == "the"sv) evidence.against += 2.0;
       else if (kLocatives.count(prev->folded)) evidence.against += 1.5;
       else if (kPrepositions.count(prev->folded)) evidence.against += 0.5;
     }
     // A sentence-initial word followed by a comma is an introductory word ("Furious, she …").
     bool sentence_initial = from == 0 || (from == 1 && tokens[0].kind == TokenKind::punctuation);
-    bool apposition_follows = to + 1 < tokens.size() && tokens[to].text == "," &&
-                              (kIndefinite.count(tokens[to + 1].folded) || tokens[to + 1].folded == "the");
-    if (sentence_initial && to == from + 1 && to < tokens.size() && tokens[to].text == "," &&
+    bool apposition_follows = to + 1 < tokens.size() && tokens[to].text == ","sv &&
+                              (kIndefinite.count(tokens[to + 1].folded) || tokens[to + 1].folded == "the"sv);
+    if (sentence_initial && to == from + 1 && to < tokens.size() && tokens[to].text == ","sv &&
         !lexicon_.given_names.count(tokens[from].folded) && !apposition_follows)
       evidence.against += 2.0;
     // "his ex-wife, Catherine": a relation or person noun, a comma, then the name.
-    if (prev && prev->text == "," && prev2 && is_person_word(*prev2)) evidence.for_person += 2.0;
-    if (prev2 && (prev2->folded == "the" || kIndefinite.count(prev2->folded)) && prev && is_word(*prev) &&
+    if (prev && prev->text == ","sv && prev2 && is_person_word(*prev2)) evidence.for_person += 2.0;
+    if (prev2 && (prev2->folded == "the"sv || kIndefinite.count(prev2->folded)) && prev && is_word(*prev) &&
         !is_person_word(*prev))
       evidence.against += 2.0;
     // "Garner, Schoolteacher's sister-in-law" and "Schoolteacher and his nephews".
@@ -502,7 +504,7 @@ class Resolver {
         } else if (!lexicon_.function_words.count(next.folded) && !next.text.ends_with("ly")) {
           evidence.against += 0.5;  // "Top Story crew": a modifier of a following noun
         }
-      } else if (next.text == "," && to + 2 < tokens.size()) {
+      } else if (next.text == ","sv && to + 2 < tokens.size()) {
         // Apposition: "Honey, a regular call girl," or "Baby Suggs, Sethe's mother-in-law".
         const Token& opener = tokens[to + 1];
         if (located) return evidence;
@@ -512,8 +514,8 @@ class Resolver {
             evidence.against += 2.0;
             break;
           }
-        bool opens_np = kIndefinite.count(opener.folded) || opener.folded == "the" || opener.folded == "his" ||
-                        opener.folded == "her" || (opener.possessive && is_cap_word(opener));
+        bool opens_np = kIndefinite.count(opener.folded) || opener.folded == "the"sv || opener.folded == "his"sv ||
+                        opener.folded == "her"sv || (opener.possessive && is_cap_word(opener));
         if (opens_np) {
           for (std::size_t k = to + 2; k < tokens.size() && k < to + 2 + kMaxRoleAdjectives + 1; ++k) {
             if (is_person_word(tokens[k])) {
@@ -559,8 +561,8 @@ class Resolver {
           bool conjunction = false;
           for (std::size_t k = items[j - 1].end; k < items[j].first; ++k) {
             const auto& f = tokens[k].folded;
-            joined = joined && (f == "," || f == "and" || f == "or" || f == "&");
-            conjunction = conjunction || f != ",";
+            joined = joined && (f == ","sv || f == "and"sv || f == "or"sv || f == "&"sv);
+            conjunction = conjunction || f != ","sv;
             ++separators;
           }
           if (!joined || separators == 0 || separators > 2) break;
@@ -574,7 +576,7 @@ class Resolver {
         bool two_with_and = j - i == 2;
         if (two_with_and) {
           bool conjunction = false;
-          for (std::size_t k = items[i].end; k < items[i + 1].first; ++k) conjunction = conjunction || tokens[k].folded != ",";
+          for (std::size_t k = items[i].end; k < items[i + 1].first; ++k) conjunction = conjunction || tokens[k].folded != ","sv;
           two_with_and = conjunction;
         }
         if (j - i >= 3 || two_with_and) {
@@ -591,7 +593,7 @@ class Resolver {
             if (lexicon_.given_names.count(words.front())) ++given;
           }
           // "his vampire family, Carlisle, Esme, Alice …": a group noun introduces the list.
-          bool introduced = items[i].first >= 2 && tokens[items[i].first - 1].text == "," &&
+          bool introduced = items[i].first >= 2 && tokens[items[i].first - 1].text == ","sv &&
                             is_person_noun(tokens[items[i].first - 2]);
           if (known >= 1 || given >= 2 || introduced)
             for (std::size_t k = i; k < j; ++k)
@@ -611,7 +613,7 @@ class Resolver {
     for (const auto& tokens : result_.tokens) {
       for (std::size_t i = 0; i + 4 < tokens.size(); ++i) {
         auto quote = [](const Token& t) {
-          return t.text == "\"" || t.text == "\xE2\x80\x9C" || t.text == "\xE2\x80\x9D";
+          return t.text == "\""sv || t.text == "\xE2\x80\x9C"sv || t.text == "\xE2\x80\x9D"sv;
         };
         if (is_cap_word(tokens[i]) && quote(tokens[i + 1]) && is_cap_word(tokens[i + 2]) && quote(tokens[i + 3]) &&
             is_cap_word(tokens[i + 4])) {
@@ -834,8 +836,8 @@ class Resolver {
       std::size_t entity = 0;
       if (tokens.empty() || (entity_len = name_at(tokens, 0, entity)) == 0 || entity != owner->second) continue;
       std::size_t i = entity_len;
-      while (i < tokens.size() && (tokens[i].text == "," || tokens[i].text == "-" || tokens[i].text == ":" ||
-                                   tokens[i].text == "\xE2\x80\x93" || tokens[i].text == "\xE2\x80\x94"))
+      while (i < tokens.size() && (tokens[i].text == ","sv || tokens[i].text == "-"sv || tokens[i].text == ":"sv ||
+                                   tokens[i].text == "\xE2\x80\x93"sv || tokens[i].text == "\xE2\x80\x94"sv))
         ++i;
       describe_role(tokens, i, owner->second);
     }
@@ -844,7 +846,7 @@ class Resolver {
       for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
         const auto& t = tokens[i];
         std::size_t entity = 0;
-        if ((t.folded == "named" || t.folded == "called") && name_at(tokens, i + 1, entity)) {
+        if ((t.folded == "named"sv || t.folded == "called"sv) && name_at(tokens, i + 1, entity)) {
           auto head = head_before(tokens, 0, i);
           if (!head.empty() && !lexicon_.function_words.count(head)) add_role(entity, head);
         } else if (kNamingVerbs.count(t.folded) && i >= 2 && pronoun_gender(tokens[i - 1].folded) != Gender::unknown &&
@@ -854,7 +856,7 @@ class Resolver {
           if (!head.empty() && !lexicon_.function_words.count(head)) add_role(entity, head);
         }
         // "operating system (OS)": an abbreviation whose letters are the phrase's initials.
-        if (t.text == "(" && i >= 2 && i + 2 < tokens.size() && tokens[i + 2].text == ")" &&
+        if (t.text == "("sv && i >= 2 && i + 2 < tokens.size() && tokens[i + 2].text == ")"sv &&
             is_all_caps(tokens[i + 1].text)) {
           std::string abbreviation = tokens[i + 1].folded;
           std::size_t n = abbreviation.size();
@@ -888,9 +890,9 @@ class Resolver {
   // Reads "a lonely writer who …", "a close friend of the protagonist", "Nathan's mute servant".
   void describe_role(const std::vector<Token>& tokens, std::size_t i, std::size_t owner) {
     std::optional<std::size_t> possessor;
-    if (i < tokens.size() && (kIndefinite.count(tokens[i].folded) || tokens[i].folded == "the")) {
+    if (i < tokens.size() && (kIndefinite.count(tokens[i].folded) || tokens[i].folded == "the"sv)) {
       ++i;
-    } else if (i < tokens.size() && (tokens[i].folded == "his" || tokens[i].folded == "her")) {
+    } else if (i < tokens.size() && (tokens[i].folded == "his"sv || tokens[i].folded == "her"sv)) {
       ++i;
     } else {
       std::size_t entity = 0;
@@ -934,11 +936,11 @@ class Resolver {
     if (relation != lexicon_.relation_nouns.end() && relation->second.gender != Gender::unknown)
       gender_prior_[owner] = relation->second.gender;
     // "… of the protagonist" / "… of Theodore": the other side of a relational role.
-    if (!kind.empty() && !possessor && stop + 1 < tokens.size() && tokens[stop].folded == "of") {
+    if (!kind.empty() && !possessor && stop + 1 < tokens.size() && tokens[stop].folded == "of"sv) {
       std::size_t entity = 0;
       if (name_at(tokens, stop + 1, entity)) {
         possessor = entity;
-      } else if (stop + 2 < tokens.size() && tokens[stop + 1].folded == "the") {
+      } else if (stop + 2 < tokens.size() && tokens[stop + 1].folded == "the"sv) {
         auto noun = lexicon_.person_nouns.find(tokens[stop + 2].folded);
         if (noun != lexicon_.person_nouns.end() && noun->second.noun_class == NounClass::protagonist)
           pending_protagonist_relations_.push_back({owner, kind});
@@ -994,7 +996,7 @@ class Resolver {
         auto relation = lexicon_.relation_nouns.find(tokens[i].folded);
         if (relation == lexicon_.relation_nouns.end() || relation->second.gender == Gender::unknown) continue;
         std::size_t j = i + 1;
-        if (j < tokens.size() && tokens[j].text == ",") ++j;
+        if (j < tokens.size() && tokens[j].text == ","sv) ++j;
         std::size_t entity = 0;
         if (j < tokens.size() && name_at(tokens, j, entity) && gender_prior_[entity] == Gender::unknown)
           gender_prior_[entity] = relation->second.gender;
@@ -1058,7 +1060,7 @@ class Resolver {
     bool definite = kDeterminers.count(det.folded) > 0;
     bool indefinite = kIndefinite.count(det.folded) > 0;
     if (!definite && !indefinite) return 0;
-    bool possessive_det = det.folded == "his" || det.folded == "her" || det.folded == "their" || det.folded == "its";
+    bool possessive_det = det.folded == "his"sv || det.folded == "her"sv || det.folded == "their"sv || det.folded == "its"sv;
     std::size_t j = i + 1;
     std::size_t adjectives = 0;
     while (j < tokens.size() && adjectives <= kMaxRoleAdjectives) {
@@ -1109,9 +1111,9 @@ class Resolver {
       const auto& t = tokens[j];
       bool adjective_like = (is_word(t) && !starts_upper(t.text) && !lexicon_.function_words.count(t.folded) &&
                              !t.possessive) ||
-                            t.text == ",";
+                            t.text == ","sv;
       if (!adjective_like) return 0;
-      if (t.text != ",") ++adjectives;
+      if (t.text != ","sv) ++adjectives;
       ++j;
     }
     return 0;
@@ -1120,7 +1122,7 @@ class Resolver {
   // "the protagonist", "our hero", or the indefinite description a story "follows".
   std::size_t protagonist_at(const std::vector<Token>& tokens, std::size_t i) const {
     const auto& det = tokens[i];
-    if (det.folded == "the" || det.folded == "our") {
+    if (det.folded == "the"sv || det.folded == "our"sv) {
       for (std::size_t n = std::min<std::size_t>(2, tokens.size() - i - 1); n >= 1; --n) {
         bool words = true;
         for (std::size_t k = i + 1; k < i + 1 + n; ++k) words = words && is_word(tokens[k]);
@@ -1144,7 +1146,7 @@ class Resolver {
     for (std::size_t j = i + 1; j < tokens.size() && j <= i + 1 + kMaxRoleAdjectives + 2; ++j) {
       auto noun = lexicon_.person_nouns.find(tokens[j].folded);
       if (noun != lexicon_.person_nouns.end() && noun->second.noun_class != NounClass::being) return j - i + 1;
-      if (!is_word(tokens[j]) && tokens[j].text != ",") return 0;
+      if (!is_word(tokens[j]) && tokens[j].text != ","sv) return 0;
     }
     return 0;
   }
@@ -1178,7 +1180,7 @@ class Resolver {
       bool clause_start = true;
       for (std::size_t i = 0; i < tokens.size();) {
         const auto& t = tokens[i];
-        if (t.text == ";" || t.folded == "while" || t.folded == "but" || t.folded == "when") clause_start = true;
+        if (t.text == ";"sv || t.folded == "while"sv || t.folded == "but"sv || t.folded == "when"sv) clause_start = true;
         std::size_t entity = 0;
         EntityMention mention;
         std::size_t len = 0;
@@ -1225,12 +1227,12 @@ class Resolver {
             ++i;
             continue;
           }
-          bool possessive = t.folded == "his" || (t.folded == "her" && i + 1 < tokens.size() && is_word(tokens[i + 1]) &&
+          bool possessive = t.folded == "his"sv || (t.folded == "her"sv && i + 1 < tokens.size() && is_word(tokens[i + 1]) &&
                                                   !kPrepositions.count(tokens[i + 1].folded) &&
                                                   !lexicon_.function_words.count(tokens[i + 1].folded));
           bool contraction = t.possessive;  // "he's" is "he is"
           mention = {*resolved, i, i, MentionKind::pronoun, possessive && !contraction,
-                     clause_start && (t.folded == "he" || t.folded == "she")};
+                     clause_start && (t.folded == "he"sv || t.folded == "she"sv)};
         } else {
           if (t.kind == TokenKind::word && !starts_upper(t.text)) clause_start = false;
           ++i;
@@ -1272,7 +1274,7 @@ class Resolver {
     std::optional<std::size_t> head;
     for (std::size_t k = start; k < tokens.size() && k < start + kMaxRoleAdjectives + kMaxRoleWords + 2; ++k) {
       const auto& t = tokens[k];
-      if (t.text == ",") {
+      if (t.text == ","sv) {
         if (k + 1 < tokens.size() && is_word(tokens[k + 1]) && !starts_upper(tokens[k + 1].text) &&
             !kStops.count(tokens[k + 1].folded) && !head)
           continue;  // "a lonely, introverted man"
@@ -1305,10 +1307,10 @@ class Resolver {
       if (m.kind != MentionKind::name || m.possessive) continue;
       // After the name: ", a/an/the/his/her/X's … NOUN".
       std::size_t k = m.last_token + 1;
-      if (k + 2 < tokens.size() && tokens[k].text == ",") {
+      if (k + 2 < tokens.size() && tokens[k].text == ","sv) {
         const auto& det = tokens[k + 1];
-        bool article = kIndefinite.count(det.folded) || det.folded == "the";
-        bool possessor = det.folded == "his" || det.folded == "her" || (det.possessive && is_cap_word(det));
+        bool article = kIndefinite.count(det.folded) || det.folded == "the"sv;
+        bool possessor = det.folded == "his"sv || det.folded == "her"sv || (det.possessive && is_cap_word(det));
         if (article || possessor) {
           std::size_t phrase_start = article ? k + 1 : k + 2;
           auto head = description_head(tokens, k + 2);
@@ -1319,13 +1321,13 @@ class Resolver {
       // Before the name: "his ex-wife, Catherine" / "his wife Tamina".
       if (m.first_token == 0) continue;
       std::size_t j = m.first_token - 1;
-      if (tokens[j].text == "," && j > 0) --j;
+      if (tokens[j].text == ","sv && j > 0) --j;
       if (!is_person_noun(tokens[j])) continue;
       std::size_t p = j;
       std::size_t adjectives = 0;
       while (p > 0 && adjectives <= kMaxRoleAdjectives) {
         const auto& prev = tokens[p - 1];
-        if (prev.folded == "his" || prev.folded == "her" || prev.folded == "their" ||
+        if (prev.folded == "his"sv || prev.folded == "her"sv || prev.folded == "their"sv ||
             (prev.possessive && is_cap_word(prev)))
           break;
         if (!is_word(prev) || starts_upper(prev.text) || lexicon_.function_words.count(prev.folded)) {
@@ -1350,8 +1352,8 @@ class Resolver {
                                              std::optional<std::size_t> sentence_subject, bool learning) {
     const auto& t = tokens[i];
     Gender gender = pronoun_gender(t.folded);
-    bool reflexive = t.folded == "himself" || t.folded == "herself";
-    bool object = t.folded == "him" || (t.folded == "her" && (i + 1 >= tokens.size() || !is_word(tokens[i + 1]) ||
+    bool reflexive = t.folded == "himself"sv || t.folded == "herself"sv;
+    bool object = t.folded == "him"sv || (t.folded == "her"sv && (i + 1 >= tokens.size() || !is_word(tokens[i + 1]) ||
                                                                kPrepositions.count(tokens[i + 1].folded) ||
                                                                lexicon_.function_words.count(tokens[i + 1].folded)));
     if (reflexive && sentence_subject) return sentence_subject;
@@ -1366,9 +1368,9 @@ class Resolver {
           const auto& f = tokens[k].folded;
           // "to", "for" and "as" open a clause ("asks him to help her") unless they are the
           // pronoun's own preposition ("talks to her").
-          const bool preposition_of_pronoun = k + 1 == i && (f == "to" || f == "for" || f == "as");
-          if (!preposition_of_pronoun && (f == "," || f == "to" || f == "that" || f == "who" || f == "and" ||
-                                          f == "as" || f == "when" || f == "for"))
+          const bool preposition_of_pronoun = k + 1 == i && (f == "to"sv || f == "for"sv || f == "as"sv);
+          if (!preposition_of_pronoun && (f == ","sv || f == "to"sv || f == "that"sv || f == "who"sv || f == "and"sv ||
+                                          f == "as"sv || f == "when"sv || f == "for"sv))
             boundary = true;
         }
         if (!boundary) clause_subject = mentions.back().entity;
@@ -1426,7 +1428,7 @@ class Resolver {
     const PersonNoun* noun = nullptr;
     for (std::size_t j = i + 1; j < tokens.size() && j <= i + 1 + kMaxRoleAdjectives; ++j) {
       const auto& t = tokens[j];
-      if (t.text == ",") continue;
+      if (t.text == ","sv) continue;
       if (!is_word(t) || starts_upper(t.text) || lexicon_.function_words.count(t.folded)) return 0;
       auto found = lexicon_.person_nouns.find(t.folded);
       if (found == lexicon_.person_nouns.end()) continue;
@@ -1440,8 +1442,8 @@ class Resolver {
     }
     if (!noun || noun->noun_class == NounClass::protagonist) return 0;
     // "an eleven-year-old girl, Riley Andersen": the apposition names whom it introduces.
-    if (head + 2 < tokens.size() && tokens[head + 1].text == "," && starts_upper(tokens[head + 2].text)) return 0;
-    if (head + 1 < tokens.size() && (tokens[head + 1].folded == "named" || tokens[head + 1].folded == "called"))
+    if (head + 2 < tokens.size() && tokens[head + 1].text == ","sv && starts_upper(tokens[head + 2].text)) return 0;
+    if (head + 1 < tokens.size() && (tokens[head + 1].folded == "named"sv || tokens[head + 1].folded == "called"sv))
       return 0;
     const bool being = noun->noun_class == NounClass::being;
     std::set<std::string, std::less<>> words;
@@ -1487,7 +1489,7 @@ class Resolver {
     if (!kIndefinite.count(tokens[i].folded)) return 0;
     for (std::size_t j = i + 1; j < tokens.size() && j <= i + 1 + kMaxRoleAdjectives; ++j) {
       const auto& t = tokens[j];
-      if (!is_word(t) && t.text != ",") return 0;
+      if (!is_word(t) && t.text != ","sv) return 0;
       if (!is_word(t)) continue;
       // "a grey Valentine's Day": a capitalised or possessive word ends the description.
       if (starts_upper(t.text) || t.possessive) return 0;
@@ -1511,11 +1513,11 @@ class Resolver {
   // "the lonely man", "the girl", but not "the other man".
   std::size_t generic_definite_at(const std::vector<Token>& tokens, std::size_t i, Gender& gender) const {
     const auto& det = tokens[i];
-    if (det.folded != "the" && det.folded != "this" && det.folded != "that") return 0;
+    if (det.folded != "the"sv && det.folded != "this"sv && det.folded != "that"sv) return 0;
     for (std::size_t j = i + 1; j < tokens.size() && j <= i + 1 + 2; ++j) {
       const auto& t = tokens[j];
-      if (!is_word(t) || starts_upper(t.text) || t.folded == "other" || t.folded == "second" || t.folded == "new" ||
-          t.folded == "first" || t.folded == "two" || t.folded == "same")
+      if (!is_word(t) || starts_upper(t.text) || t.folded == "other"sv || t.folded == "second"sv || t.folded == "new"sv ||
+          t.folded == "first"sv || t.folded == "two"sv || t.folded == "same"sv)
         return 0;
       if (kGenericPersonNouns.count(t.folded)) {
         auto noun = lexicon_.person_nouns.find(t.folded);

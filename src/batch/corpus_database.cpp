@@ -126,8 +126,9 @@ CorpusDatabaseWriter::~CorpusDatabaseWriter() {
 }
 
 void CorpusDatabaseWriter::close_all() {
-  for (sqlite3_stmt** statement : {&insert_film_, &insert_character_, &insert_relationship_,
-                                   &insert_theme_, &insert_scene_, &insert_appearance_}) {
+  for (sqlite3_stmt** statement :
+       {&insert_film_, &characters_.one, &characters_.many, &relationships_.one, &relationships_.many, &themes_.one,
+        &themes_.many, &scenes_.one, &scenes_.many, &appearances_.one, &appearances_.many}) {
     sqlite3_finalize(*statement);
     *statement = nullptr;
   }
@@ -171,33 +172,68 @@ std::string CorpusDatabaseWriter::open(const std::filesystem::path& destination)
   if (auto problem = exec("PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF;"); !problem.empty())
     return fail("cannot configure the database");
   if (auto problem = exec(kCorpusTables); !problem.empty()) return fail("cannot create the schema");
-  struct Statement {
-    sqlite3_stmt** target;
-    const char* sql;
+  if (sqlite3_prepare_v2(db_,
+                         "INSERT INTO films (film_id, path, status, error, format, encoding, title, year, scenes, "
+                         "characters, relationships, graph_density, graph_communities, arc_shape) "
+                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                         -1, &insert_film_, nullptr) != SQLITE_OK)
+    return fail("cannot prepare a statement");
+  struct Table {
+    TableInsert* insert;
+    const char* name;
+    const char* columns;
+    int count;
   };
-  const Statement statements[] = {
-      {&insert_film_,
-       "INSERT INTO films (film_id, path, status, error, format, encoding, title, year, scenes, "
-       "characters, relationships, graph_density, graph_communities, arc_shape) "
-       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"},
-      {&insert_character_,
-       "INSERT OR IGNORE INTO characters (film_id, character_id, rank, name, actor, gender, "
-       "mentions, dialogue_words, degree, weighted_degree, betweenness, eigenvector, community) "
-       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"},
-      {&insert_relationship_,
-       "INSERT OR IGNORE INTO relationships (film_id, source_id, target_id, weight, "
-       "shared_scenes, kinds) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"},
-      {&insert_theme_, "INSERT OR IGNORE INTO themes (film_id, tag, rank, score) VALUES (?1, ?2, ?3, ?4)"},
-      {&insert_scene_,
-       "INSERT OR IGNORE INTO scenes (film_id, scene_index, heading, section, first_line, "
-       "last_line, dialogue_words, action_words, valence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"},
-      {&insert_appearance_,
-       "INSERT OR IGNORE INTO scene_characters (film_id, scene_index, character_id) VALUES (?1, ?2, ?3)"},
+  const Table tables[] = {
+      {&characters_, "characters",
+       "film_id, character_id, rank, name, actor, gender, mentions, dialogue_words, degree, weighted_degree, "
+       "betweenness, eigenvector, community",
+       13},
+      {&relationships_, "relationships", "film_id, source_id, target_id, weight, shared_scenes, kinds", 6},
+      {&themes_, "themes", "film_id, tag, rank, score", 4},
+      {&scenes_, "scenes",
+       "film_id, scene_index, heading, section, first_line, last_line, dialogue_words, action_words, valence", 9},
+      {&appearances_, "scene_characters", "film_id, scene_index, character_id", 3},
   };
-  for (const Statement& s : statements)
-    if (sqlite3_prepare_v2(db_, s.sql, -1, s.target, nullptr) != SQLITE_OK)
-      return fail("cannot prepare a statement");
+  for (const Table& table : tables)
+    if (auto problem = prepare(*table.insert, table.name, table.columns, table.count); !problem.empty())
+      return problem;
   return {};
+}
+
+std::string CorpusDatabaseWriter::prepare(TableInsert& insert, const char* table, const char* columns, int count) {
+  std::string row = "(";
+  for (int c = 0; c < count; ++c) row += c == 0 ? "?" : ", ?";
+  row += ")";
+  const std::string head = std::string("INSERT OR IGNORE INTO ") + table + " (" + columns + ") VALUES ";
+  std::string many = head;
+  for (std::size_t r = 0; r < kRowsPerInsert; ++r) many += (r == 0 ? "" : ", ") + row;
+  insert.columns = count;
+  if (sqlite3_prepare_v2(db_, (head + row).c_str(), -1, &insert.one, nullptr) != SQLITE_OK ||
+      sqlite3_prepare_v2(db_, many.c_str(), -1, &insert.many, nullptr) != SQLITE_OK)
+    return fail("cannot prepare a statement");
+  return {};
+}
+
+// `bind(statement, first, row)` binds the row's columns from parameter `first` (1-based) on.
+template <class Row, class Bind>
+bool CorpusDatabaseWriter::insert_rows(const TableInsert& insert, const std::vector<Row>& rows, const Bind& bind) {
+  auto step = [](sqlite3_stmt* statement) {
+    const int code = sqlite3_step(statement);
+    sqlite3_reset(statement);
+    return code == SQLITE_DONE;
+  };
+  std::size_t i = 0;
+  for (; i + kRowsPerInsert <= rows.size(); i += kRowsPerInsert) {
+    for (std::size_t r = 0; r < kRowsPerInsert; ++r)
+      bind(insert.many, 1 + static_cast<int>(r) * insert.columns, rows[i + r]);
+    if (!step(insert.many)) return false;
+  }
+  for (; i < rows.size(); ++i) {
+    bind(insert.one, 1, rows[i]);
+    if (!step(insert.one)) return false;
+  }
+  return true;
 }
 
 std::string CorpusDatabaseWriter::add_film(const FilmEntry& film) {
@@ -232,56 +268,64 @@ std::string CorpusDatabaseWriter::add_film(const FilmEntry& film) {
   }
   if (!step(insert_film_)) return fail("cannot insert film " + film.path);
   if (rows) {
-    for (const CharacterRow& c : rows->characters) {
-      sqlite3_bind_int64(insert_character_, 1, film.film_id);
-      bind_text(insert_character_, 2, c.id);
-      sqlite3_bind_int64(insert_character_, 3, static_cast<long long>(c.rank));
-      bind_text(insert_character_, 4, c.name);
-      bind_optional_text(insert_character_, 5, c.actor);
-      bind_text(insert_character_, 6, c.gender);
-      sqlite3_bind_int64(insert_character_, 7, c.mentions);
-      sqlite3_bind_int64(insert_character_, 8, c.dialogue_words);
-      sqlite3_bind_int64(insert_character_, 9, c.degree);
-      sqlite3_bind_double(insert_character_, 10, c.weighted_degree);
-      sqlite3_bind_double(insert_character_, 11, c.betweenness);
-      sqlite3_bind_double(insert_character_, 12, c.eigenvector);
-      sqlite3_bind_int64(insert_character_, 13, c.community);
-      if (!step(insert_character_)) return fail("cannot insert a character of " + film.path);
-    }
-    for (const RelationshipRow& r : rows->relationships_rows) {
-      sqlite3_bind_int64(insert_relationship_, 1, film.film_id);
-      bind_text(insert_relationship_, 2, r.source);
-      bind_text(insert_relationship_, 3, r.target);
-      sqlite3_bind_double(insert_relationship_, 4, r.weight);
-      sqlite3_bind_int64(insert_relationship_, 5, r.shared_scenes);
-      bind_text(insert_relationship_, 6, r.kinds);
-      if (!step(insert_relationship_)) return fail("cannot insert a relationship of " + film.path);
-    }
-    for (const ThemeRow& t : rows->themes) {
-      sqlite3_bind_int64(insert_theme_, 1, film.film_id);
-      bind_text(insert_theme_, 2, t.tag);
-      sqlite3_bind_int64(insert_theme_, 3, static_cast<long long>(t.rank));
-      sqlite3_bind_double(insert_theme_, 4, t.score);
-      if (!step(insert_theme_)) return fail("cannot insert a theme of " + film.path);
-    }
-    for (const SceneRow& s : rows->scenes) {
-      sqlite3_bind_int64(insert_scene_, 1, film.film_id);
-      sqlite3_bind_int64(insert_scene_, 2, s.index);
-      bind_optional_text(insert_scene_, 3, s.heading);
-      bind_text(insert_scene_, 4, s.section);
-      sqlite3_bind_int64(insert_scene_, 5, s.first_line);
-      sqlite3_bind_int64(insert_scene_, 6, s.last_line);
-      sqlite3_bind_int64(insert_scene_, 7, s.dialogue_words);
-      sqlite3_bind_int64(insert_scene_, 8, s.action_words);
-      sqlite3_bind_double(insert_scene_, 9, s.valence);
-      if (!step(insert_scene_)) return fail("cannot insert a scene of " + film.path);
-      for (const std::string& id : s.characters) {
-        sqlite3_bind_int64(insert_appearance_, 1, film.film_id);
-        sqlite3_bind_int64(insert_appearance_, 2, s.index);
-        bind_text(insert_appearance_, 3, id);
-        if (!step(insert_appearance_)) return fail("cannot insert a scene appearance of " + film.path);
-      }
-    }
+    // Every parameter of a row is bound each time (a null where there is no value), so a
+    // statement's earlier bindings never leak into the next row.
+    const long long id = film.film_id;
+    auto character = [&](sqlite3_stmt* st, int at, const CharacterRow& c) {
+      sqlite3_bind_int64(st, at, id);
+      bind_text(st, at + 1, c.id);
+      sqlite3_bind_int64(st, at + 2, static_cast<long long>(c.rank));
+      bind_text(st, at + 3, c.name);
+      bind_optional_text(st, at + 4, c.actor);
+      bind_text(st, at + 5, c.gender);
+      sqlite3_bind_int64(st, at + 6, c.mentions);
+      sqlite3_bind_int64(st, at + 7, c.dialogue_words);
+      sqlite3_bind_int64(st, at + 8, c.degree);
+      sqlite3_bind_double(st, at + 9, c.weighted_degree);
+      sqlite3_bind_double(st, at + 10, c.betweenness);
+      sqlite3_bind_double(st, at + 11, c.eigenvector);
+      sqlite3_bind_int64(st, at + 12, c.community);
+    };
+    if (!insert_rows(characters_, rows->characters, character)) return fail("cannot insert a character of " + film.path);
+    auto relationship = [&](sqlite3_stmt* st, int at, const RelationshipRow& r) {
+      sqlite3_bind_int64(st, at, id);
+      bind_text(st, at + 1, r.source);
+      bind_text(st, at + 2, r.target);
+      sqlite3_bind_double(st, at + 3, r.weight);
+      sqlite3_bind_int64(st, at + 4, r.shared_scenes);
+      bind_text(st, at + 5, r.kinds);
+    };
+    if (!insert_rows(relationships_, rows->relationships_rows, relationship))
+      return fail("cannot insert a relationship of " + film.path);
+    auto theme = [&](sqlite3_stmt* st, int at, const ThemeRow& t) {
+      sqlite3_bind_int64(st, at, id);
+      bind_text(st, at + 1, t.tag);
+      sqlite3_bind_int64(st, at + 2, static_cast<long long>(t.rank));
+      sqlite3_bind_double(st, at + 3, t.score);
+    };
+    if (!insert_rows(themes_, rows->themes, theme)) return fail("cannot insert a theme of " + film.path);
+    auto scene = [&](sqlite3_stmt* st, int at, const SceneRow& s) {
+      sqlite3_bind_int64(st, at, id);
+      sqlite3_bind_int64(st, at + 1, s.index);
+      bind_optional_text(st, at + 2, s.heading);
+      bind_text(st, at + 3, s.section);
+      sqlite3_bind_int64(st, at + 4, s.first_line);
+      sqlite3_bind_int64(st, at + 5, s.last_line);
+      sqlite3_bind_int64(st, at + 6, s.dialogue_words);
+      sqlite3_bind_int64(st, at + 7, s.action_words);
+      sqlite3_bind_double(st, at + 8, s.valence);
+    };
+    if (!insert_rows(scenes_, rows->scenes, scene)) return fail("cannot insert a scene of " + film.path);
+    std::vector<std::pair<long long, std::string_view>> appearances;
+    for (const SceneRow& s : rows->scenes)
+      for (const std::string& character_id : s.characters) appearances.emplace_back(s.index, character_id);
+    auto appearance = [&](sqlite3_stmt* st, int at, const std::pair<long long, std::string_view>& a) {
+      sqlite3_bind_int64(st, at, id);
+      sqlite3_bind_int64(st, at + 1, a.first);
+      bind_text(st, at + 2, a.second);
+    };
+    if (!insert_rows(appearances_, appearances, appearance))
+      return fail("cannot insert a scene appearance of " + film.path);
   }
   if (++films_in_transaction_ >= kFilmsPerTransaction) {
     if (!exec("COMMIT").empty()) return fail("cannot commit");

@@ -432,14 +432,30 @@ nlohmann::ordered_json analysis_document(const Analysis& analysis) {
   return tree.take();
 }
 
+namespace {
+
+// One writer per thread and layout, whose buffer outlives each document: a batch worker
+// writes thousands, and growing a fresh buffer to a document's size copied it twice over. It
+// is cleared first, in case an exception left a document unfinished in it.
+JsonText& thread_writer(int indent) {
+  thread_local JsonText indented(kIndent);
+  thread_local JsonText compact(-1);
+  JsonText& writer = indent == kIndent ? indented : compact;
+  writer.clear();
+  return writer;
+}
+
+}  // namespace
+
 std::string to_analysis_json(const Analysis& analysis) {
-  JsonText text(kIndent);
+  JsonText& text = thread_writer(kIndent);
   write_analysis(text, analysis);
-  return text.take() + "\n";
+  text.raw("\n");
+  return text.take();
 }
 
 std::string to_analysis_json_line(const Analysis& analysis) {
-  JsonText text(-1);
+  JsonText& text = thread_writer(-1);
   write_analysis(text, analysis);
   return text.take();
 }

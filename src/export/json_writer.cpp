@@ -152,12 +152,19 @@ std::string json_text(const nlohmann::ordered_json& value, int indent) {
   return text.take();
 }
 
-// The text lives in out_, of which the first size_ bytes are written: appending goes through
-// a pointer into room made beforehand, not through std::string's per-call bookkeeping. The
-// room always includes kSlack bytes more than asked, so indent() may write whole words.
+// The text lives in buffer_, of which the first size_ bytes are written: appending goes
+// through a pointer into room made beforehand, not through std::string's per-call bookkeeping.
+// The room always includes kSlack bytes more than asked, so indent() may write whole words.
 constexpr std::size_t kSlack = 8;
+constexpr std::size_t kFirstBuffer = 4096;
 
-void JsonText::grow(std::size_t bytes) { out_.resize(std::max(out_.size() * 2, size_ + bytes + kSlack)); }
+void JsonText::grow(std::size_t bytes) {
+  const std::size_t capacity = std::max({capacity_ * 2, size_ + bytes + kSlack, kFirstBuffer});
+  auto buffer = std::make_unique_for_overwrite<char[]>(capacity);
+  if (size_ > 0) std::memcpy(buffer.get(), buffer_.get(), size_);
+  buffer_ = std::move(buffer);
+  capacity_ = capacity;
+}
 
 // A new line indented to the current depth. Spaces go eight at a time, a store each, which
 // may run up to seven bytes past the indent into room that the next write overwrites.
@@ -288,11 +295,13 @@ void JsonText::write_unsigned(unsigned long long number) {
 }
 
 std::string JsonText::take() {
-  out_.resize(size_);
-  size_ = 0;
-  members_.clear();
-  after_key_ = false;
-  return std::exchange(out_, std::string());
+  std::string text = size_ == 0 ? std::string() : std::string(buffer_.get(), size_);
+  clear();
+  if (capacity_ > kMaxKeptBuffer) {
+    buffer_.reset();
+    capacity_ = 0;
+  }
+  return text;
 }
 
 }  // namespace filmscope

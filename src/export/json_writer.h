@@ -20,6 +20,7 @@
 #include <array>
 #include <concepts>
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -97,16 +98,26 @@ class JsonText {
   // Text that is already JSON, written as it is.
   void raw(std::string_view text);
 
-  // The text written so far; the writer is left empty.
+  // The text written so far; the writer is left empty, its buffer kept for the next text
+  // unless it is larger than kMaxKeptBuffer.
   std::string take();
+
+  static constexpr std::size_t kMaxKeptBuffer = std::size_t{16} << 20;
+
+  // Forgets what was written, keeping the buffer.
+  void clear() {
+    size_ = 0;
+    members_.clear();
+    after_key_ = false;
+  }
 
  private:
   // Room for `bytes` more at the end of the text; advance() then marks how far was written.
   char* room(std::size_t bytes) {
-    if (out_.size() - size_ < bytes) grow(bytes);
-    return out_.data() + size_;
+    if (capacity_ - size_ < bytes) grow(bytes);
+    return buffer_.get() + size_;
   }
-  void advance(const char* end) { size_ = static_cast<std::size_t>(end - out_.data()); }
+  void advance(const char* end) { size_ = static_cast<std::size_t>(end - buffer_.get()); }
   void grow(std::size_t bytes);
   char* indent(char* at) const;
   char* separate(char* at);
@@ -118,8 +129,11 @@ class JsonText {
   void write_signed(long long number);
   void write_unsigned(unsigned long long number);
 
-  std::string out_;
-  std::size_t size_ = 0;  // bytes of out_ written; the rest is room made ahead
+  // The text so far, in a buffer that is never cleared: a std::string would zero every byte
+  // of room as it grows, which cost as much as writing the text.
+  std::unique_ptr<char[]> buffer_;
+  std::size_t capacity_ = 0;
+  std::size_t size_ = 0;  // bytes of buffer_ written; the rest is room made ahead
   int indent_;
   std::vector<std::size_t> members_;  // per open object or array, the members written so far
   bool after_key_ = false;

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 #include "text/unicode_text.h"
 
@@ -312,9 +313,24 @@ class SentenceScorer {
   std::vector<LookedUp> looked_up_;  // per word
 };
 
+// How many times `c` occurs in `text`, found with memchr: the marks are rare, and a count
+// byte by byte cost three instructions per byte of every scored sentence.
+std::size_t occurrences(std::string_view text, char c) {
+  std::size_t count = 0;
+  const char* at = text.data();
+  const char* const end = at + text.size();
+  while (at < end) {
+    at = static_cast<const char*>(std::memchr(at, c, static_cast<std::size_t>(end - at)));
+    if (!at) break;
+    ++count;
+    ++at;
+  }
+  return count;
+}
+
 double punctuation_emphasis(std::string_view text) {
-  auto exclamations = static_cast<std::size_t>(std::count(text.begin(), text.end(), '!'));
-  auto questions = static_cast<std::size_t>(std::count(text.begin(), text.end(), '?'));
+  const std::size_t exclamations = occurrences(text, '!');
+  const std::size_t questions = occurrences(text, '?');
   double amplifier = static_cast<double>(std::min(exclamations, kMaxExclamations)) * kExclamationAmplifier;
   if (questions > 1)
     amplifier += questions <= kMaxScaledQuestions ? static_cast<double>(questions) * kQuestionAmplifier

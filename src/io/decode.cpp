@@ -291,15 +291,21 @@ struct ControlCount {
   bool has_nul = false;
 };
 
-// Whether all eight bytes at `data` are printable ASCII (0x20 to 0x7E): each is then one
-// character and no control. Adding 1 to every byte carries into the high bit only from 0x7F
-// up, and subtracting 0x20 borrows into it only below 0x20, once no byte has the bit already.
+// Whether all eight bytes at `data` are printable ASCII (0x20 to 0x7E) or line feeds: each is
+// then one character and no control. Line feeds are first made printable (0x0A | 0x20), found
+// with an exact per-byte test for zero after an XOR; then adding 1 to every byte carries into
+// the high bit only from 0x7F up, and subtracting 0x20 borrows into it only below 0x20, once
+// no byte has the bit already.
 bool all_printable_ascii(const unsigned char* data) {
   std::uint64_t word = 0;
   std::memcpy(&word, data, 8);
   constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+  constexpr std::uint64_t kLow7 = 0x7F7F7F7F7F7F7F7FULL;
   constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
   if (word & kHigh) return false;
+  const std::uint64_t x = word ^ (kOnes * '\n');
+  const std::uint64_t line_feeds = ~(((x & kLow7) + kLow7) | x) & kHigh;
+  word |= line_feeds >> 2;
   return ((word + kOnes) & kHigh) == 0 && ((word - kOnes * 0x20) & ~word & kHigh) == 0;
 }
 
@@ -328,16 +334,18 @@ ControlCount count_controls(std::string_view utf8) {
 // CRLF and lone CR become LF; every line break stays one line break. Done in place: the text
 // only shrinks, so the write position never overtakes the read position.
 void normalise_line_ends(std::string& text) {
-  std::size_t first = text.find('\r');
-  if (first == std::string::npos) return;
-  std::size_t write = first;
-  for (std::size_t read = first; read < text.size(); ++read) {
-    if (text[read] != '\r') {
-      text[write++] = text[read];
-      continue;
-    }
+  std::size_t read = text.find('\r');
+  if (read == std::string::npos) return;
+  std::size_t write = read;
+  // From one CR to the next: the line between them moves down whole.
+  while (read < text.size()) {
     text[write++] = '\n';
-    if (read + 1 < text.size() && text[read + 1] == '\n') ++read;
+    read += read + 1 < text.size() && text[read + 1] == '\n' ? 2 : 1;
+    std::size_t next = text.find('\r', read);
+    if (next == std::string::npos) next = text.size();
+    std::memmove(text.data() + write, text.data() + read, next - read);
+    write += next - read;
+    read = next;
   }
   text.resize(write);
 }

@@ -247,6 +247,29 @@ TEST_CASE("control characters are counted wherever they fall in the text", "[dec
   }
 }
 
+TEST_CASE("control characters among line breaks are counted exactly, property", "[decode][property]") {
+  // Lines of printable text with a control here and there: the count (and so the binary
+  // verdict) must not depend on where the line feeds fall in the eight-byte steps.
+  std::mt19937 random(5122026);
+  const std::string alphabet = "ab ~\n\n\n\r\t\x01\x1B\x7F";
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    const std::size_t length = 1 + random() % 60;
+    for (std::size_t i = 0; i < length; ++i) text += alphabet[random() % alphabet.size()];
+    // The definition: characters after CRLF counts once; controls are C0 but \t-\r, and DEL.
+    std::size_t characters = 0;
+    std::size_t controls = 0;
+    for (char c : text) {
+      ++characters;
+      const auto byte = static_cast<unsigned char>(c);
+      if ((byte < 0x20 && !(byte >= '\t' && byte <= '\r')) || byte == 0x7F) ++controls;
+    }
+    const auto result = decode_bytes(text);
+    CAPTURE(text);
+    REQUIRE(static_cast<bool>(result.decoded) == (controls * 20 <= characters));
+  }
+}
+
 TEST_CASE("decoding errors", "[decode][errors]") {
   SECTION("empty input") {
     auto result = decode_bytes("");

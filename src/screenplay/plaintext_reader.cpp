@@ -12,8 +12,9 @@
 #include <vector>
 
 #include "screenplay/line_text.h"
-#include "text/unicode_text.h"
 #include "screenplay/scene_heading.h"
+#include "text/byte_scan.h"
+#include "text/unicode_text.h"
 
 namespace filmscope {
 
@@ -103,11 +104,13 @@ std::string expand_tabs(std::string_view raw) {
 // already measured stays where it is.
 MeasuredLine measure(std::string_view raw, std::deque<std::string>& expanded) {
   MeasuredLine line;
-  const bool has_tabs = std::any_of(raw.begin(), raw.end(), [](char c) { return c == '\t' || c == '\f' || c == '\v'; });
+  // Lines seldom hold a control byte at all: the exact test runs only on those that do.
+  const bool has_tabs = has_control_byte(raw) && std::any_of(raw.begin(), raw.end(), [](char c) {
+                          return c == '\t' || c == '\f' || c == '\v';
+                        });
   line.text = has_tabs ? std::string_view(expanded.emplace_back(expand_tabs(raw))) : raw;
   std::string_view t = line.text;
-  std::size_t begin = 0;
-  while (begin < t.size() && t[begin] == ' ') ++begin;
+  std::size_t begin = leading_run(t, ' ');
   std::size_t end = t.size();
   // Trailing spaces and revision asterisks ("text      *") are not content. U+00A0 (C2 A0)
   // appears in web copies as padding.

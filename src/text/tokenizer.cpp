@@ -15,11 +15,13 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <memory>
 #include <optional>
 #include <unordered_set>
 
+#include "text/byte_scan.h"
 #include "text/unicode_text.h"
 
 namespace filmscope {
@@ -86,7 +88,8 @@ bool is_non_final_abbreviation(std::string_view word) {
 namespace {
 
 // Sentence-break classes of ASCII characters (UAX #29), as far as the rules below need them.
-bool sentence_space(char c) { return c == ' ' || c == '\t' || c == '\v' || c == '\f'; }
+// A line feed inside a paragraph is read as a space (sentence_spans), so it is one here too.
+bool sentence_space(char c) { return c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == '\n'; }
 bool sentence_close(char c) {
   return c == '"' || c == '\'' || c == '(' || c == ')' || c == '[' || c == ']' || c == '{' || c == '}';
 }
@@ -183,7 +186,7 @@ const SentenceSuppressions& sentence_suppressions() {
 // must be a suppressing one.
 bool suppressed_break(std::string_view text, std::size_t n, const SentenceSuppressions& suppressions) {
   std::size_t p = n;
-  if (p > 0 && text[p - 1] == ' ') --p;
+  if (p > 0 && (text[p - 1] == ' ' || text[p - 1] == '\n')) --p;
   if (p == 0 || text[p - 1] != '.') return false;
   std::uint64_t key = 0;
   bool suppressed = false;
@@ -198,8 +201,24 @@ bool suppressed_break(std::string_view text, std::size_t n, const SentenceSuppre
   return suppressed;
 }
 
+// The position of the first terminator (". ! ?") at or after `from`, or text.size(): eight
+// bytes at a time, since most of a text is not one.
+std::size_t next_terminator(std::string_view text, std::size_t from) {
+  std::size_t i = from;
+  if constexpr (std::endian::native == std::endian::little) {
+    for (; i + 8 <= text.size(); i += 8) {
+      const std::uint64_t word = byte_scan_detail::load(text.data() + i);
+      const std::uint64_t found = byte_scan_detail::equal_to(word, '.') | byte_scan_detail::equal_to(word, '!') |
+                                  byte_scan_detail::equal_to(word, '?');
+      if (found != 0) return i + static_cast<std::size_t>(std::countr_zero(found)) / 8;
+    }
+  }
+  while (i < text.size() && !sentence_terminator(text[i])) ++i;
+  return i;
+}
+
 // Where ICU's sentence iterator breaks `text` (ASCII without control characters other than
-// tab, vertical tab and form feed), as end offsets; the last is text.size(). After a run of
+// tab, vertical tab, form feed and line feed, which counts as a space), as end offsets; the last is text.size(). After a run of
 // terminators (". ! ?", with closing quotes and brackets, then spaces) it breaks unless: a
 // digit follows a dot directly (SB6); an upper-case letter follows a dot that follows a letter
 // directly (SB7); the next letter after a dot, past anything but letters and terminators, is
@@ -210,10 +229,8 @@ std::vector<std::size_t> ascii_sentence_breaks(std::string_view text, const Sent
   const std::size_t n = text.size();
   std::size_t i = 0;
   while (i < n) {
-    if (!sentence_terminator(text[i])) {
-      ++i;
-      continue;
-    }
+    i = next_terminator(text, i);
+    if (i == n) break;
     std::size_t terminator = i;
     std::size_t k = i + 1;
     bool broke = false;
@@ -256,9 +273,11 @@ std::vector<std::size_t> ascii_sentence_breaks(std::string_view text, const Sent
 // Whether the ASCII path reproduces ICU's sentence breaks on this text.
 bool ascii_sentence_path_applies(std::string_view text, const SentenceSuppressions& suppressions) {
   if (!suppressions.loaded) return false;
+  if (!is_ascii(text)) return false;
+  if (!has_control_byte(text)) return true;
   for (char c : text) {
     const auto byte = static_cast<unsigned char>(c);
-    if (byte >= 0x80 || (byte < 0x20 && c != '\t' && c != '\v' && c != '\f')) return false;
+    if (byte < 0x20 && c != '\t' && c != '\v' && c != '\f' && c != '\n') return false;
   }
   return true;
 }
@@ -278,19 +297,20 @@ std::vector<std::size_t> icu_sentence_breaks(std::string_view flat, icu::BreakIt
 std::vector<TextSpan> sentence_spans(std::string_view paragraph, std::size_t base, bool allow_ascii_path) {
   std::vector<TextSpan> spans;
   // A line break inside a paragraph is not a sentence end: hard-wrapped text and files that
-  // broke a line after "Mr." would otherwise split mid-sentence. Same length, same offsets.
-  std::string flattened;
-  std::string_view flat = paragraph;
-  if (paragraph.find('\n') != std::string_view::npos) {
-    flattened.assign(paragraph);
-    std::replace(flattened.begin(), flattened.end(), '\n', ' ');
-    flat = flattened;
-  }
+  // broke a line after "Mr." would otherwise split mid-sentence. The ASCII path reads a line
+  // feed as a space; ICU is given a copy with spaces for them (same length, same offsets).
   std::vector<std::size_t> breaks;
   const SentenceSuppressions& suppressions = sentence_suppressions();
-  if (allow_ascii_path && ascii_sentence_path_applies(flat, suppressions)) {
-    if (!flat.empty()) breaks = ascii_sentence_breaks(flat, suppressions);
+  if (allow_ascii_path && ascii_sentence_path_applies(paragraph, suppressions)) {
+    if (!paragraph.empty()) breaks = ascii_sentence_breaks(paragraph, suppressions);
   } else {
+    std::string flattened;
+    std::string_view flat = paragraph;
+    if (paragraph.find('\n') != std::string_view::npos) {
+      flattened.assign(paragraph);
+      std::replace(flattened.begin(), flattened.end(), '\n', ' ');
+      flat = flattened;
+    }
     UErrorCode status = U_ZERO_ERROR;
     icu::BreakIterator* breaker = thread_breaker(BreakKind::sentence, status);
     if (U_FAILURE(status) || !breaker) {

@@ -5,8 +5,14 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include <concepts>
 #include <cstdio>
+#include <optional>
+#include <string>
+#include <string_view>
 #include <system_error>
+#include <utility>
+#include <vector>
 
 namespace filmscope::batch {
 
@@ -104,6 +110,25 @@ void bind_optional_text(sqlite3_stmt* statement, int column, const std::optional
     bind_text(statement, column, *value);
   else
     sqlite3_bind_null(statement, column);
+}
+
+// One column of a row, by the value's type.
+template <std::integral Integer>
+void bind_value(sqlite3_stmt* statement, int column, Integer value) {
+  sqlite3_bind_int64(statement, column, static_cast<long long>(value));
+}
+void bind_value(sqlite3_stmt* statement, int column, double value) { sqlite3_bind_double(statement, column, value); }
+void bind_value(sqlite3_stmt* statement, int column, std::string_view value) { bind_text(statement, column, value); }
+void bind_value(sqlite3_stmt* statement, int column, const std::string& value) { bind_text(statement, column, value); }
+void bind_value(sqlite3_stmt* statement, int column, const std::optional<std::string>& value) {
+  bind_optional_text(statement, column, value);
+}
+
+// A row's values into consecutive parameters from `first` on, in the table's column order.
+template <class... Values>
+void bind_row(sqlite3_stmt* statement, int first, const Values&... values) {
+  int column = first;
+  (bind_value(statement, column++, values), ...);
 }
 
 // Flushes the finished database file before the rename makes it visible.
@@ -272,57 +297,27 @@ std::string CorpusDatabaseWriter::add_film(const FilmEntry& film) {
     // statement's earlier bindings never leak into the next row.
     const long long id = film.film_id;
     auto character = [&](sqlite3_stmt* st, int at, const CharacterRow& c) {
-      sqlite3_bind_int64(st, at, id);
-      bind_text(st, at + 1, c.id);
-      sqlite3_bind_int64(st, at + 2, static_cast<long long>(c.rank));
-      bind_text(st, at + 3, c.name);
-      bind_optional_text(st, at + 4, c.actor);
-      bind_text(st, at + 5, c.gender);
-      sqlite3_bind_int64(st, at + 6, c.mentions);
-      sqlite3_bind_int64(st, at + 7, c.dialogue_words);
-      sqlite3_bind_int64(st, at + 8, c.degree);
-      sqlite3_bind_double(st, at + 9, c.weighted_degree);
-      sqlite3_bind_double(st, at + 10, c.betweenness);
-      sqlite3_bind_double(st, at + 11, c.eigenvector);
-      sqlite3_bind_int64(st, at + 12, c.community);
+      bind_row(st, at, id, c.id, c.rank, c.name, c.actor, c.gender, c.mentions, c.dialogue_words, c.degree,
+               c.weighted_degree, c.betweenness, c.eigenvector, c.community);
     };
     if (!insert_rows(characters_, rows->characters, character)) return fail("cannot insert a character of " + film.path);
     auto relationship = [&](sqlite3_stmt* st, int at, const RelationshipRow& r) {
-      sqlite3_bind_int64(st, at, id);
-      bind_text(st, at + 1, r.source);
-      bind_text(st, at + 2, r.target);
-      sqlite3_bind_double(st, at + 3, r.weight);
-      sqlite3_bind_int64(st, at + 4, r.shared_scenes);
-      bind_text(st, at + 5, r.kinds);
+      bind_row(st, at, id, r.source, r.target, r.weight, r.shared_scenes, r.kinds);
     };
     if (!insert_rows(relationships_, rows->relationships_rows, relationship))
       return fail("cannot insert a relationship of " + film.path);
-    auto theme = [&](sqlite3_stmt* st, int at, const ThemeRow& t) {
-      sqlite3_bind_int64(st, at, id);
-      bind_text(st, at + 1, t.tag);
-      sqlite3_bind_int64(st, at + 2, static_cast<long long>(t.rank));
-      sqlite3_bind_double(st, at + 3, t.score);
-    };
+    auto theme = [&](sqlite3_stmt* st, int at, const ThemeRow& t) { bind_row(st, at, id, t.tag, t.rank, t.score); };
     if (!insert_rows(themes_, rows->themes, theme)) return fail("cannot insert a theme of " + film.path);
     auto scene = [&](sqlite3_stmt* st, int at, const SceneRow& s) {
-      sqlite3_bind_int64(st, at, id);
-      sqlite3_bind_int64(st, at + 1, s.index);
-      bind_optional_text(st, at + 2, s.heading);
-      bind_text(st, at + 3, s.section);
-      sqlite3_bind_int64(st, at + 4, s.first_line);
-      sqlite3_bind_int64(st, at + 5, s.last_line);
-      sqlite3_bind_int64(st, at + 6, s.dialogue_words);
-      sqlite3_bind_int64(st, at + 7, s.action_words);
-      sqlite3_bind_double(st, at + 8, s.valence);
+      bind_row(st, at, id, s.index, s.heading, s.section, s.first_line, s.last_line, s.dialogue_words, s.action_words,
+               s.valence);
     };
     if (!insert_rows(scenes_, rows->scenes, scene)) return fail("cannot insert a scene of " + film.path);
     std::vector<std::pair<long long, std::string_view>> appearances;
     for (const SceneRow& s : rows->scenes)
       for (const std::string& character_id : s.characters) appearances.emplace_back(s.index, character_id);
     auto appearance = [&](sqlite3_stmt* st, int at, const std::pair<long long, std::string_view>& a) {
-      sqlite3_bind_int64(st, at, id);
-      sqlite3_bind_int64(st, at + 1, a.first);
-      bind_text(st, at + 2, a.second);
+      bind_row(st, at, id, a.first, a.second);
     };
     if (!insert_rows(appearances_, appearances, appearance))
       return fail("cannot insert a scene appearance of " + film.path);

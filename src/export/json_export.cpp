@@ -1,6 +1,7 @@
 // JSON export: the `filmscope/analysis@1` and `filmscope/graph@1` documents.
 //
-// Takes: an Analysis. Produces: a JSON text, two-space indented, ending in a newline, or the
+// Takes: an Analysis. Produces: a JSON text, two-space indented with short arrays of values and
+// small records (arc points, mentions, evidence) on one line each, ending in a newline; or the
 // same document as an nlohmann::ordered_json value.
 // Method: the document is stated once, member by member in the documented key order
 // (docs/json-schema.md), to an output that is either a JsonText (the text, written directly)
@@ -41,6 +42,9 @@ class JsonTree {
   void end_object() { open_.pop_back(); }
   void begin_array() { open_.push_back(&place(Json::array())); }
   void end_array() { open_.pop_back(); }
+  // A value has no layout.
+  void begin_flat_object() { begin_object(); }
+  void begin_flat_array() { begin_array(); }
   void key(const JsonKey& name) { key_ = name.name(); }
   void decimal(double number) { value(round_for_export(number)); }
   template <typename Value>
@@ -104,6 +108,15 @@ void array_member(Out& out, const JsonKey& key, const Items& items, WriteItem wr
   out.end_array();
 }
 
+// The same on one line, for arrays of plain values (JsonText::begin_flat_array).
+template <class Out, class Items, class WriteItem>
+void flat_array_member(Out& out, const JsonKey& key, const Items& items, WriteItem write_item) {
+  out.key(key);
+  out.begin_flat_array();
+  for (const auto& item : items) write_item(out, item);
+  out.end_array();
+}
+
 template <class Out>
 void write_string(Out& out, const std::string& text) {
   out.value(text);
@@ -116,7 +129,7 @@ void write_rounded(Out& out, double number) {
 
 template <class Out>
 void string_array(Out& out, const JsonKey& key, const std::vector<std::string>& values) {
-  array_member(out, key, values, write_string<Out>);
+  flat_array_member(out, key, values, write_string<Out>);
 }
 
 template <class Out>
@@ -136,7 +149,7 @@ void write_film(Out& out, const FilmInfo& film) {
 
 template <class Out>
 void write_centrality(Out& out, const Centrality& c) {
-  out.begin_object(4);
+  out.begin_flat_object();
   member(out, "degree", c.degree);
   decimal_member(out, "weighted_degree", c.weighted_degree);
   decimal_member(out, "betweenness", c.betweenness);
@@ -146,7 +159,7 @@ void write_centrality(Out& out, const Centrality& c) {
 
 template <class Out>
 void write_mention(Out& out, const Mention& m) {
-  out.begin_object(5);
+  out.begin_flat_object();
   member(out, "scene", m.scene);
   member(out, "line", m.line);
   member(out, "offset", m.offset);
@@ -157,7 +170,7 @@ void write_mention(Out& out, const Mention& m) {
 
 template <class Out>
 void write_evidence(Out& out, const Evidence& e) {
-  out.begin_object(4);
+  out.begin_flat_object();
   member(out, "scene", e.scene);
   member(out, "line", e.line);
   member(out, "text", e.text);
@@ -172,7 +185,7 @@ void write_scene(Out& out, const Scene& s) {
   optional_member(out, "heading", s.heading);
   member(out, "section", s.section);
   out.key("lines");
-  out.begin_array();
+  out.begin_flat_array();
   out.value(s.lines.first);
   out.value(s.lines.last);
   out.end_array();
@@ -206,12 +219,12 @@ void write_theme(Out& out, const Theme& t) {
   member(out, "tag", t.tag);
   decimal_member(out, "score", t.score);
   array_member(out, "evidence", t.evidence, [](Out& o, const auto& e) {
-    o.begin_object(2);
+    o.begin_flat_object();
     member(o, "scene", e.scene);
     member(o, "text", e.text);
     o.end_object();
   });
-  array_member(out, "trajectory", t.trajectory, write_rounded<Out>);
+  flat_array_member(out, "trajectory", t.trajectory, write_rounded<Out>);
   out.end_object();
 }
 
@@ -225,7 +238,7 @@ void write_arc(Out& out, const std::optional<Arc>& arc) {
   member(out, "shape", arc->shape);
   decimal_member(out, "fit", arc->fit);
   array_member(out, "points", arc->points, [](Out& o, const ArcPoint& p) {
-    o.begin_object(5);
+    o.begin_flat_object();
     member(o, "scene", p.scene);
     decimal_member(o, "position", p.position);
     decimal_member(o, "interaction", p.interaction);
@@ -233,9 +246,9 @@ void write_arc(Out& out, const std::optional<Arc>& arc) {
     decimal_member(o, "smoothed", p.smoothed);
     o.end_object();
   });
-  array_member(out, "curve", arc->curve, write_rounded<Out>);
+  flat_array_member(out, "curve", arc->curve, write_rounded<Out>);
   array_member(out, "turning_points", arc->turning_points, [](Out& o, const ArcTurn& t) {
-    o.begin_object(3);
+    o.begin_flat_object();
     member(o, "scene", t.scene);
     member(o, "text", t.text);
     decimal_member(o, "change", t.change);
@@ -302,7 +315,7 @@ void write_graph_summary(Out& out, const GraphSummary& g) {
 template <class Out>
 void write_scene_counts(Out& out, const JsonKey& key, const std::vector<SceneCount>& counts) {
   array_member(out, key, counts, [](Out& o, const SceneCount& c) {
-    o.begin_object(2);
+    o.begin_flat_object();
     member(o, "label", c.label);
     member(o, "scenes", c.scenes);
     o.end_object();
@@ -336,7 +349,7 @@ void write_statistics(Out& out, const std::optional<ScreenplayStats>& stats) {
   write_scene_counts(out, "times_of_day", s.times_of_day);
   write_scene_counts(out, "locations", s.locations);
   array_member(out, "dialogue_shares", s.dialogue_shares, [](Out& o, const auto& d) {
-    o.begin_object(4);
+    o.begin_flat_object();
     member(o, "character", d.character);
     member(o, "words", d.words);
     member(o, "blocks", d.blocks);
@@ -355,7 +368,7 @@ void write_statistics(Out& out, const std::optional<ScreenplayStats>& stats) {
 
 template <class Out>
 void write_diagnostic(Out& out, const Diagnostic& d) {
-  out.begin_object(4);
+  out.begin_flat_object();
   member(out, "severity", to_string(d.severity));
   member(out, "code", d.code);
   member(out, "line", d.line);
@@ -411,7 +424,7 @@ void write_graph(Out& out, const Analysis& analysis) {
     o.end_object();
   });
   array_member(out, "edges", analysis.relationships, [](Out& o, const Relationship& r) {
-    o.begin_object(5);
+    o.begin_flat_object();
     member(o, "source", r.source);
     member(o, "target", r.target);
     decimal_member(o, "weight", r.weight);

@@ -178,8 +178,14 @@ char* JsonText::indent(char* at) const {
 // A container's opening bracket is written before it is known to be empty, and an empty one
 // closes on the same line ("{}"), as the library prints it.
 char* JsonText::separate(char* at) {
-  if (members_.back()++ > 0) *at++ = ',';
-  return indent_ >= 0 ? indent(at) : at;
+  const bool first = members_.back()++ == 0;
+  if (!first) *at++ = ',';
+  if (indent_ < 0) return at;
+  if (members_.size() >= flat_from_) {  // on one line: ", " between members
+    if (!first) *at++ = ' ';
+    return at;
+  }
+  return indent(at);
 }
 
 std::size_t JsonText::separator_bytes() const {
@@ -230,25 +236,30 @@ void JsonText::text_key(std::string_view name) {
   after_key_ = true;
 }
 
-void JsonText::open(char bracket) {
+void JsonText::open(char bracket, bool flat) {
   char* at = before_value(1);
   *at++ = bracket;
   advance(at);
   members_.push_back(0);
+  if (flat && flat_from_ == kNotFlat) flat_from_ = members_.size();
 }
 
 void JsonText::close(char bracket) {
   const std::size_t written = members_.back();
+  const bool flat = members_.size() >= flat_from_;
+  if (members_.size() == flat_from_) flat_from_ = kNotFlat;
   members_.pop_back();
   char* at = room(separator_bytes());
-  if (written > 0 && indent_ >= 0) at = indent(at);
+  if (written > 0 && indent_ >= 0 && !flat) at = indent(at);
   *at++ = bracket;
   advance(at);
 }
 
-void JsonText::begin_object(std::size_t /*members*/) { open('{'); }
+void JsonText::begin_object(std::size_t /*members*/) { open('{', false); }
+void JsonText::begin_flat_object() { open('{', true); }
 void JsonText::end_object() { close('}'); }
-void JsonText::begin_array() { open('['); }
+void JsonText::begin_array() { open('[', false); }
+void JsonText::begin_flat_array() { open('[', true); }
 void JsonText::end_array() { close(']'); }
 
 void JsonText::raw(std::string_view text) {

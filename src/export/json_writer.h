@@ -73,6 +73,11 @@ class JsonText {
   void end_object();
   void begin_array();
   void end_array();
+  // A container written on one line whatever the indent ("[8, 52]", {"scene": 3, "valence":
+  // 0.5}), as is everything inside it; closed by end_object or end_array. For short arrays of
+  // values and small records, which one member per line made most of a document's lines.
+  void begin_flat_object();
+  void begin_flat_array();
   void key(const JsonKey& name);
   // A key known only when the program runs (a value's member name): escaped as JSON requires.
   void text_key(std::string_view name);
@@ -108,6 +113,7 @@ class JsonText {
   void clear() {
     size_ = 0;
     members_.clear();
+    flat_from_ = kNotFlat;
     after_key_ = false;
   }
 
@@ -124,7 +130,7 @@ class JsonText {
   std::size_t separator_bytes() const;
   char* before_value(std::size_t bytes);
   void put_text(char* at, std::string_view text);
-  void open(char bracket);
+  void open(char bracket, bool flat);
   void close(char bracket);
   void write_signed(long long number);
   void write_unsigned(unsigned long long number);
@@ -136,6 +142,9 @@ class JsonText {
   std::size_t size_ = 0;  // bytes of buffer_ written; the rest is room made ahead
   int indent_;
   std::vector<std::size_t> members_;  // per open object or array, the members written so far
+  // The depth (members_.size()) of the outermost open flat container; kNotFlat when none is.
+  static constexpr std::size_t kNotFlat = static_cast<std::size_t>(-1);
+  std::size_t flat_from_ = kNotFlat;
   bool after_key_ = false;
 };
 

@@ -148,3 +148,48 @@ TEST_CASE("a JsonText reused for document after document writes each as a fresh 
   reused.value(1);
   CHECK(reused.take() == "1");
 }
+
+TEST_CASE("flat containers go on one line, and only they", "[export]") {
+  for (int indent : {2, -1}) {
+    JsonText text(indent);
+    text.begin_object();
+    text.key("lines");
+    text.begin_flat_array();
+    text.value(8);
+    text.value(52);
+    text.end_array();
+    text.key("points");
+    text.begin_array();
+    text.begin_flat_object();
+    text.key("scene");
+    text.value(3);
+    text.key("kinds");
+    text.begin_flat_array();  // nested in a flat container: flat as well
+    text.value("romance");
+    text.value("work");
+    text.end_array();
+    text.end_object();
+    text.begin_flat_object();
+    text.end_object();
+    text.end_array();
+    text.key("empty");
+    text.begin_flat_array();
+    text.end_array();
+    text.key("after");
+    text.begin_array();  // a block again once the flat ones are closed
+    text.value(true);
+    text.end_array();
+    text.end_object();
+    const std::string written = text.take();
+    if (indent < 0) {
+      CHECK(written ==
+            R"({"lines":[8,52],"points":[{"scene":3,"kinds":["romance","work"]},{}],"empty":[],"after":[true]})");
+    } else {
+      CHECK(written ==
+            "{\n  \"lines\": [8, 52],\n  \"points\": [\n    {\"scene\": 3, \"kinds\": [\"romance\", \"work\"]},\n"
+            "    {}\n  ],\n  \"empty\": [],\n  \"after\": [\n    true\n  ]\n}");
+    }
+    CHECK(Json::parse(written) ==
+          Json::parse(R"({"lines":[8,52],"points":[{"scene":3,"kinds":["romance","work"]},{}],"empty":[],"after":[true]})"));
+  }
+}

@@ -12,6 +12,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <map>
 #include <set>
@@ -49,9 +50,9 @@ constexpr std::size_t kNone = SIZE_MAX;
 // to appear in the scene are paired (everyone still counts as present), with a diagnostic.
 constexpr std::size_t kMaxPairedScenePresence = 50;
 
-bool is_ascii_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
-bool is_ascii_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
-bool is_ascii_alnum(unsigned char c) { return is_ascii_upper(c) || is_ascii_lower(c) || (c >= '0' && c <= '9'); }
+constexpr bool is_ascii_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+constexpr bool is_ascii_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
+constexpr bool is_ascii_alnum(unsigned char c) { return is_ascii_upper(c) || is_ascii_lower(c) || (c >= '0' && c <= '9'); }
 
 // Byte length of a word separator at `i`, 0 when text[i] starts a word character. ASCII
 // punctuation and space separate; so do the no-break space, guillemets and the General
@@ -101,24 +102,38 @@ bool word_is_all_caps(std::string_view word) {
   return ascii ? letter : is_all_caps(word);
 }
 
-// Splits `text` into words; `out` is reused between calls to spare allocations.
+// ASCII letters and digits, as a table: tokenize asks of every byte of every action line.
+constexpr std::array<bool, 128> kAsciiAlnum = [] {
+  std::array<bool, 128> table{};
+  for (int c = 0; c < 128; ++c) table[static_cast<std::size_t>(c)] = is_ascii_alnum(static_cast<unsigned char>(c));
+  return table;
+}();
+
+// Splits `text` into words; `out` is reused between calls to spare allocations. ASCII bytes
+// are classified inline; only non-ASCII ones go through separator_length.
 void tokenize(std::string_view text, std::vector<Token>& out) {
   out.clear();
   std::size_t newlines = 0;
   std::size_t i = 0;
   while (i < text.size()) {
-    std::size_t skip = separator_length(text, i);
-    if (skip > 0) {
-      newlines += text[i] == '\n';
-      i += skip;
+    const auto first = static_cast<unsigned char>(text[i]);
+    if (first < 0x80 ? !kAsciiAlnum[first] : false) {
+      newlines += first == '\n';
+      ++i;
       continue;
+    }
+    if (first >= 0x80) {
+      if (const std::size_t skip = separator_length(text, i); skip > 0) {
+        i += skip;
+        continue;
+      }
     }
     Token token;
     token.begin = i;
     token.line_index = newlines;
     while (i < text.size()) {
       const auto c = static_cast<unsigned char>(text[i]);
-      if (c < 0x80 ? !is_ascii_alnum(c) : separator_length(text, i) > 0) break;
+      if (c < 0x80 ? !kAsciiAlnum[c] : separator_length(text, i) > 0) break;
       ++i;
     }
     token.end = i;

@@ -4,7 +4,7 @@
 // Takes: a value and an indent (two-space documents use 2; -1 writes one compact line).
 // Produces: the text, without a trailing newline.
 // Method: the value is walked and stated to a JsonText (below), which writes through a pointer
-// into room made ahead in one string. Numbers go through the library's own
+// into room made ahead in one buffer. Numbers go through the library's own
 // shortest round-trip float formatting, so they print identically; strings are copied in runs
 // and only the characters JSON requires are escaped (the library's rules with ensure_ascii off:
 // \b \t \n \f \r \" \\ and \u00XX for other control characters). A string that is not valid
@@ -14,7 +14,10 @@
 //
 // JsonText is that writer, for callers without a value to walk: they state the document member
 // by member, and the text comes out as json_text would print the equivalent value. Exporters
-// use it for documents that would otherwise be built only to be printed.
+// use it for documents that would otherwise be built only to be printed, and three things
+// json_text never does: keys checked when the program is compiled (JsonKey), figures in fixed
+// notation (decimal), and containers on one line (begin_flat_array, begin_flat_object). Those
+// change the text, never the value a reader gets from it.
 #pragma once
 
 #include <array>

@@ -33,6 +33,8 @@
 #include <cstring>
 #include <memory>
 
+#include "text/byte_scan.h"
+
 namespace filmscope {
 namespace {
 
@@ -297,15 +299,11 @@ struct ControlCount {
 // the high bit only from 0x7F up, and subtracting 0x20 borrows into it only below 0x20, once
 // no byte has the bit already.
 bool all_printable_ascii(const unsigned char* data) {
-  std::uint64_t word = 0;
-  std::memcpy(&word, data, 8);
-  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
-  constexpr std::uint64_t kLow7 = 0x7F7F7F7F7F7F7F7FULL;
-  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  using byte_scan_detail::kHigh;
+  using byte_scan_detail::kOnes;
+  std::uint64_t word = byte_scan_detail::load(reinterpret_cast<const char*>(data));
   if (word & kHigh) return false;
-  const std::uint64_t x = word ^ (kOnes * '\n');
-  const std::uint64_t line_feeds = ~(((x & kLow7) + kLow7) | x) & kHigh;
-  word |= line_feeds >> 2;
+  word |= byte_scan_detail::equal_to(word, '\n') >> 2;
   return ((word + kOnes) & kHigh) == 0 && ((word - kOnes * 0x20) & ~word & kHigh) == 0;
 }
 

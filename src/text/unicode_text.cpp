@@ -7,11 +7,12 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
-#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <memory>
 #include <mutex>
+
+#include "text/byte_scan.h"
 
 namespace filmscope {
 
@@ -168,13 +169,8 @@ struct ChunkFlags {
 };
 
 ChunkFlags chunk_flags(const char* at) {
-  constexpr std::uint64_t kLow7 = 0x7F7F7F7F7F7F7F7FULL;
-  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
-  constexpr std::uint64_t kSpaces = 0x2020202020202020ULL;
-  std::uint64_t word = 0;
-  std::memcpy(&word, at, 8);
-  const std::uint64_t x = word ^ kSpaces;
-  return {~(((word & kLow7) + 0x6060606060606060ULL) | word) & kHigh, ~(((x & kLow7) + kLow7) | x) & kHigh};
+  const std::uint64_t word = byte_scan_detail::load(at);
+  return {byte_scan_detail::below_space(word), byte_scan_detail::equal_to(word, ' ')};
 }
 
 // Whether the chunk is already as collapse_whitespace leaves it, given whether the byte before
@@ -185,7 +181,7 @@ bool chunk_collapsed(const ChunkFlags& flags, bool after_space) {
 
 // The shifts of the chunk tests follow memory order on little-endian machines only; elsewhere
 // every byte takes the byte-by-byte loop.
-constexpr bool kChunked = std::endian::native == std::endian::little;
+constexpr bool kChunked = byte_scan_detail::kWordwise;
 
 // How many leading bytes of `text` are already as collapse_whitespace leaves them: no
 // white-space character but single spaces between other characters, and none at the start.

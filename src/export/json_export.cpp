@@ -99,20 +99,18 @@ void optional_member(Out& out, const JsonKey& key, const std::optional<std::stri
   }
 }
 
+// Whether an array goes on one line (JsonText::begin_flat_array): for arrays of plain values.
+enum class ArrayLayout { block, flat };
+
 // `key` with an array of `items`, each written by write_item(out, item).
 template <class Out, class Items, class WriteItem>
-void array_member(Out& out, const JsonKey& key, const Items& items, WriteItem write_item) {
+void array_member(Out& out, const JsonKey& key, const Items& items, WriteItem write_item,
+                  ArrayLayout layout = ArrayLayout::block) {
   out.key(key);
-  out.begin_array();
-  for (const auto& item : items) write_item(out, item);
-  out.end_array();
-}
-
-// The same on one line, for arrays of plain values (JsonText::begin_flat_array).
-template <class Out, class Items, class WriteItem>
-void flat_array_member(Out& out, const JsonKey& key, const Items& items, WriteItem write_item) {
-  out.key(key);
-  out.begin_flat_array();
+  if (layout == ArrayLayout::flat)
+    out.begin_flat_array();
+  else
+    out.begin_array();
   for (const auto& item : items) write_item(out, item);
   out.end_array();
 }
@@ -129,7 +127,7 @@ void write_rounded(Out& out, double number) {
 
 template <class Out>
 void string_array(Out& out, const JsonKey& key, const std::vector<std::string>& values) {
-  flat_array_member(out, key, values, write_string<Out>);
+  array_member(out, key, values, write_string<Out>, ArrayLayout::flat);
 }
 
 template <class Out>
@@ -224,7 +222,7 @@ void write_theme(Out& out, const Theme& t) {
     member(o, "text", e.text);
     o.end_object();
   });
-  flat_array_member(out, "trajectory", t.trajectory, write_rounded<Out>);
+  array_member(out, "trajectory", t.trajectory, write_rounded<Out>, ArrayLayout::flat);
   out.end_object();
 }
 
@@ -246,7 +244,7 @@ void write_arc(Out& out, const std::optional<Arc>& arc) {
     decimal_member(o, "smoothed", p.smoothed);
     o.end_object();
   });
-  flat_array_member(out, "curve", arc->curve, write_rounded<Out>);
+  array_member(out, "curve", arc->curve, write_rounded<Out>, ArrayLayout::flat);
   array_member(out, "turning_points", arc->turning_points, [](Out& o, const ArcTurn& t) {
     o.begin_flat_object();
     member(o, "scene", t.scene);

@@ -112,6 +112,13 @@ void bind_optional_text(sqlite3_stmt* statement, int column, const std::optional
     sqlite3_bind_null(statement, column);
 }
 
+// Runs an INSERT and resets it for the next row; its bindings stay until bound again.
+bool run_insert(sqlite3_stmt* statement) {
+  const int code = sqlite3_step(statement);
+  sqlite3_reset(statement);
+  return code == SQLITE_DONE;
+}
+
 // One column of a row, by the value's type.
 template <std::integral Integer>
 void bind_value(sqlite3_stmt* statement, int column, Integer value) {
@@ -243,32 +250,21 @@ std::string CorpusDatabaseWriter::prepare(TableInsert& insert, const char* table
 // `bind(statement, first, row)` binds the row's columns from parameter `first` (1-based) on.
 template <class Row, class Bind>
 bool CorpusDatabaseWriter::insert_rows(const TableInsert& insert, const std::vector<Row>& rows, const Bind& bind) {
-  auto step = [](sqlite3_stmt* statement) {
-    const int code = sqlite3_step(statement);
-    sqlite3_reset(statement);
-    return code == SQLITE_DONE;
-  };
   std::size_t i = 0;
   for (; i + kRowsPerInsert <= rows.size(); i += kRowsPerInsert) {
     for (std::size_t r = 0; r < kRowsPerInsert; ++r)
       bind(insert.many, 1 + static_cast<int>(r) * insert.columns, rows[i + r]);
-    if (!step(insert.many)) return false;
+    if (!run_insert(insert.many)) return false;
   }
   for (; i < rows.size(); ++i) {
     bind(insert.one, 1, rows[i]);
-    if (!step(insert.one)) return false;
+    if (!run_insert(insert.one)) return false;
   }
   return true;
 }
 
 std::string CorpusDatabaseWriter::add_film(const FilmEntry& film) {
   if (films_in_transaction_ == 0 && !exec("BEGIN").empty()) return fail("cannot begin a transaction");
-  auto step = [&](sqlite3_stmt* statement) {
-    int code = sqlite3_step(statement);
-    sqlite3_reset(statement);
-    sqlite3_clear_bindings(statement);
-    return code == SQLITE_DONE;
-  };
   const FilmRows* rows = film.rows;
   sqlite3_bind_int64(insert_film_, 1, film.film_id);
   bind_text(insert_film_, 2, film.path);
@@ -291,7 +287,10 @@ std::string CorpusDatabaseWriter::add_film(const FilmEntry& film) {
       bind_text(insert_film_, 14, s.arc_shape);
     }
   }
-  if (!step(insert_film_)) return fail("cannot insert film " + film.path);
+  // The film row binds some columns only when they have a value; the others must be null.
+  const bool inserted = run_insert(insert_film_);
+  sqlite3_clear_bindings(insert_film_);
+  if (!inserted) return fail("cannot insert film " + film.path);
   if (rows) {
     // Every parameter of a row is bound each time (a null where there is no value), so a
     // statement's earlier bindings never leak into the next row.

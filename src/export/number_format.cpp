@@ -8,9 +8,9 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <cstdint>
 #include <cstring>
-#include <cmath>
 #include <iterator>
 #include <system_error>
 
@@ -50,6 +50,9 @@ char* put_fixed(double rounded, int places, char* out, char* end) {
 // Below this magnitude a value rounded to six decimals is an integer count of millionths that
 // a double holds exactly, and one millionth is many units in its last place.
 constexpr double kMaxIntegerDecimal = 1e9;
+// put_decimal writes kExportDecimals decimals as millionths.
+constexpr std::uint64_t kMillionths = 1'000'000;
+static_assert(kExportDecimals == 6, "put_decimal counts in millionths");
 
 }  // namespace
 
@@ -65,10 +68,10 @@ char* put_decimal(double value, char* out) {
   if (!(magnitude < kMaxIntegerDecimal)) return put_fixed(rounded, kExportDecimals, out, out + kMaxDecimalBytes);
   // The millionths as an integer, its digits written directly: what std::to_chars would print,
   // without its general conversion.
-  auto millionths = static_cast<std::uint64_t>(std::llround(magnitude * 1e6));
+  auto millionths = static_cast<std::uint64_t>(std::llround(magnitude * static_cast<double>(kMillionths)));
   if (rounded < 0) *out++ = '-';
-  std::uint64_t whole = millionths / 1000000;
-  std::uint64_t fraction = millionths % 1000000;
+  std::uint64_t whole = millionths / kMillionths;
+  std::uint64_t fraction = millionths % kMillionths;
   char digits[24];
   int count = 0;
   do {

@@ -205,7 +205,7 @@ bool suppressed_break(std::string_view text, std::size_t n, const SentenceSuppre
 // bytes at a time, since most of a text is not one.
 std::size_t next_terminator(std::string_view text, std::size_t from) {
   std::size_t i = from;
-  if constexpr (std::endian::native == std::endian::little) {
+  if constexpr (byte_scan_detail::kWordwise) {
     for (; i + 8 <= text.size(); i += 8) {
       const std::uint64_t word = byte_scan_detail::load(text.data() + i);
       const std::uint64_t found = byte_scan_detail::equal_to(word, '.') | byte_scan_detail::equal_to(word, '!') |
@@ -218,12 +218,13 @@ std::size_t next_terminator(std::string_view text, std::size_t from) {
 }
 
 // Where ICU's sentence iterator breaks `text` (ASCII without control characters other than
-// tab, vertical tab, form feed and line feed, which counts as a space), as end offsets; the last is text.size(). After a run of
-// terminators (". ! ?", with closing quotes and brackets, then spaces) it breaks unless: a
-// digit follows a dot directly (SB6); an upper-case letter follows a dot that follows a letter
-// directly (SB7); the next letter after a dot, past anything but letters and terminators, is
-// lower case (SB8); a comma, hyphen, colon or another terminator follows (SB8a). Then the
-// suppressions above remove breaks after listed abbreviations.
+// tab, vertical tab, form feed and line feed, which counts as a space), as end offsets; the
+// last is text.size(). After a run of terminators (". ! ?", with closing quotes and brackets,
+// then spaces) it breaks unless: a digit follows a dot directly (SB6); an upper-case letter
+// follows a dot that follows a letter directly (SB7); the next letter after a dot, past
+// anything but letters and terminators, is lower case (SB8); a comma, hyphen, colon or another
+// terminator follows (SB8a). Then the suppressions above remove breaks after listed
+// abbreviations.
 std::vector<std::size_t> ascii_sentence_breaks(std::string_view text, const SentenceSuppressions& suppressions) {
   std::vector<std::size_t> breaks;
   const std::size_t n = text.size();

@@ -44,9 +44,13 @@ Lexicon build_lexicon() {
     PersonNoun noun;
     noun.gender = parse_gender(row.size() > 1 ? row[1] : "-");
     const std::string noun_class = row.size() > 2 ? row[2] : "person";
+    const bool being = noun_class == "being" || noun_class == "machine" || noun_class == "animal";
     noun.noun_class = noun_class == "protagonist" ? NounClass::protagonist
-                      : noun_class == "being"     ? NounClass::being
+                      : being                     ? NounClass::being
                                                   : NounClass::person;
+    noun.being_kind = noun_class == "machine"  ? BeingKind::machine
+                      : noun_class == "animal" ? BeingKind::animal
+                                               : BeingKind::other;
     auto key = fold_case(row[0]);
     lexicon.longest_person_noun = std::max(lexicon.longest_person_noun, word_count(key));
     lexicon.person_nouns[key] = noun;
@@ -56,7 +60,10 @@ Lexicon build_lexicon() {
   // genders and classes.
   for (auto& row : parse_data_rows(data::wordnet_person_nouns_txt)) {
     PersonNoun noun;
-    if (row.size() > 1 && row[1] == "being") noun.noun_class = NounClass::being;
+    if (row.size() > 1 && row[1] == "being") {
+      noun.noun_class = NounClass::being;
+      noun.being_kind = BeingKind::animal;  // the tool lists WordNet's animals as beings
+    }
     lexicon.person_nouns.try_emplace(row[0], noun);
   }
   for (auto& row : parse_data_rows(data::relation_nouns_txt)) {

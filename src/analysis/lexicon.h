@@ -15,10 +15,21 @@ namespace filmscope {
 
 enum class NounClass { person, protagonist, being };
 
+// What sort of non-human being a noun names. A description of one sort does not introduce a
+// character of another ("a cockroach" is not the robot of the cast list); `other` (a ghost, a
+// volleyball) agrees with every sort.
+enum class BeingKind { machine, animal, other };
+
 struct PersonNoun {
   Gender gender = Gender::unknown;
   NounClass noun_class = NounClass::person;
+  BeingKind being_kind = BeingKind::other;  // for NounClass::being only
 };
+
+// Whether descriptions of beings of these two sorts may name the same character.
+inline bool compatible_beings(BeingKind a, BeingKind b) {
+  return a == b || a == BeingKind::other || b == BeingKind::other;
+}
 
 struct RelationNoun {
   std::string kind;

@@ -22,6 +22,7 @@ namespace {
 constexpr std::size_t kMaxNameRun = 6;        // tokens in one capitalised run
 constexpr std::size_t kMaxRoleAdjectives = 4;  // "a new, advanced operating system"
 constexpr std::size_t kMaxRoleWords = 3;       // "artificial intelligence system"
+constexpr std::size_t kMaxCastDescriptions = 3;  // noun phrases read from one cast entry
 constexpr double kAcceptScore = 2.0;           // person evidence needed for a name from the text
 constexpr double kSalienceDecay = 0.5;         // per sentence
 constexpr double kRecencyWeight = 100.0;
@@ -45,6 +46,9 @@ const StringSet kNamingVerbs{"named", "called", "calls", "names", "dubs", "dubbe
 const StringSet kGenericPersonNouns{
     "man", "woman", "boy", "girl", "guy", "gal", "lady", "gentleman", "person", "kid", "child", "teenager",
     "teen", "stranger", "youth", "individual", "friend", "people", "one"};
+// Auxiliary and modal verbs: after a noun they end its phrase ("her father will pay").
+const StringSet kAuxiliaries{"will", "would", "can", "cannot", "could", "shall", "should", "may",
+                             "might", "must", "do", "does", "did", "have", "had"};
 const StringSet kParticles{"van", "von", "de", "del", "della", "da", "di", "du", "la", "le", "bin", "al", "st"};
 const StringSet kPrepositions{"in", "at", "to", "from", "into", "near", "across", "toward",
                               "towards", "outside", "inside", "through", "of", "on",
@@ -823,6 +827,15 @@ class Resolver {
     return len;
   }
 
+  // Whether a character's name ends just before token `end`.
+  bool name_ends_at(const std::vector<Token>& tokens, std::size_t end) const {
+    for (std::size_t k = end > kMaxNameRun ? end - kMaxNameRun : 0; k < end; ++k) {
+      std::size_t entity = 0;
+      if (name_at(tokens, k, entity) == end - k) return true;
+    }
+    return false;
+  }
+
   void collect_roles() {
     // Cast descriptions: "Theodore Twombly, a lonely writer who …" → writer.
     for (std::size_t u = 0; u < story_.units.size(); ++u) {
@@ -839,14 +852,26 @@ class Resolver {
       while (i < tokens.size() && (tokens[i].text == ","sv || tokens[i].text == "-"sv || tokens[i].text == ":"sv ||
                                    tokens[i].text == "\xE2\x80\x93"sv || tokens[i].text == "\xE2\x80\x94"sv))
         ++i;
-      describe_role(tokens, i, owner->second);
+      // "a wealthy businessman and Jean's father", "Marge's husband, a painter of wildlife":
+      // an entry may give several descriptions, joined by "and" or a comma.
+      for (std::size_t phrase = 0; phrase < kMaxCastDescriptions; ++phrase) {
+        const std::size_t end = describe_role(tokens, i, owner->second);
+        if (end == i) break;
+        i = end;
+        if (i < tokens.size() && tokens[i].text == ","sv) ++i;
+        if (i < tokens.size() && tokens[i].folded == "and"sv) ++i;
+        if (i == end) break;
+      }
     }
     // Appositions anywhere: "an operating system named Samantha", "his wife Tamina".
     for (auto& tokens : result_.tokens) {
       for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
         const auto& t = tokens[i];
         std::size_t entity = 0;
-        if ((t.folded == "named"sv || t.folded == "called"sv) && name_at(tokens, i + 1, entity)) {
+        // A character's name before the verb is its subject, not a noun it names: "whom Sethe
+        // named Denver" (but "a Welshman named Spike").
+        if ((t.folded == "named"sv || t.folded == "called"sv) && name_at(tokens, i + 1, entity) &&
+            !name_ends_at(tokens, i)) {
           auto head = head_before(tokens, 0, i);
           if (!head.empty() && !lexicon_.function_words.count(head)) add_role(entity, head);
         } else if (kNamingVerbs.count(t.folded) && i >= 2 && pronoun_gender(tokens[i - 1].folded) != Gender::unknown &&
@@ -887,11 +912,15 @@ class Resolver {
     }
   }
 
-  // Reads "a lonely writer who …", "a close friend of the protagonist", "Nathan's mute servant".
-  void describe_role(const std::vector<Token>& tokens, std::size_t i, std::size_t owner) {
+  // Reads "a lonely writer who …", "a close friend of the protagonist", "Nathan's mute servant",
+  // "the base's robot assistant". Returns the index just past the noun phrase it read (`i`
+  // when it read none), where a further description may follow ("…, Jean's father").
+  std::size_t describe_role(const std::vector<Token>& tokens, std::size_t i, std::size_t owner) {
     std::optional<std::size_t> possessor;
     if (i < tokens.size() && (kIndefinite.count(tokens[i].folded) || tokens[i].folded == "the"sv)) {
       ++i;
+      // "the base's robot assistant": a thing's possessive belongs to the phrase, not a person.
+      if (i + 1 < tokens.size() && is_word(tokens[i]) && tokens[i].possessive && !starts_upper(tokens[i].text)) ++i;
     } else if (i < tokens.size() && (tokens[i].folded == "his"sv || tokens[i].folded == "her"sv)) {
       ++i;
     } else {
@@ -901,10 +930,10 @@ class Resolver {
         possessor = entity;
         i += len;
       } else {
-        return;
+        return i;
       }
     }
-    std::size_t start = i;
+    const std::size_t start = i;
     // The head: the last person noun of the phrase ("a lonely writer who …", "the lone
     // astronaut running Sarang base"); failing that, the last plain word before a verb form,
     // a name, a comma or a function word ("an advanced AI who …" → AI).
@@ -921,7 +950,8 @@ class Resolver {
       }
     }
     auto head = head_before(tokens, start, stop);
-    if (head.empty() || lexicon_.function_words.count(head)) return;
+    if (head.empty() || lexicon_.function_words.count(head)) return start;
+    note_description_nouns(tokens, start, stop, owner);
     auto relation = lexicon_.relation_nouns.find(head);
     std::string kind = relation != lexicon_.relation_nouns.end() ? relation->second.kind : std::string();
     if (relation == lexicon_.relation_nouns.end()) {
@@ -949,6 +979,26 @@ class Resolver {
     // A relational role only identifies its owner relative to someone ("Nathan's servant"); a
     // plain role ("writer", "AI") identifies them outright.
     add_role(owner, head, kind, possessor);
+    return stop;
+  }
+
+  // The words of a description's noun phrase [start, stop) that say what the character is: the
+  // sort of being, when a word of it is a non-human noun ("robot assistant": the modifier
+  // decides, as in "robot dog"), and the head with the word before it.
+  void note_description_nouns(const std::vector<Token>& tokens, std::size_t start, std::size_t stop,
+                              std::size_t owner) {
+    auto& entity = result_.entities[owner];
+    for (std::size_t k = start; k < stop && !entity.being; ++k) {
+      if (!is_word(tokens[k])) continue;
+      auto noun = lexicon_.person_nouns.find(tokens[k].folded);
+      if (noun != lexicon_.person_nouns.end() && noun->second.noun_class == NounClass::being)
+        entity.being = noun->second.being_kind;
+    }
+    for (std::size_t k = stop; k > start && k + 2 > stop; --k) {
+      const auto& t = tokens[k - 1];
+      if (!is_word(t) || t.possessive || lexicon_.function_words.count(t.folded)) break;
+      entity.description_nouns.push_back(t.folded);
+    }
   }
 
   // ---------------------------------------------------------------- protagonist
@@ -1070,8 +1120,9 @@ class Resolver {
         // The head must end the noun phrase: "the writer's" yes, "the OS market" no.
         std::size_t after = j + len;
         if (after < tokens.size() && is_word(tokens[after]) && !tokens[j + len - 1].possessive &&
-            !lexicon_.function_words.count(tokens[after].folded) && !starts_upper(tokens[after].text) &&
-            !tokens[after].text.ends_with("s") && !tokens[after].text.ends_with("ed"))
+            !lexicon_.function_words.count(tokens[after].folded) && !kAuxiliaries.count(tokens[after].folded) &&
+            !starts_upper(tokens[after].text) && !tokens[after].text.ends_with("s") &&
+            !tokens[after].text.ends_with("ed"))
           return 0;
         std::vector<std::size_t> candidates;
         std::vector<std::size_t> possessor_kin;  // candidates whose role points at the possessor
@@ -1423,13 +1474,14 @@ class Resolver {
   // does "a girl" a character of unknown gender. Returns the description's length.
   std::size_t introduction_at(const std::vector<Token>& tokens, std::size_t i, const std::vector<bool>& introduced,
                               std::size_t& entity) const {
-    if (!kIndefinite.count(tokens[i].folded)) return 0;
+    if (!opens_indefinite_description(tokens, i)) return 0;
     std::size_t head = 0;
     const PersonNoun* noun = nullptr;
     for (std::size_t j = i + 1; j < tokens.size() && j <= i + 1 + kMaxRoleAdjectives; ++j) {
       const auto& t = tokens[j];
       if (t.text == ","sv) continue;
-      if (!is_word(t) || starts_upper(t.text) || lexicon_.function_words.count(t.folded)) return 0;
+      if (!is_word(t) || starts_upper(t.text) || lexicon_.function_words.count(t.folded))
+        return j > i + 1 ? description_noun_introduction(tokens, i, j, introduced, entity) : 0;
       auto found = lexicon_.person_nouns.find(t.folded);
       if (found == lexicon_.person_nouns.end()) continue;
       // Stop at the head: "a car salesman" yes, "a salesman career" no.
@@ -1440,7 +1492,8 @@ class Resolver {
       noun = &found->second;
       break;
     }
-    if (!noun || noun->noun_class == NounClass::protagonist) return 0;
+    if (!noun) return 0;
+    if (noun->noun_class == NounClass::protagonist) return 0;
     // "an eleven-year-old girl, Riley Andersen": the apposition names whom it introduces.
     if (head + 2 < tokens.size() && tokens[head + 1].text == ","sv && starts_upper(tokens[head + 2].text)) return 0;
     if (head + 1 < tokens.size() && (tokens[head + 1].folded == "named"sv || tokens[head + 1].folded == "called"sv))
@@ -1458,14 +1511,11 @@ class Resolver {
       const Gender expected = expected_gender(e);
       if (noun->gender != Gender::unknown && expected != Gender::unknown && expected != noun->gender) continue;
       const bool agrees = being || (noun->gender != Gender::unknown && expected == noun->gender);
-      const bool candidate_being = std::any_of(candidate.roles.begin(), candidate.roles.end(), [&](const RoleNoun& r) {
-        auto role_noun = lexicon_.person_nouns.find(split_words(r.head).back());
-        return role_noun != lexicon_.person_nouns.end() && role_noun->second.noun_class == NounClass::being;
-      });
-      if (candidate_being != being) continue;
+      if (candidate.being.has_value() != being) continue;
+      if (being && !compatible_beings(*candidate.being, noun->being_kind)) continue;
       std::size_t shared = 0;
-      for (const auto& word : split_words(fold_case(candidate.description)))
-        if (words.count(word) && !lexicon_.function_words.count(word)) ++shared;
+      for (const Token& word : tokenize(candidate.description))
+        if (is_word(word) && words.count(word.folded) && !lexicon_.function_words.count(word.folded)) ++shared;
       // Shared words first; without any, only a character known to agree qualifies.
       if (shared == 0 && !agrees) continue;
       const bool better = !best || shared > best_shared ||
@@ -1478,9 +1528,41 @@ class Resolver {
         best_agrees = agrees;
       }
     }
-    if (!best) return 0;
+    // "a sleek surveyor" for "a surveyor robot": the noun may still head a cast description.
+    if (!best) return description_noun_introduction(tokens, i, head + 1, introduced, entity);
     entity = *best;
     return head - i + 1;
+  }
+
+  // "a", "an", and "one" before a description ("one small robot"), not "one of" or "one day".
+  bool opens_indefinite_description(const std::vector<Token>& tokens, std::size_t i) const {
+    if (kIndefinite.count(tokens[i].folded)) return true;
+    return tokens[i].folded == "one"sv && i + 1 < tokens.size() && is_word(tokens[i + 1]) &&
+           !lexicon_.function_words.count(tokens[i + 1].folded) && tokens[i + 1].folded != "day"sv;
+  }
+
+  // "a gleaming white probe" when the cast list has "a probe robot": an indefinite description
+  // [i, end) whose head (its last word) is not a person noun introduces the one character not
+  // yet mentioned whose cast description has that noun (description_nouns), if there is exactly
+  // one. Returns the description's length.
+  std::size_t description_noun_introduction(const std::vector<Token>& tokens, std::size_t i, std::size_t end,
+                                            const std::vector<bool>& introduced, std::size_t& entity) const {
+    std::size_t last = end - 1;
+    while (last > i && !is_word(tokens[last])) --last;
+    if (last == i || tokens[last].possessive) return 0;
+    const std::string& head = tokens[last].folded;
+    std::optional<std::size_t> found;
+    for (std::size_t e = 0; e < result_.entities.size(); ++e) {
+      const auto& candidate = result_.entities[e];
+      if (!candidate.cast_index || introduced[e]) continue;
+      const auto& nouns = candidate.description_nouns;
+      if (std::find(nouns.begin(), nouns.end(), head) == nouns.end()) continue;
+      if (found) return 0;  // two characters share the noun: it names neither
+      found = e;
+    }
+    if (!found) return 0;
+    entity = *found;
+    return last - i + 1;
   }
 
   // "A solitary contractor", "a little girl in thick glasses": an indefinite person

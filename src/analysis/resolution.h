@@ -8,19 +8,26 @@
 //     evidence of a person (an honorific or relation noun before them, a verb after them, a
 //     possessive followed by a person noun, an apposition with a person noun, a common given
 //     name) that outweighs evidence of a place or thing (a preceding article or preposition).
-//  3. Role nouns: the head noun of each cast description ("a lonely writer" → writer),
-//     "named"/"called" appositions ("an operating system named Samantha"), and abbreviations
-//     defined in parentheses ("operating system (OS)"), so that "This OS" and "the writer"
-//     resolve.
+//  3. Role nouns: the head noun of each of a cast entry's descriptions ("a lonely writer" →
+//     writer; "a wealthy banker and Greta's father" → banker, and father of Greta; "the
+//     station's repair robot" → robot), "named"/"called" appositions ("an operating system
+//     named Samantha", but not "whom Rosa named Lily"), and abbreviations defined in
+//     parentheses ("operating system (OS)"), so that "This OS" and "the writer" resolve. A
+//     description noun phrase that holds a machine or animal noun makes the character a
+//     non-human being of that sort ("robot assistant"); its head and the word before it are
+//     kept as the character's description nouns.
 //  4. The protagonist: the character with the most name and role mentions, with the first
 //     cast entry breaking ties; "the protagonist", "the hero" and the description the story
 //     "follows" or opens on resolve to it, unless that description's gender rules it out.
 //  4a. Introductions: while the plot names nobody, an indefinite description ("an impulsive
-//     woman with dyed blue hair", "a helpful robot") introduces a cast character not yet
-//     mentioned, agreeing in gender (known, or suggested by the given name) and in kind
-//     (person or non-human being); shared words with the cast description decide, then
-//     billing; an apposition ("a girl, Riley") names the character instead. Person and animal
-//     nouns come from the curated lexicon and, for breadth, from WordNet.
+//     woman with dyed blue hair", "a helpful robot", "one small robot") introduces a cast
+//     character not yet mentioned, agreeing in gender (known, or suggested by the given name)
+//     and in kind (person or non-human being, and a machine is not an animal); shared words
+//     with the cast description decide, then billing; an apposition ("a girl, Riley") names
+//     the character instead. A description whose head is no such noun, or fits nobody,
+//     introduces the one unmentioned character with that noun among its description nouns
+//     ("a gleaming probe" for "a probe robot"). Person and animal nouns come from the curated
+//     lexicon and, for breadth, from WordNet.
 //  5. Pronouns, by salience in the manner of Lappin and Leass (1994): every mention raises its
 //     character's salience (more as a sentence subject), salience halves at each sentence,
 //     and a pronoun goes to the most salient character whose gender agrees, never to the
@@ -59,6 +66,13 @@ struct Entity {
   std::optional<std::size_t> cast_index;
   Gender gender = Gender::unknown;
   std::vector<RoleNoun> roles;
+  // Set when a noun phrase of the cast description names a non-human being ("the base's robot
+  // assistant": a machine).
+  std::optional<BeingKind> being;
+  // The head nouns of the cast description's noun phrases and the word before each ("probe",
+  // "robot" of "a probe robot"): an indefinite description whose head is one of them, and
+  // nobody else's, introduces this character ("a gleaming white probe").
+  std::vector<std::string> description_nouns;
 };
 
 struct EntityMention {

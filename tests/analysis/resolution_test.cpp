@@ -257,6 +257,72 @@ TEST_CASE("kin the cast list implies: grandparents, uncles and siblings resolve"
   CHECK(entity_of(r, "Her brother", "brother") == dwayne);
 }
 
+TEST_CASE("machines and animals introduce only characters of their own sort", "[analysis]") {
+  auto r = resolve(
+      "Orbit\n| 2031Directed by: Nobody\nMain Plot\n"
+      "One battered maintenance robot keeps a space station running. Its only friend is a moth. "
+      "One day a sleek silver surveyor arrives, and the robot follows her everywhere.\n"
+      "Cast\n- Ann Actor voices BOLT, the station's repair robot.\n"
+      "- Ben Actor voices NOVA, a surveyor robot sent from Earth.\n"
+      "- Cal Actor voices Pip, a talking dog.\n");
+  auto bolt = entity_named(r.resolution, "BOLT");
+  auto nova = entity_named(r.resolution, "NOVA");
+  REQUIRE(bolt);
+  REQUIRE(nova);
+  // "one" opens a description; the possessive "station's" does not hide the role's noun.
+  CHECK(entity_of(r, "One battered maintenance robot") == bolt);
+  // An insect is not the robot or the surveyor; a dog might be, but shares nothing with it.
+  auto moth = entity_of(r, "a moth");
+  CHECK(moth != bolt);
+  CHECK(moth != nova);
+  // "surveyor" is no person noun, but it is the head of exactly one cast description.
+  CHECK(entity_of(r, "a sleek silver surveyor") == nova);
+  CHECK_FALSE(entity_of(r, "One day"));
+  REQUIRE(r.resolution.entities[*bolt].being);
+  CHECK(*r.resolution.entities[*bolt].being == BeingKind::machine);
+}
+
+TEST_CASE("a cast entry may give several descriptions, each a role", "[analysis]") {
+  auto r = resolve(
+      "Snowbound\n| 1999Directed by: Nobody\nMain Plot\n"
+      "A timid clerk owes money, so he plans to have his wife kidnapped, hoping that her father will pay. "
+      "A painter gets up early.\n"
+      "Cast\n- A Actor plays Milo Brandt, a timid clerk.\n"
+      "- B Actor plays Greta Brandt, Milo's wife.\n"
+      "- C Actor plays Otto Lang, a wealthy, stubborn banker and Greta's father.\n"
+      "- D Actor plays Hans Weber, Greta's cousin, a painter of birds.\n");
+  auto greta = entity_named(r.resolution, "Greta Brandt");
+  auto otto = entity_named(r.resolution, "Otto Lang");
+  auto hans = entity_named(r.resolution, "Hans Weber");
+  REQUIRE(greta);
+  REQUIRE(otto);
+  REQUIRE(hans);
+  const auto& roles = r.resolution.entities[*otto].roles;
+  CHECK(std::any_of(roles.begin(), roles.end(),
+                    [&](const RoleNoun& role) { return role.head == "father" && role.related == greta; }));
+  // A modal verb after the noun ends its phrase: "her father will pay".
+  CHECK(entity_of(r, "her father", "father") == otto);
+  const auto& hans_roles = r.resolution.entities[*hans].roles;
+  CHECK(std::any_of(hans_roles.begin(), hans_roles.end(), [](const RoleNoun& role) { return role.head == "painter"; }));
+}
+
+TEST_CASE("a name before \"named\" is the verb's subject, not a noun it names", "[analysis]") {
+  auto r = resolve(
+      "River\n| 1989Directed by: Nobody\nMain Plot\n"
+      "Years ago Rosa bore a girl whom Rosa named Lily after her mother. A farmer named Abel helps them. "
+      "The farm Rosa had left burns down.\n"
+      "Cast\n- A Actor plays Rosa, a former slave.\n"
+      "- B Actor plays Lily, Rosa's daughter.\n"
+      "- C Actor plays Abel, a farmer.\n");
+  auto rosa = entity_named(r.resolution, "Rosa");
+  auto lily = entity_named(r.resolution, "Lily");
+  REQUIRE(rosa);
+  REQUIRE(lily);
+  const auto& roles = r.resolution.entities[*lily].roles;
+  CHECK(std::none_of(roles.begin(), roles.end(), [](const RoleNoun& role) { return role.head == "rosa"; }));
+  CHECK(entity_of(r, "The farm Rosa had", "Rosa") == rosa);
+}
+
 TEST_CASE("property: resolution of random plot text stays in bounds", "[analysis][property]") {
   std::mt19937 random(7);
   const std::vector<std::string> words{"He", "she", "his", "her", "Amy", "Theodore", "Dr.", "Mr.", "the",

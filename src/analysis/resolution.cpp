@@ -1117,9 +1117,14 @@ class Resolver {
       const std::vector<std::size_t>* owners = nullptr;
       std::size_t len = roles_.match(tokens, j, &owners);
       if (len > 0) {
-        // The head must end the noun phrase: "the writer's" yes, "the OS market" no.
+        // The head must end the noun phrase: "the writer's" yes, "the OS market" no. After a
+        // possessive and a relation noun the next word is nearly always a verb: "the crook and
+        // his partner take a car".
         std::size_t after = j + len;
+        const bool relation_after_possessive =
+            possessive_det && lexicon_.relation_nouns.count(join_folded(tokens, j, j + len)) > 0;
         if (after < tokens.size() && is_word(tokens[after]) && !tokens[j + len - 1].possessive &&
+            !relation_after_possessive &&
             !lexicon_.function_words.count(tokens[after].folded) && !kAuxiliaries.count(tokens[after].folded) &&
             !starts_upper(tokens[after].text) && !tokens[after].text.ends_with("s") &&
             !tokens[after].text.ends_with("ed"))

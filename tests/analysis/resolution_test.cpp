@@ -306,6 +306,23 @@ TEST_CASE("a cast entry may give several descriptions, each a role", "[analysis]
   CHECK(std::any_of(hans_roles.begin(), hans_roles.end(), [](const RoleNoun& role) { return role.head == "painter"; }));
 }
 
+TEST_CASE("a relation noun after a possessive ends its phrase, whatever verb follows", "[analysis]") {
+  auto r = resolve(
+      "Snow\n| 1996Directed by: Nobody\nMain Plot\n"
+      "The chatty crook and his silent partner take a car. The OS market grows.\n"
+      "Cast\n- A Actor plays Carl Show, a small-time crook who never stops talking.\n"
+      "- B Actor plays Gaear Grim, Carl's partner, who barely says a word.\n"
+      "- C Actor plays Ada, an OS.\n");
+  auto carl = entity_named(r.resolution, "Carl Show");
+  auto gaear = entity_named(r.resolution, "Gaear Grim");
+  REQUIRE(carl);
+  REQUIRE(gaear);
+  CHECK(entity_of(r, "The chatty crook") == carl);
+  CHECK(entity_of(r, "his silent partner", "partner") == gaear);
+  // Without a possessive, a following noun still makes a compound that names nobody.
+  CHECK_FALSE(entity_of(r, "The OS market"));
+}
+
 TEST_CASE("a name before \"named\" is the verb's subject, not a noun it names", "[analysis]") {
   auto r = resolve(
       "River\n| 1989Directed by: Nobody\nMain Plot\n"

@@ -60,6 +60,7 @@ Lexicon build_lexicon() {
   // genders and classes.
   for (auto& row : parse_data_rows(data::wordnet_person_nouns_txt)) {
     PersonNoun noun;
+    noun.from_wordnet = true;
     if (row.size() > 1 && row[1] == "being") {
       noun.noun_class = NounClass::being;
       noun.being_kind = BeingKind::animal;  // the tool lists WordNet's animals as beings

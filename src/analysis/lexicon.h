@@ -24,6 +24,9 @@ struct PersonNoun {
   Gender gender = Gender::unknown;
   NounClass noun_class = NounClass::person;
   BeingKind being_kind = BeingKind::other;  // for NounClass::being only
+  // From WordNet's fallback list rather than the curated one: its most frequent sense is a
+  // person or an animal, but others may not be ("a diner", "a camper").
+  bool from_wordnet = false;
 };
 
 // Whether descriptions of beings of these two sorts may name the same character.

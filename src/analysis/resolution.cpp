@@ -1482,22 +1482,26 @@ class Resolver {
     if (!opens_indefinite_description(tokens, i)) return 0;
     std::size_t head = 0;
     const PersonNoun* noun = nullptr;
-    for (std::size_t j = i + 1; j < tokens.size() && j <= i + 1 + kMaxRoleAdjectives; ++j) {
-      const auto& t = tokens[j];
+    // The head is the last person noun before the description ends: "a car salesman", "a
+    // young American woman" (not "young"), "a salesman career" (salesman).
+    bool capitalised = false;  // a capitalised modifier was seen
+    bool head_after_capitalised = false;
+    std::size_t end = i + 1;
+    for (; end < tokens.size() && end <= i + 1 + kMaxRoleAdjectives; ++end) {
+      const auto& t = tokens[end];
       if (t.text == ","sv) continue;
-      if (!is_word(t) || starts_upper(t.text) || lexicon_.function_words.count(t.folded))
-        return j > i + 1 ? description_noun_introduction(tokens, i, j, introduced, entity) : 0;
+      if (!is_word(t) || !capitalised_modifier_or_lower(tokens, end) || lexicon_.function_words.count(t.folded))
+        break;
       auto found = lexicon_.person_nouns.find(t.folded);
-      if (found == lexicon_.person_nouns.end()) continue;
-      // Stop at the head: "a car salesman" yes, "a salesman career" no.
-      if (j + 1 < tokens.size() && is_word(tokens[j + 1]) && !starts_upper(tokens[j + 1].text) &&
-          lexicon_.person_nouns.count(tokens[j + 1].folded))
-        continue;
-      head = j;
-      noun = &found->second;
-      break;
+      if (found != lexicon_.person_nouns.end()) {
+        head = end;
+        noun = &found->second;
+        head_after_capitalised = capitalised;
+      }
+      capitalised = capitalised || starts_upper(t.text);
     }
-    if (!noun) return 0;
+    if (!noun) return end > i + 1 ? description_noun_introduction(tokens, i, end, introduced, entity) : 0;
+    if (head_after_capitalised && noun->from_wordnet) return 0;  // as in opening_description_at
     if (noun->noun_class == NounClass::protagonist) return 0;
     // "an eleven-year-old girl, Riley Andersen": the apposition names whom it introduces.
     if (head + 2 < tokens.size() && tokens[head + 1].text == ","sv && starts_upper(tokens[head + 2].text)) return 0;
@@ -1574,12 +1578,16 @@ class Resolver {
   // description; returns its length and the gender its noun implies.
   std::size_t opening_description_at(const std::vector<Token>& tokens, std::size_t i, Gender& gender) const {
     if (!kIndefinite.count(tokens[i].folded)) return 0;
+    bool capitalised = false;  // a capitalised modifier was seen
     for (std::size_t j = i + 1; j < tokens.size() && j <= i + 1 + kMaxRoleAdjectives; ++j) {
       const auto& t = tokens[j];
       if (!is_word(t) && t.text != ","sv) return 0;
       if (!is_word(t)) continue;
-      // "a grey Valentine's Day": a capitalised or possessive word ends the description.
-      if (starts_upper(t.text) || t.possessive) return 0;
+      // "a grey Valentine's Day": a possessive word or a name ends the description; other
+      // capitalised words are modifiers ("an ageing Hollywood actor").
+      if (!capitalised_modifier_or_lower(tokens, j)) return 0;
+      const bool after_capitalised = capitalised;
+      capitalised = capitalised || starts_upper(t.text);
       // "a language professor": the longest person noun phrase ending here.
       std::string key;
       for (std::size_t n = std::min<std::size_t>(2, j - i); n >= 1; --n) {
@@ -1588,13 +1596,27 @@ class Resolver {
         if (noun != lexicon_.person_nouns.end() && noun->second.noun_class != NounClass::being) {
           // Stop at the head: the next word must not continue the noun phrase.
           if (j + 1 < tokens.size() && is_person_noun(tokens[j + 1])) break;
+          // "a Los Angeles diner", "a Volkswagen camper": after a proper noun, only a curated
+          // person noun is taken for a person.
+          if (after_capitalised && noun->second.from_wordnet) return 0;
           gender = noun->second.gender;
           return j - i + 1;
         }
       }
-      if (starts_upper(t.text) || lexicon_.function_words.count(t.folded)) return 0;
+      if (lexicon_.function_words.count(t.folded)) return 0;
     }
     return 0;
+  }
+
+  // Whether word j may stand inside a description before its noun: a lower-case word, or a
+  // capitalised one that is neither possessive nor a character's name ("a young American
+  // woman", "a New York cop", but not "a grey Valentine's Day" or "a friend Tom").
+  bool capitalised_modifier_or_lower(const std::vector<Token>& tokens, std::size_t j) const {
+    const auto& t = tokens[j];
+    if (t.possessive) return false;
+    if (!starts_upper(t.text)) return true;
+    std::size_t entity = 0;
+    return name_at(tokens, j, entity) == 0 && !lexicon_.function_words.count(t.folded);
   }
 
   // "the lonely man", "the girl", but not "the other man".

@@ -323,6 +323,24 @@ TEST_CASE("a relation noun after a possessive ends its phrase, whatever verb fol
   CHECK_FALSE(entity_of(r, "The OS market"));
 }
 
+TEST_CASE("a description may hold proper nouns before its noun, which is its last person noun", "[analysis]") {
+  auto r = resolve(
+      "Tokyo Nights\n| 2003Directed by: Nobody\nMain Plot\n"
+      "An ageing Hollywood actor arrives in Tokyo. He eats at a Shinjuku diner. "
+      "In the same hotel, a young American woman spends her days alone.\n"
+      "Cast\n- A Actor plays Bob Harris, a film star.\n"
+      "- B Actor plays Charlotte, a recent graduate.\n"
+      "- C Actor plays Tom, a cook.\n");
+  auto bob = entity_named(r.resolution, "Bob Harris");
+  auto charlotte = entity_named(r.resolution, "Charlotte");
+  REQUIRE(bob);
+  REQUIRE(charlotte);
+  CHECK(entity_of(r, "An ageing Hollywood actor") == bob);
+  CHECK(entity_of(r, "a young American woman") == charlotte);
+  // WordNet's "diner" is a person only in its first sense: after a proper noun it is a place.
+  CHECK_FALSE(entity_of(r, "a Shinjuku diner"));
+}
+
 TEST_CASE("a name before \"named\" is the verb's subject, not a noun it names", "[analysis]") {
   auto r = resolve(
       "River\n| 1989Directed by: Nobody\nMain Plot\n"

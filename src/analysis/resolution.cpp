@@ -1271,7 +1271,10 @@ class Resolver {
             if (state.salience[owner] > state.salience[entity]) entity = owner;
           mention = {entity, i, i + len - 1, MentionKind::name, tokens[i + len - 1].possessive, clause_start};
           if (!unit.from_cast_list) named_in_plot = true;
-        } else if (!is_possessive_pronoun(t.folded) && (len = role_at(tokens, i, state, entity))) {
+        } else if ((!is_possessive_pronoun(t.folded) || pronoun_gender(t.folded) == Gender::unknown) &&
+                   (len = role_at(tokens, i, state, entity))) {
+          // "their young daughter", "its owner": plural and neuter pronouns are not resolved,
+          // but the role they open still names its owner.
           mention = {entity, i, i + len - 1, MentionKind::role, tokens[i + len - 1].possessive, clause_start};
         } else if (!named_in_plot && !unit.from_cast_list && (len = introduction_at(tokens, i, introduced, entity))) {
           mention = {entity, i, i + len - 1, MentionKind::role, tokens[i + len - 1].possessive, clause_start};

@@ -341,6 +341,23 @@ TEST_CASE("a description may hold proper nouns before its noun, which is its las
   CHECK_FALSE(entity_of(r, "a Shinjuku diner"));
 }
 
+TEST_CASE("a role after \"their\" or \"its\" names its owner though the pronoun stays unresolved",
+          "[analysis]") {
+  auto r = resolve(
+      "Far Side\n| 2009Directed by: Nobody\nMain Plot\n"
+      "Sam Bell watches messages from his wife and their young daughter. The base and its owner argue.\n"
+      "Cast\n- A Actor plays Sam Bell, an astronaut.\n"
+      "- B Actor plays Tess Bell, Sam's wife.\n"
+      "- C Actor plays Eve Bell, Sam's daughter.\n");
+  auto tess = entity_named(r.resolution, "Tess Bell");
+  auto eve = entity_named(r.resolution, "Eve Bell");
+  REQUIRE(tess);
+  REQUIRE(eve);
+  CHECK(entity_of(r, "his wife", "wife") == tess);
+  CHECK(entity_of(r, "their young daughter") == eve);
+  CHECK_FALSE(entity_of(r, "its owner"));  // nobody owns the base
+}
+
 TEST_CASE("a name before \"named\" is the verb's subject, not a noun it names", "[analysis]") {
   auto r = resolve(
       "River\n| 1989Directed by: Nobody\nMain Plot\n"

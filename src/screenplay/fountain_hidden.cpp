@@ -70,7 +70,7 @@ std::size_t line_of(const std::vector<std::size_t>& line_starts, std::size_t off
 }  // namespace
 
 bool VisibleLine::transparent() const {
-  return (had_boneyard || had_note) && trim(content).empty();
+  return (had_boneyard || had_note) && trim(content()).empty();
 }
 
 HiddenScan scan_hidden(std::string_view text) {
@@ -81,12 +81,19 @@ HiddenScan scan_hidden(std::string_view text) {
     std::size_t end = text.find('\n', i);
     i = end == std::string_view::npos ? text.size() : end + 1;
   }
-  std::vector<Hidden> hidden(text.size(), Hidden::none);
+  // What hides each byte; made at the first hidden span, so that a script without any (most
+  // of them) costs no byte of memory per byte of text.
+  std::vector<Hidden> hidden;
+  auto hide = [&](std::size_t first, std::size_t last, Hidden kind) {
+    if (hidden.empty()) hidden.assign(text.size(), Hidden::none);
+    std::fill(hidden.begin() + static_cast<std::ptrdiff_t>(first), hidden.begin() + static_cast<std::ptrdiff_t>(last),
+              kind);
+  };
+  auto hidden_at = [&](std::size_t k) { return hidden.empty() ? Hidden::none : hidden[k]; };
 
   BoneyardPairs boneyard = pair_boneyard(text);
   for (const auto& [first, last] : boneyard.regions) {
-    std::fill(hidden.begin() + static_cast<std::ptrdiff_t>(first),
-              hidden.begin() + static_cast<std::ptrdiff_t>(last), Hidden::boneyard);
+    hide(first, last, Hidden::boneyard);
     scan.spans.push_back({Hidden::boneyard,
                           {line_of(line_starts, first), line_of(line_starts, last - 1)},
                           collapse_whitespace(text.substr(first + 2, last - first - 4))});
@@ -118,7 +125,7 @@ HiddenScan scan_hidden(std::string_view text) {
     const auto* bracket = static_cast<const char*>(std::memchr(text.data() + i, '[', text.size() - 1 - i));
     if (!bracket) break;
     i = static_cast<std::size_t>(bracket - text.data());
-    if (hidden[i] != Hidden::none || text[i + 1] != '[') continue;
+    if (hidden_at(i) != Hidden::none || text[i + 1] != '[') continue;
     if (!close_known || next_close < i + 2) {
       next_close = text.find("]]", i + 2);
       close_known = true;
@@ -142,8 +149,7 @@ HiddenScan scan_hidden(std::string_view text) {
                                   "length limit; kept as text"});
       continue;
     }
-    std::fill(hidden.begin() + static_cast<std::ptrdiff_t>(i),
-              hidden.begin() + static_cast<std::ptrdiff_t>(next_close + 2), Hidden::note);
+    hide(i, next_close + 2, Hidden::note);
     scan.spans.push_back({Hidden::note, {line, close_line},
                           collapse_whitespace(text.substr(i + 2, next_close - i - 2))});
     i = next_close + 1;
@@ -158,23 +164,25 @@ HiddenScan scan_hidden(std::string_view text) {
     line.raw = text.substr(start, end - start);
     if (!line.raw.empty() && line.raw.back() == '\n') line.raw.remove_suffix(1);
     if (!line.raw.empty() && line.raw.back() == '\r') line.raw.remove_suffix(1);
-    // Most lines hold nothing hidden: copy them whole instead of byte by byte.
-    const auto first = hidden.begin() + static_cast<std::ptrdiff_t>(start);
-    const auto last = first + static_cast<std::ptrdiff_t>(line.raw.size());
-    // Every hidden byte belongs to a span: without spans, every line is visible.
-    const bool all_visible =
-        scan.spans.empty() || std::all_of(first, last, [](Hidden h) { return h == Hidden::none; });
-    if (all_visible) line.content.assign(line.raw);
+    // Every hidden byte belongs to a span: without spans, every line is visible, and a line
+    // with nothing hidden is its own content (VisibleLine::content) without a copy.
+    const auto visible = [&] {
+      const auto first = hidden.begin() + static_cast<std::ptrdiff_t>(start);
+      return std::all_of(first, first + static_cast<std::ptrdiff_t>(line.raw.size()),
+                         [](Hidden h) { return h == Hidden::none; });
+    };
+    const bool all_visible = hidden.empty() || visible();
+    line.has_edit = !all_visible;
     for (std::size_t k = 0; !all_visible && k < line.raw.size(); ++k) {
-      Hidden h = hidden[start + k];
-      if (h == Hidden::none) line.content.push_back(line.raw[k]);
+      Hidden h = hidden_at(start + k);
+      if (h == Hidden::none) line.edited.push_back(line.raw[k]);
       else if (h == Hidden::boneyard) line.had_boneyard = true;
       else line.had_note = true;
     }
     // An empty line inside a boneyard or note has no bytes of its own; its line end tells.
     if (end < text.size()) {
-      if (hidden[end] == Hidden::boneyard) line.had_boneyard = true;
-      else if (hidden[end] == Hidden::note) line.had_note = true;
+      if (hidden_at(end) == Hidden::boneyard) line.had_boneyard = true;
+      else if (hidden_at(end) == Hidden::note) line.had_note = true;
     }
     scan.lines.push_back(std::move(line));
   }

@@ -34,7 +34,11 @@ struct HiddenSpan {
 
 struct VisibleLine {
   std::string_view raw;  // the line as written, without '\n'
-  std::string content;   // hidden spans removed
+  // Hidden spans removed: the line itself, or `edited` for a line that held hidden text. Most
+  // lines hold none, and a view of them costs no copy of the script.
+  std::string_view content() const { return has_edit ? std::string_view(edited) : raw; }
+  std::string edited;
+  bool has_edit = false;
   bool had_boneyard = false;
   bool had_note = false;
   // True when the line holds only hidden text (and whitespace): the grammar skips it.

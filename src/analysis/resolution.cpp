@@ -863,6 +863,23 @@ class Resolver {
         if (i == end) break;
       }
     }
+    // Appositions in the plot define roles too, so that "the nurse" later finds whom "Harlan's
+    // nurse, Marta" named: "the housekeeper, Fran", "Sethe, a former slave". Nouns too general
+    // to identify anyone ("the man, Tom") are left out.
+    for (std::size_t u = 0; u < story_.units.size(); ++u) {
+      if (story_.units[u].from_cast_list) continue;
+      const auto& tokens = result_.tokens[u];
+      for (std::size_t k = 0; k < tokens.size(); ++k) {
+        std::size_t entity = 0;
+        const std::size_t len = name_at(tokens, k, entity);
+        if (len == 0) continue;
+        if (const auto before = apposition_before(tokens, k); before && before->first > 0)
+          describe_role(tokens, before->first - 1, entity, /*from_plot=*/true);
+        if (k + len + 1 < tokens.size() && tokens[k + len].text == ","sv && !tokens[k + len - 1].possessive)
+          describe_role(tokens, k + len + 1, entity, /*from_plot=*/true);
+        k += len - 1;
+      }
+    }
     // Appositions anywhere: "an operating system named Samantha", "his wife Tamina".
     for (auto& tokens : result_.tokens) {
       for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
@@ -914,14 +931,17 @@ class Resolver {
 
   // Reads "a lonely writer who …", "a close friend of the protagonist", "Nathan's mute servant",
   // "the base's robot assistant". Returns the index just past the noun phrase it read (`i`
-  // when it read none), where a further description may follow ("…, Jean's father").
-  std::size_t describe_role(const std::vector<Token>& tokens, std::size_t i, std::size_t owner) {
+  // when it read none), where a further description may follow ("…, Jean's father"). A
+  // description from the plot's text (`from_plot`) gives no role when its noun is too general
+  // to identify anyone ("Tom, the man who …").
+  std::size_t describe_role(const std::vector<Token>& tokens, std::size_t i, std::size_t owner,
+                            bool from_plot = false) {
     std::optional<std::size_t> possessor;
     if (i < tokens.size() && (kIndefinite.count(tokens[i].folded) || tokens[i].folded == "the"sv)) {
       ++i;
       // "the base's robot assistant": a thing's possessive belongs to the phrase, not a person.
       if (i + 1 < tokens.size() && is_word(tokens[i]) && tokens[i].possessive && !starts_upper(tokens[i].text)) ++i;
-    } else if (i < tokens.size() && (tokens[i].folded == "his"sv || tokens[i].folded == "her"sv)) {
+    } else if (i < tokens.size() && is_possessive_pronoun(tokens[i].folded)) {
       ++i;
     } else {
       std::size_t entity = 0;
@@ -940,6 +960,8 @@ class Resolver {
     std::size_t stop = i;
     if (auto person = description_head(tokens, start)) {
       stop = *person + 1;
+    } else if (from_plot) {
+      return start;  // in running text, only a person noun makes a description ("Tom, the real …")
     } else {
       while (stop < tokens.size() && stop < start + kMaxRoleAdjectives + kMaxRoleWords) {
         const auto& t = tokens[stop];
@@ -951,7 +973,8 @@ class Resolver {
     }
     auto head = head_before(tokens, start, stop);
     if (head.empty() || lexicon_.function_words.count(head)) return start;
-    note_description_nouns(tokens, start, stop, owner);
+    if (from_plot && !identifying_plot_noun(head)) return stop;
+    if (!from_plot) note_description_nouns(tokens, start, stop, owner);
     auto relation = lexicon_.relation_nouns.find(head);
     std::string kind = relation != lexicon_.relation_nouns.end() ? relation->second.kind : std::string();
     if (relation == lexicon_.relation_nouns.end()) {
@@ -980,6 +1003,19 @@ class Resolver {
     // plain role ("writer", "AI") identifies them outright.
     add_role(owner, head, kind, possessor);
     return stop;
+  }
+
+  // Whether a description's head noun, read in the plot's running text, can name one
+  // character: not a general noun ("the man"), a collective one ("the crime family") or a
+  // plural ("the patients").
+  bool identifying_plot_noun(const std::string& head) const {
+    static const StringSet kCollectiveNouns{"family", "crew", "gang", "team", "couple", "pair", "group", "trio"};
+    const std::string last = split_words(head).back();
+    if (kGenericPersonNouns.count(last) || kCollectiveNouns.count(last)) return false;
+    // "Carl's childhood hero": a story's hero is chosen from the cast list and the counts.
+    auto noun = lexicon_.person_nouns.find(last);
+    if (noun != lexicon_.person_nouns.end()) return noun->second.noun_class != NounClass::protagonist;
+    return lexicon_.relation_nouns.count(last) > 0;
   }
 
   // The words of a description's noun phrase [start, stop) that say what the character is: the
@@ -1022,6 +1058,8 @@ class Resolver {
       const auto& entity = result_.entities[e];
       if (entity.cast_index && *entity.cast_index == 0) score[e] += 2.0;  // top billing
       for (const auto& role : entity.roles) {
+        // Someone's hero ("Carl's childhood hero") is not the story's.
+        if (role.related) continue;
         auto noun = lexicon_.person_nouns.find(role.head);
         if (noun != lexicon_.person_nouns.end() && noun->second.noun_class == NounClass::protagonist) score[e] += 5.0;
       }
@@ -1358,6 +1396,39 @@ class Resolver {
 
   // Descriptions in apposition with a name are mentions of it: "Honey, a regular call girl",
   // "Amy, a close friend of the protagonist", "his ex-wife, Catherine", "his wife Tamina".
+  // The description in apposition before a name starting at token `first`: "his ex-wife,
+  // Catherine", "his wife Tamina", "the housekeeper, Fran", "Harlan's nurse and friend, Marta",
+  // "the private detective Benoit Blanc". Returns the tokens from the first word after the
+  // determiner to the noun; an article needs the comma unless the noun is a distinctive one
+  // ("the man Tom met" is no apposition).
+  std::optional<std::pair<std::size_t, std::size_t>> apposition_before(const std::vector<Token>& tokens,
+                                                                       std::size_t first) const {
+    if (first == 0) return std::nullopt;
+    std::size_t j = first - 1;
+    const bool comma = tokens[j].text == ","sv;
+    if (comma && j > 0) --j;
+    if (!is_person_noun(tokens[j])) return std::nullopt;
+    std::size_t p = j;
+    std::size_t adjectives = 0;
+    while (p > 0 && adjectives <= kMaxRoleAdjectives) {
+      const auto& prev = tokens[p - 1];
+      if (is_possessive_pronoun(prev.folded) || (prev.possessive && is_cap_word(prev))) return std::pair{p, j};
+      if (prev.folded == "the"sv || kIndefinite.count(prev.folded)) {
+        if (comma || !kGenericPersonNouns.count(tokens[j].folded)) return std::pair{p, j};
+        return std::nullopt;
+      }
+      // "nurse and friend": two nouns of one description.
+      if (prev.folded == "and"sv && p >= 2 && is_person_noun(tokens[p - 2])) {
+        --p;
+        continue;
+      }
+      if (!is_word(prev) || starts_upper(prev.text) || lexicon_.function_words.count(prev.folded)) return std::nullopt;
+      --p;
+      ++adjectives;
+    }
+    return std::nullopt;
+  }
+
   void add_apposition_mentions(std::size_t u) {
     const auto& tokens = result_.tokens[u];
     auto& mentions = result_.mentions[u];
@@ -1377,26 +1448,10 @@ class Resolver {
             added.push_back({m.entity, phrase_start, *head, MentionKind::role, false, false});
         }
       }
-      // Before the name: "his ex-wife, Catherine" / "his wife Tamina".
-      if (m.first_token == 0) continue;
-      std::size_t j = m.first_token - 1;
-      if (tokens[j].text == ","sv && j > 0) --j;
-      if (!is_person_noun(tokens[j])) continue;
-      std::size_t p = j;
-      std::size_t adjectives = 0;
-      while (p > 0 && adjectives <= kMaxRoleAdjectives) {
-        const auto& prev = tokens[p - 1];
-        if (prev.folded == "his"sv || prev.folded == "her"sv || prev.folded == "their"sv ||
-            (prev.possessive && is_cap_word(prev)))
-          break;
-        if (!is_word(prev) || starts_upper(prev.text) || lexicon_.function_words.count(prev.folded)) {
-          p = 0;
-          break;
-        }
-        --p;
-        ++adjectives;
-      }
-      if (p == 0) continue;
+      // Before the name: "his ex-wife, Catherine" / "his wife Tamina" / "the housekeeper, Fran".
+      const auto before = apposition_before(tokens, m.first_token);
+      if (!before) continue;
+      const auto [p, j] = *before;
       if (!overlaps_mention(mentions, p, j) && !overlaps_mention(added, p, j))
         added.push_back({m.entity, p, j, MentionKind::role, false, false});
     }

@@ -11,7 +11,9 @@
 //  3. Role nouns: the head noun of each of a cast entry's descriptions ("a lonely writer" →
 //     writer; "a wealthy banker and Greta's father" → banker, and father of Greta; "the
 //     station's repair robot" → robot), "named"/"called" appositions ("an operating system
-//     named Samantha", but not "whom Rosa named Lily"), and abbreviations defined in
+//     named Samantha", but not "whom Rosa named Lily"), appositions in the plot ("the
+//     housekeeper, Fran", "Harlan's nurse and friend, Marta", "Sethe, a former slave"; not
+//     general, collective or plural nouns, nor "hero"), and abbreviations defined in
 //     parentheses ("operating system (OS)"), so that "This OS" and "the writer" resolve. A
 //     description noun phrase that holds a machine or animal noun makes the character a
 //     non-human being of that sort ("robot assistant"); its head and the word before it are

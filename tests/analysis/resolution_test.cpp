@@ -358,6 +358,31 @@ TEST_CASE("a role after \"their\" or \"its\" names its owner though the pronoun 
   CHECK_FALSE(entity_of(r, "its owner"));  // nobody owns the base
 }
 
+TEST_CASE("an apposition in the plot gives its character a role for later references", "[analysis]") {
+  auto r = resolve(
+      "The Will\n| 2019Directed by: Nobody\nMain Plot\n"
+      "Harlan Thorne, a rich novelist, hires Blanc. Blanc questions Harlan's nurse and friend, Marta Cruz. "
+      "Later the housekeeper, Fran, finds a file. The man, Tom Reed, waits outside. "
+      "The nurse lies to nobody, and the housekeeper hides the file. "
+      "Harlan admires Walt, Harlan's childhood hero.\n");
+  auto marta = entity_named(r.resolution, "Marta Cruz");
+  auto fran = entity_named(r.resolution, "Fran");
+  auto harlan = entity_named(r.resolution, "Harlan Thorne");
+  REQUIRE(marta);
+  REQUIRE(fran);
+  REQUIRE(harlan);
+  CHECK(entity_of(r, "Harlan's nurse and friend", "nurse") == marta);
+  CHECK(entity_of(r, "the housekeeper, Fran", "housekeeper") == fran);
+  CHECK(entity_of(r, "The nurse lies") == marta);
+  CHECK(entity_of(r, "the housekeeper hides") == fran);
+  // A general noun gives no role, and someone's hero is not the story's.
+  auto tom = entity_named(r.resolution, "Tom Reed");
+  REQUIRE(tom);
+  const auto& roles = r.resolution.entities[*tom].roles;
+  CHECK(std::none_of(roles.begin(), roles.end(), [](const RoleNoun& role) { return role.head == "man"; }));
+  CHECK(r.resolution.protagonist == harlan);
+}
+
 TEST_CASE("a name before \"named\" is the verb's subject, not a noun it names", "[analysis]") {
   auto r = resolve(
       "River\n| 1989Directed by: Nobody\nMain Plot\n"

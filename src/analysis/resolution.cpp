@@ -863,6 +863,7 @@ class Resolver {
         if (i == end) break;
       }
     }
+    derive_roles_from_relation_verbs();
     // Appositions in the plot define roles too, so that "the nurse" later finds whom "Harlan's
     // nurse, Marta" named: "the housekeeper, Fran", "Sethe, a former slave". Nouns too general
     // to identify anyone ("the man, Tom") are left out.
@@ -1003,6 +1004,78 @@ class Resolver {
     // plain role ("writer", "AI") identifies them outright.
     add_role(owner, head, kind, possessor);
     return stop;
+  }
+
+  // A cast entry that states a relation with a verb ("the student who breaks up with Mark",
+  // "who married him") makes its character the other's partner by name, so that "his
+  // girlfriend" or "his former wife" can find them: the verb's object is the name right after
+  // it, or, for "him"/"her", the last other character the entry names. The nouns follow the
+  // relation's kind and the character's expected gender (both when it is unknown).
+  void derive_roles_from_relation_verbs() {
+    // A former partner was a partner: "his girlfriend" in the part of the story before the
+    // break-up.
+    struct KindNouns {
+      std::string_view kind;
+      std::array<std::string_view, 2> male, female;
+    };
+    static constexpr std::array<KindNouns, 4> kNouns{{
+        {"marriage", {"husband", ""}, {"wife", ""}},
+        {"former-spouse", {"ex-husband", "husband"}, {"ex-wife", "wife"}},
+        {"romance", {"boyfriend", ""}, {"girlfriend", ""}},
+        {"former-partner", {"ex-boyfriend", "boyfriend"}, {"ex-girlfriend", "girlfriend"}},
+    }};
+    for (std::size_t u = 0; u < story_.units.size(); ++u) {
+      if (!story_.units[u].from_cast_list) continue;
+      auto owner_it = cast_entity_by_line_.find(story_.units[u].lines.first);
+      if (owner_it == cast_entity_by_line_.end()) continue;
+      const std::size_t owner = owner_it->second;
+      const auto& tokens = result_.tokens[u];
+      std::optional<std::size_t> last_other;  // the last other character named so far
+      for (std::size_t i = 0; i < tokens.size(); ++i) {
+        std::size_t named = 0;
+        if (const std::size_t len = name_at(tokens, i, named)) {
+          if (named != owner) last_other = named;
+          i += len - 1;
+          continue;
+        }
+        auto starting = lexicon_.relation_verbs_by_first_word.find(tokens[i].folded);
+        if (starting == lexicon_.relation_verbs_by_first_word.end()) continue;
+        for (std::size_t v : starting->second) {
+          const RelationVerb& verb = lexicon_.relation_verbs[v];
+          if (i + verb.words.size() > tokens.size()) continue;
+          bool match = true;
+          for (std::size_t k = 0; k < verb.words.size() && match; ++k) match = tokens[i + k].folded == verb.words[k];
+          if (!match) continue;
+          const std::size_t end = i + verb.words.size();
+          std::optional<std::size_t> object;
+          std::size_t entity = 0;
+          if (end < tokens.size() && name_at(tokens, end, entity) && entity != owner) {
+            object = entity;
+          } else if (end < tokens.size() && (tokens[end].folded == "him"sv || tokens[end].folded == "her"sv)) {
+            object = last_other;
+          }
+          const auto nouns = std::find_if(kNouns.begin(), kNouns.end(),
+                                          [&](const KindNouns& n) { return n.kind == verb.kind; });
+          if (object && nouns != kNouns.end()) {
+            const Gender gender = expected_gender_prior(owner);
+            const std::string kind(verb.kind);
+            for (std::string_view noun : nouns->male)
+              if (gender != Gender::female && !noun.empty()) add_role(owner, std::string(noun), kind, object);
+            for (std::string_view noun : nouns->female)
+              if (gender != Gender::male && !noun.empty()) add_role(owner, std::string(noun), kind, object);
+          }
+          i = end - 1;
+          break;
+        }
+      }
+    }
+  }
+
+  // A character's gender as the cast list suggests it before any text is read: a noun of its
+  // description, else its given name.
+  Gender expected_gender_prior(std::size_t e) const {
+    if (gender_prior_[e] != Gender::unknown) return gender_prior_[e];
+    return name_gender(result_.entities[e]);
   }
 
   // Whether a description's head noun, read in the plot's running text, can name one

@@ -13,7 +13,9 @@
 //     station's repair robot" → robot), "named"/"called" appositions ("an operating system
 //     named Samantha", but not "whom Rosa named Lily"), appositions in the plot ("the
 //     housekeeper, Fran", "Harlan's nurse and friend, Marta", "Sethe, a former slave"; not
-//     general, collective or plural nouns, nor "hero"), and abbreviations defined in
+//     general, collective or plural nouns, nor "hero"), partners by a cast entry's relation
+//     verbs ("who married him" → his wife, "who breaks up with Mark" → Mark's girlfriend and
+//     ex-girlfriend), and abbreviations defined in
 //     parentheses ("operating system (OS)"), so that "This OS" and "the writer" resolve. A
 //     description noun phrase that holds a machine or animal noun makes the character a
 //     non-human being of that sort ("robot assistant"); its head and the word before it are

@@ -383,6 +383,24 @@ TEST_CASE("an apposition in the plot gives its character a role for later refere
   CHECK(r.resolution.protagonist == harlan);
 }
 
+TEST_CASE("a relation a cast entry states with a verb makes the character the other's partner",
+          "[analysis]") {
+  auto r = resolve(
+      "Letters\n| 2013Directed by: Nobody\nMain Plot\n"
+      "Theo Park writes letters. He signs the papers his former wife sends. "
+      "Mark Lee codes all night after his girlfriend leaves.\n"
+      "Cast\n- A Actor plays Theo Park, a writer.\n"
+      "- B Actor plays Catherine Park, who grew up with Theo and married him.\n"
+      "- C Actor plays Mark Lee, a student.\n"
+      "- D Actor plays Erica Stone, the student who breaks up with Mark.\n");
+  auto catherine = entity_named(r.resolution, "Catherine Park");
+  auto erica = entity_named(r.resolution, "Erica Stone");
+  REQUIRE(catherine);
+  REQUIRE(erica);
+  CHECK(entity_of(r, "his former wife", "wife") == catherine);
+  CHECK(entity_of(r, "his girlfriend", "girlfriend") == erica);
+}
+
 TEST_CASE("a name before \"named\" is the verb's subject, not a noun it names", "[analysis]") {
   auto r = resolve(
       "River\n| 1989Directed by: Nobody\nMain Plot\n"

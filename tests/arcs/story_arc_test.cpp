@@ -223,10 +223,14 @@ TEST_CASE("arcs are deterministic", "[arcs][determinism]") {
 }
 
 // The "arcs" entries of the corpus expectations were written before any tuning; this reports how
-// many the analysis matches and holds the figure reached, so that it can only go up.
+// many the analysis matches and holds the figure reached, so that it can only go up. One
+// exception, as in tests/data/corpus-floors.json: resolving a reference the expectations list
+// adds a point to a pair, which may move its shape away from the written one (resolving "his
+// girlfriend" in the-social-network.txt gave Mark–Erica its opening scene, and a shape that
+// falls and rises again where the expectation says falling).
 TEST_CASE("corpus arcs against the expectations", "[arcs][corpus]") {
   constexpr std::size_t kStoryFloor = 3;
-  constexpr std::size_t kRelationshipFloor = 8;
+  constexpr std::size_t kRelationshipFloor = 7;
   std::vector<fs::path> files;
   for (const auto& entry : fs::recursive_directory_iterator(filmscope::testing::corpora_dir())) {
     const std::string name = entry.path().filename().string();

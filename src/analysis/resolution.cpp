@@ -413,6 +413,21 @@ class Resolver {
     return false;
   }
 
+  // "her parents (Diane Lane and Kyle MacLachlan)": names in parentheses right after a common
+  // person noun credit the actors of unnamed characters.
+  bool inside_actor_list(const std::vector<Token>& tokens, const std::vector<std::size_t>& parentheses,
+                         std::size_t i) const {
+    const std::size_t k = parentheses[i];
+    if (k < 2 || tokens[k - 1].text != "("sv) return false;
+    const auto& before = tokens[k - 2];
+    if (!is_person_noun(before) || starts_upper(before.text)) return false;
+    for (std::size_t j = k; j < tokens.size() && tokens[j].text != ")"sv; ++j) {
+      const auto& t = tokens[j];
+      if (!is_cap_word(t) && t.folded != "and"sv && t.text != ","sv && t.text != "&"sv && t.text != "."sv) return false;
+    }
+    return true;
+  }
+
   bool is_place(const std::vector<Token>& tokens, std::size_t from, std::size_t to) const {
     auto key = join_folded(tokens, from, to);
     if (lexicon_.places.count(key)) return true;
@@ -681,7 +696,7 @@ class Resolver {
             }
             ++candidate.occurrences;
             if (is_place(tokens, k, stop) || lexicon_.function_words.count(key) || lexicon_.honorifics.count(key) ||
-                inside_actor_credit(tokens, parentheses, k) ||
+                inside_actor_credit(tokens, parentheses, k) || inside_actor_list(tokens, parentheses, k) ||
                 (stop - k == 1 && lowercase_words_.count(key) && !lexicon_.given_names.count(key)) ||
                 fold_case(story_.film.title) == key)
               candidate.vetoed = true;

@@ -317,20 +317,24 @@ std::vector<CastEntry> find_prose_credits(std::string_view sentence, std::size_t
     }
    }
   }
+  // Every "CHARACTER, voiced by ACTOR" of the sentence ("Fear, voiced by Bill Hader, Anger,
+  // voiced by Lewis Black, and …"); " voiced by " without the comma only when there is none.
   for (std::string_view phrase : {", voiced by ", " voiced by "}) {
-    auto at = lower.find(phrase);
-    if (at == std::string::npos) continue;
-    auto character = name_before(sentence, at);
-    auto split = split_character(sentence.substr(at + phrase.size()));
-    if (!character.empty() && (looks_like_name(character) || is_all_caps(character)) && looks_like_name(split.name)) {
-      CastEntry entry;
-      entry.actor = std::string(split.name);
-      entry.credit = "voices";
-      entry.character = std::string(character);
-      entry.line = line_number;
-      credits.push_back(std::move(entry));
+    bool found = false;
+    for (auto at = lower.find(phrase); at != std::string::npos; at = lower.find(phrase, at + phrase.size())) {
+      found = true;
+      auto character = name_before(sentence, at);
+      auto split = split_character(sentence.substr(at + phrase.size()));
+      if (!character.empty() && (looks_like_name(character) || is_all_caps(character)) && looks_like_name(split.name)) {
+        CastEntry entry;
+        entry.actor = std::string(split.name);
+        entry.credit = "voices";
+        entry.character = std::string(character);
+        entry.line = line_number;
+        credits.push_back(std::move(entry));
+      }
     }
-    break;
+    if (found) break;
   }
   return credits;
 }

@@ -401,6 +401,17 @@ TEST_CASE("a relation a cast entry states with a verb makes the character the ot
   CHECK(entity_of(r, "his girlfriend", "girlfriend") == erica);
 }
 
+TEST_CASE("names in parentheses after a common person noun are the actors of unnamed characters",
+          "[analysis]") {
+  auto r = resolve(
+      "Moving Day\n| 2015Directed by: Nobody\nMain Plot\n"
+      "When her parents (Diane Lake and Kyle Marsh) move the family west, Riley Anders (Kaitlyn Dias) "
+      "cries at school. Riley says Kyle Marsh is tired.\n");
+  CHECK(entity_named(r.resolution, "Riley Anders"));
+  CHECK_FALSE(entity_named(r.resolution, "Kyle Marsh"));
+  CHECK_FALSE(entity_named(r.resolution, "Diane Lake"));
+}
+
 TEST_CASE("a name before \"named\" is the verb's subject, not a noun it names", "[analysis]") {
   auto r = resolve(
       "River\n| 1989Directed by: Nobody\nMain Plot\n"

@@ -76,4 +76,12 @@ TEST_CASE("credits written into plot sentences", "[synopsis]") {
   REQUIRE(surname.size() == 1);
   CHECK(surname[0].actor == "Parton");
   CHECK(find_prose_credits("He arrives (late) and leaves.", 1).empty());
+  // Every "voiced by" of a sentence, not only the first.
+  auto several = find_prose_credits(
+      "Beside her work Worry, voiced by Ann Holt, Spite, voiced by Lewis Grey, and Scorn, voiced by Mia Kay.", 1);
+  REQUIRE(several.size() == 3);
+  CHECK(several[0].character == "Worry");
+  CHECK(several[1].character == "Spite");
+  CHECK(several[1].actor == "Lewis Grey");
+  CHECK(several[2].character == "Scorn");
 }

@@ -1301,6 +1301,41 @@ class Resolver {
     return 0;
   }
 
+  // "Grandpa", "Mom": a family word used as a name refers to the character who holds that
+  // family role (grandfather, mother): the protagonist's, as a story is told from its side,
+  // else the most salient holder; not when it opens a name ("Grandpa Joe"). Returns 1 when it
+  // resolves.
+  std::size_t address_form_at(const std::vector<Token>& tokens, std::size_t i, const SalienceState& state,
+                              std::size_t& entity) const {
+    static const std::unordered_map<std::string_view, std::string_view> kAddressForms{
+        {"grandpa", "grandfather"}, {"grandad", "grandfather"}, {"granddad", "grandfather"},
+        {"gramps", "grandfather"},  {"grandma", "grandmother"}, {"granny", "grandmother"},
+        {"nana", "grandmother"},    {"mom", "mother"},          {"mum", "mother"},
+        {"mommy", "mother"},        {"mummy", "mother"},        {"mama", "mother"},
+        {"dad", "father"},          {"daddy", "father"},        {"papa", "father"}};
+    const auto& t = tokens[i];
+    if (!is_cap_word(t)) return 0;
+    const auto form = kAddressForms.find(t.folded);
+    if (form == kAddressForms.end()) return 0;
+    if (i + 1 < tokens.size() && is_cap_word(tokens[i + 1])) return 0;
+    const auto* owners = roles_.find(std::string(form->second));
+    if (!owners || owners->empty()) return 0;
+    const std::string noun(form->second);
+    for (auto owner : *owners) {
+      const auto& roles = result_.entities[owner].roles;
+      if (result_.protagonist && std::any_of(roles.begin(), roles.end(), [&](const RoleNoun& r) {
+            return r.head == noun && r.related == result_.protagonist;
+          })) {
+        entity = owner;
+        return 1;
+      }
+    }
+    entity = owners->front();
+    for (auto owner : *owners)
+      if (state.salience[owner] > state.salience[entity]) entity = owner;
+    return 1;
+  }
+
   // "the protagonist", "our hero", or the indefinite description a story "follows".
   std::size_t protagonist_at(const std::vector<Token>& tokens, std::size_t i) const {
     const auto& det = tokens[i];
@@ -1405,6 +1440,8 @@ class Resolver {
         } else if (!named_in_plot && !unit.from_cast_list && (len = introduction_at(tokens, i, introduced, entity))) {
           mention = {entity, i, i + len - 1, MentionKind::role, tokens[i + len - 1].possessive, clause_start};
           opening_described = true;  // the plot has opened on someone: later descriptions are not its opening
+        } else if ((len = address_form_at(tokens, i, state, entity))) {
+          mention = {entity, i, i, MentionKind::role, t.possessive, clause_start};
         } else if (is_word(t) && pronoun_gender(t.folded) != Gender::unknown) {
           len = 1;
           auto resolved = resolve_pronoun(tokens, i, state, sentence_subject, learning);

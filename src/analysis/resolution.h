@@ -32,6 +32,8 @@
 //     introduces the one unmentioned character with that noun among its description nouns
 //     ("a gleaming probe" for "a probe robot"). Person and animal nouns come from the curated
 //     lexicon and, for breadth, from WordNet.
+//  4b. Family words used as names ("Grandpa", "Mom") refer to the holder of that family role,
+//     the protagonist's first.
 //  5. Pronouns, by salience in the manner of Lappin and Leass (1994): every mention raises its
 //     character's salience (more as a sentence subject), salience halves at each sentence,
 //     and a pronoun goes to the most salient character whose gender agrees, never to the

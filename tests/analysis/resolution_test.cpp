@@ -429,6 +429,22 @@ TEST_CASE("a name before \"named\" is the verb's subject, not a noun it names", 
   CHECK(entity_of(r, "The farm Rosa had", "Rosa") == rosa);
 }
 
+TEST_CASE("a family word used as a name refers to the holder of that role", "[analysis]") {
+  auto r = resolve(
+      "Road Trip\n| 2006Directed by: Nobody\nMain Plot\n"
+      "Olive Hoover wants to compete. Grandpa coaches her routine, and Grandpa Joe drives. Dad worries.\n"
+      "Cast\n- Abigail Breslin plays Olive Hoover, a seven-year-old girl.\n"
+      "- Greg Kinnear plays Richard Hoover, Olive's father.\n"
+      "- Alan Arkin plays Edwin Hoover, Richard's father.\n");
+  auto edwin = entity_named(r.resolution, "Edwin Hoover");
+  auto richard = entity_named(r.resolution, "Richard Hoover");
+  REQUIRE(edwin);
+  REQUIRE(richard);
+  CHECK(entity_of(r, "Grandpa coaches", "Grandpa") == edwin);
+  CHECK(entity_of(r, "Dad worries", "Dad") == richard);
+  CHECK(entity_of(r, "Grandpa Joe", "Grandpa") != edwin);
+}
+
 TEST_CASE("property: resolution of random plot text stays in bounds", "[analysis][property]") {
   std::mt19937 random(7);
   const std::vector<std::string> words{"He", "she", "his", "her", "Amy", "Theodore", "Dr.", "Mr.", "the",

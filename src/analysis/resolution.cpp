@@ -1502,7 +1502,12 @@ class Resolver {
           continue;  // "a lonely, introverted man"
         break;
       }
-      if (!is_word(t) || kStops.count(t.folded) || (starts_upper(t.text) && !is_all_caps(t.text))) break;
+      // A name ends the description; one or two other capitalised words may modify a noun
+      // right after them ("a French student", "a bubbly Hollywood actress"), but not head it
+      // ("an eager Wilderness Explorer") or run on ("the Ruling Council sentences three …").
+      if (!is_word(t) || kStops.count(t.folded) ||
+          (starts_upper(t.text) && !is_all_caps(t.text) && !proper_modifier_at(tokens, k)))
+        break;
       if (is_person_noun(t)) head = k;
       // Two-word nouns: "operating system", "call girl".
       if (k > start && is_word(tokens[k - 1])) {
@@ -1789,6 +1794,21 @@ class Resolver {
       if (lexicon_.function_words.count(t.folded)) return 0;
     }
     return 0;
+  }
+
+  // Whether the capitalised word k modifies a lower-case person noun that follows it, directly
+  // or after one more such word: "French" in "a French student", "New" in "a New York cop".
+  bool proper_modifier_at(const std::vector<Token>& tokens, std::size_t k) const {
+    auto lower_person_noun = [&](std::size_t j) {
+      return j < tokens.size() && !starts_upper(tokens[j].text) && is_person_noun(tokens[j]);
+    };
+    auto proper_word = [&](std::size_t j) {
+      return j < tokens.size() && is_word(tokens[j]) && starts_upper(tokens[j].text) &&
+             capitalised_modifier_or_lower(tokens, j);
+    };
+    if (!proper_word(k)) return false;
+    return lower_person_noun(k + 1) || (proper_word(k + 1) && lower_person_noun(k + 2)) ||
+           (k > 0 && proper_word(k - 1) && lower_person_noun(k + 1));
   }
 
   // Whether word j may stand inside a description before its noun: a lower-case word, or a

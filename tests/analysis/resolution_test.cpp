@@ -445,6 +445,21 @@ TEST_CASE("a family word used as a name refers to the holder of that role", "[an
   CHECK(entity_of(r, "Grandpa Joe", "Grandpa") != edwin);
 }
 
+TEST_CASE("a capitalised word may modify a description's noun but not be its noun", "[analysis]") {
+  auto r = resolve(
+      "Night Train\n| 1995Directed by: Nobody\nMain Plot\n"
+      "On a train, Celine Roux, a French student, meets Jesse Vale. The student laughs. "
+      "Rusty Bell, an eager Wilderness Explorer, follows them.\n");
+  auto celine = entity_named(r.resolution, "Celine Roux");
+  auto rusty = entity_named(r.resolution, "Rusty Bell");
+  REQUIRE(celine);
+  REQUIRE(rusty);
+  CHECK(entity_of(r, "a French student") == celine);
+  CHECK(entity_of(r, "The student laughs", "student") == celine);
+  const auto& roles = r.resolution.entities[*rusty].roles;
+  CHECK(std::none_of(roles.begin(), roles.end(), [](const RoleNoun& role) { return role.head == "explorer"; }));
+}
+
 TEST_CASE("property: resolution of random plot text stays in bounds", "[analysis][property]") {
   std::mt19937 random(7);
   const std::vector<std::string> words{"He", "she", "his", "her", "Amy", "Theodore", "Dr.", "Mr.", "the",

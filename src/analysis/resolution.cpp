@@ -185,6 +185,7 @@ class Resolver {
     index_excluded_people();
     collect_lowercase_words();
     add_cast_entities();
+    add_other_names();
     add_text_entities();
     collect_roles();
     choose_protagonist_by_names();
@@ -317,6 +318,30 @@ class Resolver {
       if (e.description.empty()) e.description = entry.description;
       if (!e.cast_index) e.cast_index = i;
       cast_entity_by_line_[entry.line] = id;
+    }
+  }
+
+  // "Neo, the hacker name of Thomas Anderson", "Jigsaw, alias of John Kramer": the other name a
+  // cast entry gives its character is that character's too, not someone else's.
+  void add_other_names() {
+    static const StringSet kNameNouns{"name", "alias", "pseudonym", "nickname", "codename"};
+    for (std::size_t u = 0; u < story_.units.size(); ++u) {
+      if (!story_.units[u].from_cast_list) continue;
+      auto owner = cast_entity_by_line_.find(story_.units[u].lines.first);
+      if (owner == cast_entity_by_line_.end()) continue;
+      const auto& tokens = result_.tokens[u];
+      for (std::size_t i = 0; i + 2 < tokens.size(); ++i) {
+        if (!kNameNouns.count(tokens[i].folded) || (tokens[i + 1].folded != "of"sv && tokens[i + 1].folded != "for"sv))
+          continue;
+        std::size_t end = i + 2;
+        while (end < tokens.size() && end < i + 2 + kMaxNameRun && is_cap_word(tokens[end]) &&
+               !lexicon_.function_words.count(tokens[end].folded))
+          ++end;
+        if (end == i + 2) continue;
+        const auto first = tokens[i + 2].offset - story_.units[u].offset;
+        const auto last = tokens[end - 1].offset + tokens[end - 1].text.size() - story_.units[u].offset;
+        register_name(owner->second, std::string(story_.units[u].text.substr(first, last - first)));
+      }
     }
   }
 

@@ -2,7 +2,8 @@
 //
 // Method, in order:
 //  1. Characters from the cast list (name split into honorific and core name; aliases are the
-//     full name, the core name, the first and the last name, honorific + last name).
+//     full name, the core name, the first and the last name, honorific + last name, and the
+//     same of another name the entry gives: "the hacker name of Thomas Anderson").
 //  2. Characters from the text: runs of capitalised words that are not actors, directors,
 //     writers, places, organisations or function words, accepted when the text gives
 //     evidence of a person (an honorific or relation noun before them, a verb after them, a

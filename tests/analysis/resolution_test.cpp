@@ -460,6 +460,17 @@ TEST_CASE("a capitalised word may modify a description's noun but not be its nou
   CHECK(std::none_of(roles.begin(), roles.end(), [](const RoleNoun& role) { return role.head == "explorer"; }));
 }
 
+TEST_CASE("another name a cast entry gives its character is the character's", "[analysis]") {
+  auto r = resolve(
+      "The Grid\n| 1999Directed by: Nobody\nMain Plot\n"
+      "Agents question Mr. Andersen at his desk. Later Cipher wakes.\n"
+      "Cast\n- A Actor plays Cipher, the hacker name of Tom Andersen, a programmer.\n");
+  auto cipher = entity_named(r.resolution, "Cipher");
+  REQUIRE(cipher);
+  CHECK_FALSE(entity_named(r.resolution, "Tom Andersen"));
+  CHECK(entity_of(r, "Mr. Andersen", "Andersen") == cipher);
+}
+
 TEST_CASE("property: resolution of random plot text stays in bounds", "[analysis][property]") {
   std::mt19937 random(7);
   const std::vector<std::string> words{"He", "she", "his", "her", "Amy", "Theodore", "Dr.", "Mr.", "the",

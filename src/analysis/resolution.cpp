@@ -321,14 +321,21 @@ class Resolver {
     }
   }
 
+  // The character whose cast entry unit `u` belongs to, if it is one.
+  std::optional<std::size_t> cast_entry_owner(std::size_t u) const {
+    if (!story_.units[u].from_cast_list) return std::nullopt;
+    auto owner = cast_entity_by_line_.find(story_.units[u].lines.first);
+    if (owner == cast_entity_by_line_.end()) return std::nullopt;
+    return owner->second;
+  }
+
   // "Neo, the hacker name of Thomas Anderson", "Jigsaw, alias of John Kramer": the other name a
   // cast entry gives its character is that character's too, not someone else's.
   void add_other_names() {
     static const StringSet kNameNouns{"name", "alias", "pseudonym", "nickname", "codename"};
     for (std::size_t u = 0; u < story_.units.size(); ++u) {
-      if (!story_.units[u].from_cast_list) continue;
-      auto owner = cast_entity_by_line_.find(story_.units[u].lines.first);
-      if (owner == cast_entity_by_line_.end()) continue;
+      const auto owner = cast_entry_owner(u);
+      if (!owner) continue;
       const auto& tokens = result_.tokens[u];
       for (std::size_t i = 0; i + 2 < tokens.size(); ++i) {
         if (!kNameNouns.count(tokens[i].folded) || (tokens[i + 1].folded != "of"sv && tokens[i + 1].folded != "for"sv))
@@ -340,7 +347,7 @@ class Resolver {
         if (end == i + 2) continue;
         const auto first = tokens[i + 2].offset - story_.units[u].offset;
         const auto last = tokens[end - 1].offset + tokens[end - 1].text.size() - story_.units[u].offset;
-        register_name(owner->second, std::string(story_.units[u].text.substr(first, last - first)));
+        register_name(*owner, std::string(story_.units[u].text.substr(first, last - first)));
       }
     }
   }
@@ -879,15 +886,13 @@ class Resolver {
   void collect_roles() {
     // Cast descriptions: "Theodore Twombly, a lonely writer who …" → writer.
     for (std::size_t u = 0; u < story_.units.size(); ++u) {
-      const auto& unit = story_.units[u];
-      if (!unit.from_cast_list) continue;
-      auto owner = cast_entity_by_line_.find(unit.lines.first);
-      if (owner == cast_entity_by_line_.end()) continue;
+      const auto owner = cast_entry_owner(u);
+      if (!owner) continue;
       const auto& tokens = result_.tokens[u];
       // Only the first sentence of an entry opens with the name and its description.
       std::size_t entity_len = 0;
       std::size_t entity = 0;
-      if (tokens.empty() || (entity_len = name_at(tokens, 0, entity)) == 0 || entity != owner->second) continue;
+      if (tokens.empty() || (entity_len = name_at(tokens, 0, entity)) == 0 || entity != *owner) continue;
       std::size_t i = entity_len;
       while (i < tokens.size() && (tokens[i].text == ","sv || tokens[i].text == "-"sv || tokens[i].text == ":"sv ||
                                    tokens[i].text == "\xE2\x80\x93"sv || tokens[i].text == "\xE2\x80\x94"sv))
@@ -895,7 +900,7 @@ class Resolver {
       // "a wealthy businessman and Jean's father", "Marge's husband, a painter of wildlife":
       // an entry may give several descriptions, joined by "and" or a comma.
       for (std::size_t phrase = 0; phrase < kMaxCastDescriptions; ++phrase) {
-        const std::size_t end = describe_role(tokens, i, owner->second);
+        const std::size_t end = describe_role(tokens, i, *owner);
         if (end == i) break;
         i = end;
         if (i < tokens.size() && tokens[i].text == ","sv) ++i;
@@ -1065,10 +1070,9 @@ class Resolver {
         {"former-partner", {"ex-boyfriend", "boyfriend"}, {"ex-girlfriend", "girlfriend"}},
     }};
     for (std::size_t u = 0; u < story_.units.size(); ++u) {
-      if (!story_.units[u].from_cast_list) continue;
-      auto owner_it = cast_entity_by_line_.find(story_.units[u].lines.first);
-      if (owner_it == cast_entity_by_line_.end()) continue;
-      const std::size_t owner = owner_it->second;
+      const auto cast_owner = cast_entry_owner(u);
+      if (!cast_owner) continue;
+      const std::size_t owner = *cast_owner;
       const auto& tokens = result_.tokens[u];
       std::optional<std::size_t> last_other;  // the last other character named so far
       for (std::size_t i = 0; i < tokens.size(); ++i) {
@@ -1407,8 +1411,7 @@ class Resolver {
       mentions.clear();
       for (auto& s : state.salience) s *= kSalienceDecay;
       if (unit.from_cast_list) {
-        auto owner = cast_entity_by_line_.find(unit.lines.first);
-        const std::size_t entity = owner != cast_entity_by_line_.end() ? owner->second : kNoEntity;
+        const std::size_t entity = cast_entry_owner(u).value_or(kNoEntity);
         if (entity != current_cast_entity) {
           // A new cast entry is a new little text about one character.
           std::fill(state.salience.begin(), state.salience.end(), 0.0);

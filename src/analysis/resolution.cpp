@@ -1347,9 +1347,9 @@ class Resolver {
     const auto form = kAddressForms.find(t.folded);
     if (form == kAddressForms.end()) return 0;
     if (i + 1 < tokens.size() && is_cap_word(tokens[i + 1])) return 0;
-    const auto* owners = roles_.find(std::string(form->second));
-    if (!owners || owners->empty()) return 0;
     const std::string noun(form->second);
+    const auto* owners = roles_.find(noun);
+    if (!owners || owners->empty()) return 0;
     for (auto owner : *owners) {
       const auto& roles = result_.entities[owner].roles;
       if (result_.protagonist && std::any_of(roles.begin(), roles.end(), [&](const RoleNoun& r) {

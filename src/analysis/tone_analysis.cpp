@@ -38,6 +38,16 @@ void append_scene_sentences(const Scene& scene, std::vector<ThemeSentence>& sent
   flush(text.size());
 }
 
+// Every character's name and aliases: their words carry no valence (ProperNames).
+ProperNames story_names(const Analysis& analysis) {
+  std::vector<std::string> names;
+  for (const Character& character : analysis.characters) {
+    names.push_back(character.name);
+    names.insert(names.end(), character.aliases.begin(), character.aliases.end());
+  }
+  return ProperNames::of(names);
+}
+
 }  // namespace
 
 std::vector<ThemeSentence> story_sentences(const std::vector<Scene>& scenes) {
@@ -54,12 +64,13 @@ std::vector<ThemeSentence> scene_sentences(const Scene& scene) {
 
 void apply_themes_and_valence(Analysis& analysis, const ThemeSet& themes, const ValenceLexicon& valence) {
   const auto sentences = story_sentences(analysis.scenes);
+  const ProperNames names = story_names(analysis);
   for (Scene& scene : analysis.scenes) scene.sentences.emplace();
   for (const ThemeSentence& sentence : sentences) {
     if (sentence.scene == 0 || sentence.scene > analysis.scenes.size()) continue;
     Scene& scene = analysis.scenes[sentence.scene - 1];
     scene.sentences->push_back({static_cast<std::size_t>(sentence.text.data() - scene.text.data()),
-                                sentence.text.size(), score_valence(sentence.text, valence).compound});
+                                sentence.text.size(), score_valence(sentence.text, valence, &names).compound});
   }
   for (Scene& scene : analysis.scenes) {
     double sum = 0.0;

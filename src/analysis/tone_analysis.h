@@ -5,7 +5,10 @@
 // tags with score, evidence and trajectory, themes/theme_profile.h), replacing earlier values.
 // Method: each scene's text is cut into paragraphs at blank lines and into sentences with the
 // shared sentence splitter; the same sentences feed both models, so theme evidence quotes
-// whole sentences. Runs after the scenes are final; reads nothing else of the Analysis.
+// whole sentences. Valence skips the story's names (ProperNames, from every character's name
+// and aliases, and any capitalised word inside a clause): "Joy" and "Sadness" in Inside Out are
+// characters, not feelings. Runs after the scenes and characters are final; reads nothing else
+// of the Analysis.
 #pragma once
 
 #include <vector>

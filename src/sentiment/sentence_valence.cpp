@@ -114,6 +114,8 @@ struct ScoredWord {
   std::string_view text;
   std::string_view lower;
   bool all_caps = false;
+  bool capitalised = false;     // its first letter is upper or title case
+  bool clause_initial = false;  // first of the sentence, after . ! ? : ; or opening a quotation
 };
 
 struct SentenceWords {
@@ -144,6 +146,13 @@ bool is_upper(std::string_view word) {
   return upper;
 }
 
+// See ProperNames in the header.
+bool is_proper_name(const ScoredWord& word, const ProperNames& names) {
+  if (!word.capitalised) return false;
+  if (!word.clause_initial && !word.all_caps) return true;
+  return names.contains(word.lower);
+}
+
 // True when some, but not all, tokens are in capitals: only then do capitals emphasise.
 bool allcap_differential(const std::vector<ScoredWord>& words) {
   std::size_t caps = static_cast<std::size_t>(
@@ -155,10 +164,14 @@ class SentenceScorer {
  public:
   // Each word's entries are looked up once: the rules consult a word's valence, booster and
   // negation status several times, from each of the three words after it.
-  SentenceScorer(const std::vector<ScoredWord>& words, const ValenceLexicon& lexicon)
+  SentenceScorer(const std::vector<ScoredWord>& words, const ValenceLexicon& lexicon, const ProperNames* names)
       : words_(words), lexicon_(lexicon), cap_differential_(allcap_differential(words)) {
     looked_up_.reserve(words.size());
     for (const ScoredWord& word : words) {
+      if (names && is_proper_name(word, *names)) {
+        looked_up_.emplace_back();
+        continue;
+      }
       const ValenceWordEntry* found = lexicon.words.find(word.lower);
       looked_up_.push_back({found && found->valence ? &*found->valence : nullptr,
                             found && found->booster ? &*found->booster : nullptr,
@@ -346,6 +359,41 @@ double normalize(double score) {
 
 namespace {
 
+bool starts_capitalised(std::string_view word) {
+  if (word.empty()) return false;
+  const auto first = static_cast<unsigned char>(word[0]);
+  if (first < 0x80) return first >= 'A' && first <= 'Z';
+  const auto* bytes = reinterpret_cast<const uint8_t*>(word.data());
+  int32_t i = 0;
+  UChar32 c = 0;
+  U8_NEXT(bytes, i, static_cast<int32_t>(word.size()), c);
+  return c >= 0 && (u_isupper(c) || u_istitle(c));
+}
+
+// Whether a raw token opens a quotation or bracket: the word in it starts a clause of its own.
+bool opens_quotation(std::string_view token) {
+  if (token.empty()) return false;
+  const char first = token[0];
+  return first == '"' || first == '\'' || first == '(' || first == '[' || token.starts_with("\xE2\x80\x9C") ||
+         token.starts_with("\xE2\x80\x98") || token.starts_with("\xC2\xAB");
+}
+
+// Whether a raw token ends a sentence or clause, closing quotes and brackets aside ("said.”").
+bool ends_clause(std::string_view token) {
+  while (!token.empty()) {
+    const char last = token.back();
+    if (last == '.' || last == '!' || last == '?' || last == ':' || last == ';') return true;
+    if (last == '"' || last == '\'' || last == ')' || last == ']') {
+      token.remove_suffix(1);
+    } else if (token.ends_with("\xE2\x80\x9D") || token.ends_with("\xE2\x80\x99") || token.ends_with("\xC2\xBB")) {
+      token.remove_suffix(token.ends_with("\xC2\xBB") ? 2 : 3);
+    } else {
+      return false;
+    }
+  }
+  return false;
+}
+
 // The words of `sentence` (VADER splits at white space) into `out`.
 void cut_words(std::string_view sentence, SentenceWords& out) {
   std::string& lowered = out.lowered;
@@ -365,6 +413,7 @@ void cut_words(std::string_view sentence, SentenceWords& out) {
   int32_t i = 0;
   int32_t token_start = -1;
   bool token_ascii = true;
+  bool after_clause_end = true;
   auto flush = [&](int32_t end) {
     if (token_start < 0) return;
     auto token = sentence.substr(static_cast<std::size_t>(token_start), static_cast<std::size_t>(end - token_start));
@@ -375,6 +424,9 @@ void cut_words(std::string_view sentence, SentenceWords& out) {
     starts.push_back(lowered.size());
     append_lower(word.text, token_ascii || is_ascii(word.text), lowered);
     word.all_caps = is_upper(word.text);
+    word.capitalised = starts_capitalised(word.text);
+    word.clause_initial = after_clause_end || opens_quotation(token);
+    after_clause_end = ends_clause(token);
   };
   while (i < length) {
     int32_t start = i;
@@ -415,13 +467,53 @@ std::vector<ValenceWord> split_valence_words(std::string_view sentence) {
   return words;
 }
 
+ProperNames ProperNames::of(const std::vector<std::string>& names) {
+  ProperNames result;
+  for (const std::string& name : names) {
+    std::string folded = fold_case(name);
+    // As append_lower does for the sentence's words: "O’Brien" is looked up as "o'brien".
+    for (std::size_t at = folded.find("\xE2\x80\x99"); at != std::string::npos; at = folded.find("\xE2\x80\x99", at))
+      folded.replace(at, 3, "'");
+    std::size_t start = std::string::npos;
+    auto flush = [&](std::size_t end) {
+      if (start != std::string::npos) result.words.emplace(folded.substr(start, end - start));
+      start = std::string::npos;
+    };
+    const auto* bytes = reinterpret_cast<const uint8_t*>(folded.data());
+    const auto length = static_cast<int32_t>(folded.size());
+    int32_t i = 0;
+    while (i < length) {
+      const int32_t at = i;
+      UChar32 c = 0;
+      U8_NEXT(bytes, i, length, c);
+      const bool word_char = c == '\'' || (c >= 0 && (u_isalnum(c) || c == 0x2019));
+      if (word_char && start == std::string::npos) start = static_cast<std::size_t>(at);
+      if (!word_char) flush(static_cast<std::size_t>(at));
+    }
+    flush(folded.size());
+  }
+  return result;
+}
+
+bool ProperNames::contains(std::string_view lower_word) const {
+  if (words.empty()) return false;
+  if (words.contains(lower_word)) return true;
+  // The sentence's words are lower-cased with an ASCII apostrophe (append_lower).
+  return lower_word.size() > 2 && lower_word.ends_with("'s") &&
+         words.contains(lower_word.substr(0, lower_word.size() - 2));
+}
+
 ValenceScores score_valence(std::string_view sentence, const ValenceLexicon& lexicon) {
+  return score_valence(sentence, lexicon, nullptr);
+}
+
+ValenceScores score_valence(std::string_view sentence, const ValenceLexicon& lexicon, const ProperNames* names) {
   ValenceScores scores;
   // Reused from sentence to sentence, like the tokenizer's buffers: a story has thousands.
   thread_local SentenceWords cut;
   cut_words(sentence, cut);
   if (cut.words.empty()) return scores;
-  const auto sentiments = SentenceScorer(cut.words, lexicon).word_valences();
+  const auto sentiments = SentenceScorer(cut.words, lexicon, names).word_valences();
 
   double sum = 0.0;
   for (double s : sentiments) sum += s;

@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "sentiment/valence_lexicon.h"
+#include "text/string_lookup.h"
 
 namespace filmscope {
 
@@ -49,5 +50,25 @@ struct ValenceScores {
 std::vector<ValenceWord> split_valence_words(std::string_view sentence);
 
 ValenceScores score_valence(std::string_view sentence, const ValenceLexicon& lexicon);
+
+// A story's names, whose words say who or where and not how things feel: "Joy hands the
+// controls to Sadness" in Inside Out, "Paradise Falls" in Up. The reference model scores them
+// as the common words they spell, which tilts whole arcs. With these names, score_valence gives
+// no valence (and no booster or negation) to
+// - a capitalised word inside a clause: not the sentence's first word, not the first after a
+//   token ending in . ! ? : or ;, and not one opening a quotation or bracket ("Paradise Falls"),
+//   unless it is in capitals throughout ("NEVER", the model's emphasis);
+// - a capitalised word anywhere, capitals included, whose lower-case form (less a final 's) is
+//   a word of one of the names ("Joy smiles", "SADNESS sits down").
+// A lower-case "joy" keeps its valence. Without names the scores are the reference model's.
+struct ProperNames {
+  StringSet words;  // lower-case words of the names: "joy", "sadness", "carl", "fredricksen"
+
+  // The words of each name (split at anything that is not a letter, digit or apostrophe).
+  static ProperNames of(const std::vector<std::string>& names);
+  bool contains(std::string_view lower_word) const;
+};
+
+ValenceScores score_valence(std::string_view sentence, const ValenceLexicon& lexicon, const ProperNames* names);
 
 }  // namespace filmscope

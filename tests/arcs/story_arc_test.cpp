@@ -227,9 +227,13 @@ TEST_CASE("arcs are deterministic", "[arcs][determinism]") {
 // exception, as in tests/data/corpus-floors.json: resolving a reference the expectations list
 // adds a point to a pair, which may move its shape away from the written one (resolving "his
 // girlfriend" in the-social-network.txt gave Mark–Erica its opening scene, and a shape that
-// falls and rises again where the expectation says falling).
+// falls and rises again where the expectation says falling). And the story floor went from 3
+// to 2 when the words of names stopped carrying valence (tone_analysis.h): in
+// little-miss-sunshine.txt, "a cheeky dance to Super Freak" lost the lift of "Super", a song's
+// title, and one point moved enough to change the shape. Story shapes match about as often as
+// chance either way (README, "Themes and arcs").
 TEST_CASE("corpus arcs against the expectations", "[arcs][corpus]") {
-  constexpr std::size_t kStoryFloor = 3;
+  constexpr std::size_t kStoryFloor = 2;
   constexpr std::size_t kRelationshipFloor = 7;
   std::vector<fs::path> files;
   for (const auto& entry : fs::recursive_directory_iterator(filmscope::testing::corpora_dir())) {

@@ -91,3 +91,33 @@ TEST_CASE("empty and pathological input", "[valence]") {
   const auto mixed = score_valence("good, but terrible", default_valence_lexicon());
   CHECK(mixed.positive + mixed.negative + mixed.neutral == Approx(1.0));
 }
+
+TEST_CASE("the words of a story's names carry no valence", "[valence]") {
+  const auto names = filmscope::ProperNames::of({"Joy", "Sadness", "Carl Fredricksen", "Hope O’Hara"});
+  CHECK(names.contains("joy"));
+  CHECK(names.contains("joy's"));  // a possessive of a name
+  CHECK(names.contains("o'hara"));  // typographic apostrophes look up as ASCII, as words do
+  CHECK_FALSE(names.contains("happy"));
+  auto with_names = [&](const std::string& sentence) {
+    return score_valence(sentence, default_valence_lexicon(), &names).compound;
+  };
+  // Character names, at the start of the sentence or inside it, in capitals or not.
+  CHECK(compound("Joy hands the controls to Sadness.") > 0);  // the reference model reads "joy"
+  CHECK(with_names("Joy hands the controls to Sadness.") == 0);
+  CHECK(with_names("JOY hands the controls to SADNESS.") == 0);
+  CHECK(with_names("Joy's plan fails.") == Approx(compound("The plan fails.")).margin(1e-9));
+  CHECK(with_names("Hope arrives.") == 0);
+  // Any capitalised word inside a clause is a name: "Paradise Falls" is a place.
+  CHECK(with_names("The house lands near Paradise Falls.") == 0);
+  // The same words in lower case are the common words they spell.
+  CHECK(with_names("Carl feels joy.") == Approx(compound("Carl feels joy.")).margin(1e-9));
+  CHECK(with_names("Carl feels joy.") > 0);
+  // A clause's first word and a word in capitals throughout keep their valence.
+  CHECK(with_names("Happy at last, Carl sleeps.") == Approx(compound("happy at last, Carl sleeps.")).margin(1e-9));
+  CHECK(with_names("He waits: Happy days follow.") > 0);
+  CHECK(with_names("He shouts, “Great work!”") > 0);
+  CHECK(with_names("It is GOOD news for Carl.") == Approx(compound("It is GOOD news for Carl.")).margin(1e-9));
+  // Without names, the reference model's scores.
+  CHECK(score_valence("The house lands near Paradise Falls.", default_valence_lexicon(), nullptr).compound ==
+        compound("The house lands near Paradise Falls."));
+}

@@ -197,6 +197,7 @@ class Resolver {
     resolve_mentions(/*learning=*/true);
     learn_genders();
     resolve_mentions(/*learning=*/false);
+    settle_genders();
     return std::move(result_);
   }
 
@@ -1209,14 +1210,30 @@ class Resolver {
     }
     for (std::size_t e = 0; e < result_.entities.size(); ++e) result_.entities[e].gender = gender_prior_[e];
     name_gender_.clear();
-    for (const auto& entity : result_.entities) name_gender_.push_back(name_gender(entity));
+    own_name_gender_.clear();
+    for (const auto& entity : result_.entities) {
+      const Gender own = name_gender(entity);
+      name_gender_.push_back(own != Gender::unknown ? own : actor_gender(entity));
+      own_name_gender_.push_back(own);
+    }
   }
 
   // The gender a character's given name suggests: a curated given name anywhere in the name
-  // ("Dr. Louise Banks"), else the first word on the longer name list.
+  // ("Dr. Louise Banks"), else the first word on the longer name list. A name that says
+  // nothing ("WALL-E", "Trinity", "Neo") takes the gender of the actor's given name ("Ben
+  // Burtt voices WALL-E"), the weakest guess of all: a role is mostly played or voiced by
+  // someone of its gender, and the pronouns of the text, when they agree often enough, still
+  // decide (learn_genders).
   Gender name_gender(const Entity& entity) const {
-    const auto& first_key = entity.name_keys.empty() ? std::string() : entity.name_keys.front();
-    auto words = split_words(first_key);
+    return given_name_gender(entity.name_keys.empty() ? std::string() : entity.name_keys.front());
+  }
+
+  Gender actor_gender(const Entity& entity) const {
+    return entity.actor ? given_name_gender(fold_case(*entity.actor)) : Gender::unknown;
+  }
+
+  Gender given_name_gender(const std::string& name) const {
+    auto words = split_words(name);
     for (const auto& word : words) {
       auto it = lexicon_.given_names.find(word);
       if (it != lexicon_.given_names.end()) return it->second;
@@ -1239,9 +1256,17 @@ class Resolver {
       } else if (female >= kMinGenderVotes && female >= 2 * male) {
         entity.gender = Gender::female;
       } else {
-        entity.gender = name_gender_[e];  // the weakest prior
+        // The character's own name; an actor's is left to the end (settle_genders), so that
+        // it never counts as known while mentions are being resolved.
+        entity.gender = own_name_gender_[e];
       }
     }
+  }
+
+  // The gender reported for a character nothing else has gendered: its actor's given name's.
+  void settle_genders() {
+    for (std::size_t e = 0; e < result_.entities.size(); ++e)
+      if (result_.entities[e].gender == Gender::unknown) result_.entities[e].gender = name_gender_[e];
   }
 
   // ---------------------------------------------------------------- mentions
@@ -1628,7 +1653,10 @@ class Resolver {
     bool object = t.folded == "him"sv || (t.folded == "her"sv && (i + 1 >= tokens.size() || !is_word(tokens[i + 1]) ||
                                                                kPrepositions.count(tokens[i + 1].folded) ||
                                                                lexicon_.function_words.count(tokens[i + 1].folded)));
-    if (reflexive && sentence_subject) return sentence_subject;
+    if (reflexive && sentence_subject) {
+      const Gender subject_gender = expected_gender(*sentence_subject);
+      if (subject_gender == Gender::unknown || subject_gender == gender) return sentence_subject;
+    }
     // The subject of the pronoun's own clause: the nearest earlier mention in this sentence
     // with no clause boundary between.
     std::optional<std::size_t> clause_subject;
@@ -1649,8 +1677,26 @@ class Resolver {
       }
     }
     auto best = resolve_by_salience(state, gender, clause_subject, learning, gender);
-    if (best == kNoEntity) return std::nullopt;
+    if (best == kNoEntity) return protagonist_by_default(tokens, gender, clause_subject);
     return best;
+  }
+
+  // A plot's "he" or "she" when nobody of that gender is still salient and the sentence has
+  // named nobody before it: the protagonist, if known to agree. A synopsis is told from the protagonist's side and returns to them after
+  // a paragraph about something else ("Every day it crushes junk … When he gives her a
+  // seedling"), long after the last mention has decayed. Cast entries are left alone: each is a
+  // little text about its own character.
+  std::optional<std::size_t> protagonist_by_default(const std::vector<Token>& tokens, Gender gender,
+                                                    std::optional<std::size_t> excluded) const {
+    const auto p = result_.protagonist;
+    if (!p || gender == Gender::unknown || excluded == p) return std::nullopt;
+    const auto u = static_cast<std::size_t>(&tokens - result_.tokens.data());
+    if (story_.units[u].from_cast_list) return std::nullopt;
+    // A sentence that has already named someone may be speaking of them ("Governor Swann, his
+    // daughter"): a guess is worse than no answer there.
+    if (!result_.mentions[u].empty()) return std::nullopt;
+    if (expected_gender(*p) != gender) return std::nullopt;
+    return p;
   }
 
   // The most salient character whose gender agrees, skipping `excluded`; votes for the
@@ -1735,7 +1781,12 @@ class Resolver {
       if (!candidate.cast_index || introduced[e]) continue;
       const Gender expected = expected_gender(e);
       if (noun->gender != Gender::unknown && expected != Gender::unknown && expected != noun->gender) continue;
-      const bool agrees = being || (noun->gender != Gender::unknown && expected == noun->gender);
+      // Agreement that ranks a candidate is known from the text or the character's own name:
+      // an actor's name rules a character out, but counting it here would let the one whose
+      // actor's name is on our list win over a better-billed one whose actor's is not.
+      const Gender known = result_.entities[e].gender != Gender::unknown ? result_.entities[e].gender
+                                                                        : own_name_gender_[e];
+      const bool agrees = being || (noun->gender != Gender::unknown && known == noun->gender);
       if (candidate.being.has_value() != being) continue;
       if (being && !compatible_beings(*candidate.being, noun->being_kind)) continue;
       std::size_t shared = 0;
@@ -1881,7 +1932,9 @@ class Resolver {
   std::vector<std::pair<std::size_t, std::string>> pending_protagonist_relations_;
   std::vector<std::pair<std::size_t, std::string>> pending_title_roles_;
   std::vector<Gender> gender_prior_;
-  std::vector<Gender> name_gender_;  // what each character's first name suggests, unknown if nothing
+  // What each character's first name suggests, else its actor's; unknown if neither says.
+  std::vector<Gender> name_gender_;
+  std::vector<Gender> own_name_gender_;  // the same from the character's own name only
   std::vector<std::pair<std::size_t, std::size_t>> gender_votes_;
 };
 

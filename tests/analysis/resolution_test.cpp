@@ -492,3 +492,58 @@ TEST_CASE("property: resolution of random plot text stays in bounds", "[analysis
     }
   }
 }
+
+TEST_CASE("a name that says no gender takes the actor's, as the weakest guess", "[analysis]") {
+  auto r = resolve(
+      "Deck Nine\n| 2030Directed by: Nobody\nMain Plot\n"
+      "KESTREL inspects the hangar and meets ZORBO-9. He waves at her.\n"
+      "Cast\n- Carla Smith voices KESTREL, a pilot.\n- Ben Burtt voices ZORBO-9, a cleaning robot.\n");
+  auto kestrel = entity_named(r.resolution, "KESTREL");
+  auto zorbo = entity_named(r.resolution, "ZORBO-9");
+  REQUIRE(kestrel);
+  REQUIRE(zorbo);
+  CHECK(r.resolution.entities[*kestrel].gender == Gender::female);
+  CHECK(r.resolution.entities[*zorbo].gender == Gender::male);
+  CHECK(entity_of(r, "He waves", "He") == zorbo);
+  CHECK(entity_of(r, "at her", "her") == kestrel);
+}
+
+TEST_CASE("an actor's gender does not make a character the one a description introduces", "[analysis]") {
+  // Neither character's own name or text says a gender; only the second actor's given name is
+  // on the list. The opening description still goes to the first billed, the protagonist.
+  auto r = resolve(
+      "Grey Rooms\n| 1999Directed by: Nobody\nMain Plot\n"
+      "A restless young man cannot sleep. He walks the city at night.\n"
+      "Cast\n- Kaiyo Reev plays Zed, a programmer.\n- Laurence Fisher plays Orpheon, a ship's captain.\n");
+  auto zed = entity_named(r.resolution, "Zed");
+  REQUIRE(zed);
+  CHECK(entity_of(r, "A restless young man") == zed);
+  CHECK(entity_of(r, "He walks", "He") == zed);
+}
+
+TEST_CASE("a pronoun nobody salient can take goes to the protagonist", "[analysis]") {
+  auto r = resolve(
+      "Scrap\n| 2008Directed by: Nobody\nMain Plot\n"
+      "Centuries after the cities emptied, one small sorting robot is still at work. Every day it presses "
+      "scrap into cubes. The cubes grow into towers. Dust storms come and go. The towers hold. "
+      "One morning he finds a green shoot. Far away, Captain Orr wakes, and he gives an order.\n"
+      "Cast\n- Ben Burtt voices ZED, the last sorting robot on Earth.\n"
+      "- Jeff Garlan voices Captain Orr, the commander of a starship.\n");
+  auto zed = entity_named(r.resolution, "ZED");
+  auto orr = entity_named(r.resolution, "Captain Orr");
+  REQUIRE(zed);
+  REQUIRE(orr);
+  CHECK(entity_of(r, "he finds", "he") == zed);
+  // A sentence that has named someone first is left to salience.
+  CHECK(entity_of(r, "he gives", "he") == orr);
+}
+
+TEST_CASE("a reflexive pronoun agrees in gender with the subject it goes back to", "[analysis]") {
+  auto r = resolve(
+      "Falls\n| 2001Directed by: Nobody\nMain Plot\n"
+      "Mara Quinn climbs the ridge. Tom Reyes says that Mara hurt herself.\n"
+      "Cast\n- Ann Lee plays Mara Quinn, a climber.\n- Bob Ray plays Tom Reyes, a mountain guide.\n");
+  auto mara = entity_named(r.resolution, "Mara Quinn");
+  REQUIRE(mara);
+  CHECK(entity_of(r, "hurt herself", "herself") == mara);
+}

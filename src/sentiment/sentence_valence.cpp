@@ -168,11 +168,12 @@ class SentenceScorer {
       : words_(words), lexicon_(lexicon), cap_differential_(allcap_differential(words)) {
     looked_up_.reserve(words.size());
     for (const ScoredWord& word : words) {
-      if (names && is_proper_name(word, *names)) {
+      const ValenceWordEntry* found = lexicon.words.find(word.lower);
+      // Names are looked for only among lexicon words: most capitalised words are in none.
+      if (found && names && is_proper_name(word, *names)) {
         looked_up_.emplace_back();
         continue;
       }
-      const ValenceWordEntry* found = lexicon.words.find(word.lower);
       looked_up_.push_back({found && found->valence ? &*found->valence : nullptr,
                             found && found->booster ? &*found->booster : nullptr,
                             (found && found->negation) || has_contracted_not(word.lower),
@@ -424,9 +425,14 @@ void cut_words(std::string_view sentence, SentenceWords& out) {
     starts.push_back(lowered.size());
     append_lower(word.text, token_ascii || is_ascii(word.text), lowered);
     word.all_caps = is_upper(word.text);
-    word.capitalised = starts_capitalised(word.text);
-    word.clause_initial = after_clause_end || opens_quotation(token);
-    after_clause_end = ends_clause(token);
+    // Most tokens start and end with a lower-case ASCII letter: the three tests below are
+    // skipped for them, as they run on every word of every sentence.
+    const auto first = static_cast<unsigned char>(token.front());
+    const auto last = static_cast<unsigned char>(token.back());
+    const bool plain_start = first >= 'a' && first <= 'z';
+    word.capitalised = !plain_start && starts_capitalised(word.text);
+    word.clause_initial = after_clause_end || (!plain_start && opens_quotation(token));
+    after_clause_end = !(last >= 'a' && last <= 'z') && ends_clause(token);
   };
   while (i < length) {
     int32_t start = i;

@@ -66,3 +66,18 @@ TEST_CASE("relation verbs and mutual phrases", "[analysis]") {
 TEST_CASE("no relation is typed without its pattern", "[analysis]") {
   CHECK(kinds_between("Emil (Karel Roden) and Milos (Vladimir Mashkov) sit in a bar.\n", "Emil", "Milos").empty());
 }
+
+TEST_CASE("base forms and phrases of relation verbs", "[analysis]") {
+  auto text =
+      "Low Tide\n| 2001Directed by: Ana Ruiz\nPlot\nA storm closes the harbour. Tom starts to fall for Nora. "
+      "Later Tom tries to befriend Sam, and Sam goes out to confront Nora.\nCharacters\n"
+      "- Ian Holm plays Tom Reyes, a chemist who works alongside Sam.\n- Mia Chen plays Nora Vale, a diver.\n"
+      "- Lee Park plays Sam Ortiz, a pilot who hopes to court Nora.\n";
+  CHECK(has(kinds_between(text, "Tom Reyes", "Nora Vale"), "romance"));
+  auto tom_sam = kinds_between(text, "Tom Reyes", "Sam Ortiz");
+  CHECK(has(tom_sam, "work"));
+  CHECK(has(tom_sam, "friendship"));
+  auto sam_nora = kinds_between(text, "Sam Ortiz", "Nora Vale");
+  CHECK(has(sam_nora, "romance"));
+  CHECK(has(sam_nora, "conflict"));
+}

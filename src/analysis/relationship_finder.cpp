@@ -2,6 +2,7 @@
 #include "analysis/relationship_finder.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <optional>
 
 namespace filmscope {
@@ -11,6 +12,9 @@ namespace {
 constexpr std::size_t kMaxAdjectives = 3;
 constexpr std::size_t kMaxVerbGap = 6;     // tokens between the subject and its verb
 constexpr std::size_t kMaxObjectGap = 3;   // tokens between the verb and its object
+// Tokens looked back over for the opening of a parenthesis (an actor's name, a year): enough
+// for a credit, few enough that an unclosed one costs little.
+constexpr std::size_t kMaxParenthesisTokens = 8;
 
 const StringSet kCopulas{"becomes", "became", "become", "is", "was", "remains",
                          "be", "being", "been", "as"};
@@ -80,7 +84,21 @@ class SentenceTyper {
     return best;
   }
 
+  // The token before a parenthesis that closes at `close` ("Bing Bong (Richard Kind), the
+  // girl's friend": the actor's name between the character and the apposition); `close` itself
+  // when it closes none.
+  std::size_t before_parenthesis(std::size_t close) const {
+    if (tokens_[close].text != ")") return close;
+    for (std::size_t k = close; k > 0 && close - k < kMaxParenthesisTokens; --k)
+      if (tokens_[k - 1].text == "(") return k >= 2 ? k - 2 : close;
+    return close;
+  }
+
   void relation_nouns() {
+    // "Harlan's nurse and friend, Marta": a noun coordinated with the one before shares its
+    // possessor, and the one before shares its filler.
+    std::optional<std::size_t> previous_possessor;
+    std::size_t previous_last = SIZE_MAX;
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
       std::string kind;
       std::size_t len = relation_noun_at(i, kind);
@@ -107,6 +125,10 @@ class SentenceTyper {
       // (a protagonist mention starts at its article, so one look-up covers both)
       if (!possessor && last + 1 < tokens_.size() && tokens_[last + 1].folded == "of")
         if (auto m = mention_starting_at(last + 2)) possessor = m->entity;
+      if (!possessor && start >= 2 && start - 2 == previous_last && tokens_[start - 1].folded == "and")
+        possessor = previous_possessor;
+      previous_possessor = possessor;
+      previous_last = last;
       if (!possessor) {
         i = last;
         continue;
@@ -119,6 +141,10 @@ class SentenceTyper {
       std::size_t after = last + 1;
       if (!filler && after < tokens_.size()) {
         std::size_t k = after;
+        std::string coordinated_kind;
+        if (tokens_[k].folded == "and" && k + 1 < tokens_.size())
+          if (std::size_t len = relation_noun_at(k + 1, coordinated_kind)) k += 1 + len;
+        if (k >= tokens_.size()) k = after;
         if (tokens_[k].text == ",") ++k;
         if (k < tokens_.size())
           if (auto m = mention_starting_at(k); m && m->kind == MentionKind::name) filler = m->entity;
@@ -126,7 +152,7 @@ class SentenceTyper {
       std::size_t np_start = possessor && before && before->possessive ? before->first_token
                                                                        : (has_determiner ? start - 1 : start);
       if (!filler && np_start >= 2 && tokens_[np_start - 1].text == ",")
-        if (auto m = mention_ending_at(np_start - 2); m && !m->possessive) filler = m->entity;
+        if (auto m = mention_ending_at(before_parenthesis(np_start - 2)); m && !m->possessive) filler = m->entity;
       if (!filler) {
         // "X … becomes his confidant and eventually his romantic partner"
         for (std::size_t k = np_start; k > 0 && k + 8 > np_start; --k) {

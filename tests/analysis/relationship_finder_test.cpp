@@ -81,3 +81,28 @@ TEST_CASE("base forms and phrases of relation verbs", "[analysis]") {
   CHECK(has(sam_nora, "romance"));
   CHECK(has(sam_nora, "conflict"));
 }
+
+TEST_CASE("coordinated relation nouns share their possessor and filler", "[analysis]") {
+  auto text =
+      "Dry Creek\n| 2001Directed by: Ana Ruiz\nPlot\nOmar Haddad (Ian Holm) falls ill. Ben Cole (Lee Park) hires "
+      "Omar's nurse and friend, Lena Diaz (Mia Chen), as his assistant.\n";
+  auto kinds = kinds_between(text, "Omar Haddad", "Lena Diaz");
+  CHECK(has(kinds, "work"));
+  CHECK(has(kinds, "friendship"));
+}
+
+TEST_CASE("an apposition after a parenthesised actor", "[analysis]") {
+  auto text =
+      "Dry Creek\n| 2001Directed by: Ana Ruiz\nPlot\nRiley Moss (Kaitlyn Dias) is lost. She meets Bo Brand (Richard Kind), "
+      "Riley's imaginary friend, in a maze.\n";
+  CHECK(has(kinds_between(text, "Riley Moss", "Bo Brand"), "friendship"));
+}
+
+TEST_CASE("a hired killer works for the one who hired him", "[analysis]") {
+  auto text =
+      "Dry Creek\n| 2001Directed by: Ana Ruiz\nPlot\nDmitri Volk (Adrien Brody) wants the will. Dmitri's hired killer, "
+      "Jon Hale (Willem Dafoe), follows the lawyer.\n";
+  auto kinds = kinds_between(text, "Dmitri Volk", "Jon Hale");
+  CHECK(has(kinds, "work"));
+  CHECK_FALSE(has(kinds, "conflict"));
+}

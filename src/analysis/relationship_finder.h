@@ -8,7 +8,11 @@
 //  - relation verbs between a subject and an object: "Emil kills Flemming", "X marries Y",
 //    passive "Y is killed by X";
 //  - mutual phrases: "X and Y fall in love", "Samantha, with whom Theodore has developed a
-//    deep romantic relationship".
+//    deep romantic relationship";
+//  - parties of two: a coordinated subject ("she and Kyoko stab Nathan") relates each member,
+//    and a plural pronoun or "the two" stands for the two characters the sentence, or the
+//    sentences just before it, name ("they kiss", "Hannah will be their daughter"), unless an
+//    unresolved pronoun or a plural person noun could be what it means.
 // Limits: no syntactic parse, so a pattern only fires when its parts are adjacent (with at
 // most a few adjectives or an auxiliary between); negation ("never marries") is not detected.
 #pragma once

@@ -106,3 +106,53 @@ TEST_CASE("a hired killer works for the one who hired him", "[analysis]") {
   CHECK(has(kinds, "work"));
   CHECK_FALSE(has(kinds, "conflict"));
 }
+
+TEST_CASE("a coordinated subject relates each of its members", "[analysis]") {
+  auto text =
+      "Glass House\n| 2001Directed by: Ana Ruiz\nPlot\nMira Lund (Alicia Vikander) wakes. In the corridor she and "
+      "Kiko stab Noah.\nCharacters\n- Oscar Isaac plays Noah Brandt, an engineer.\n- Sonoya Mizuno plays Kiko, a maid.\n";
+  CHECK(has(kinds_between(text, "Mira Lund", "Noah Brandt"), "conflict"));
+  CHECK(has(kinds_between(text, "Kiko", "Noah Brandt"), "conflict"));
+  // A pair governed by a preposition is no subject, and "them" is not the pair it follows.
+  auto governed =
+      "Moonbase\n| 2001Directed by: Ana Ruiz\nPlot\nA team sent by Tom Hale (Ian Holm) and Jo Park (Mia Chen) will "
+      "kill them both.\n";
+  CHECK_FALSE(has(kinds_between(governed, "Tom Hale", "Jo Park"), "conflict"));
+}
+
+TEST_CASE("a plural pronoun stands for the two characters before it", "[analysis]") {
+  auto text =
+      "Shell\n| 2001Directed by: Ana Ruiz\nPlot\nIan tells Laura that meeting her mattered to him. She knows that they "
+      "will marry, that Hana will be their daughter.\nCharacters\n- Amy Adams plays Laura Banks, a linguist.\n"
+      "- Jeremy Renner plays Ian Dane, a physicist.\n- Jadyn Malone plays Hana, a girl.\n";
+  CHECK(has(kinds_between(text, "Laura Banks", "Ian Dane"), "romance"));
+  CHECK(has(kinds_between(text, "Ian Dane", "Hana"), "family"));
+  CHECK(has(kinds_between(text, "Laura Banks", "Hana"), "family"));
+  CHECK_FALSE(has(kinds_between(text, "Laura Banks", "Hana"), "romance"));  // the verb's object is in its clause
+
+  // A pair named two sentences back carries on while nobody else is named.
+  auto carried =
+      "Night Train\n| 2001Directed by: Ana Ruiz\nPlot\nJon persuades Celia to get off with him. The two wander the "
+      "city. On a wheel they kiss.\nCharacters\n- Ethan Hawke plays Jon, a traveller.\n- Julie Delpy plays Celia, a student.\n";
+  CHECK(has(kinds_between(carried, "Jon", "Celia"), "romance"));
+}
+
+TEST_CASE("a plural pronoun with a likelier antecedent stands for nobody", "[analysis]") {
+  // "Two rowing champions" are who "their" means; "hundreds of them" is part of a crowd.
+  auto text =
+      "Network\n| 2001Directed by: Ana Ruiz\nPlot\nMark hacks the site and insults Erica. Two rowing champions and "
+      "their business partner invite him. Erica talks with thousands of people and falls in love with hundreds of "
+      "them.\nCharacters\n- Jesse Eisenberg plays Mark Zucker, a student.\n- Rooney Mara plays Erica Albright, a student.\n"
+      "- Max Minghella plays Divya Narendra, the twins' partner.\n";
+  CHECK_FALSE(has(kinds_between(text, "Divya Narendra", "Mark Zucker"), "work"));
+  CHECK_FALSE(has(kinds_between(text, "Erica Albright", "Mark Zucker"), "romance"));
+}
+
+TEST_CASE("a verb's object may be the name a thing after it is given", "[analysis]") {
+  auto text =
+      "Up High\n| 2001Directed by: Ana Ruiz\nPlot\nCarl and Russ start to walk. On the way they befriend a huge, "
+      "colourful bird that Russ names Kevin.\nCharacters\n- Ed Asner voices Carl Fred, an old man.\n"
+      "- Jordan Nagai voices Russ, a scout.\n- Pete Docter voices Kevin, a bird.\n";
+  CHECK(has(kinds_between(text, "Carl Fred", "Kevin"), "friendship"));
+  CHECK(has(kinds_between(text, "Russ", "Kevin"), "friendship"));
+}

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <map>
 #include <optional>
 
 namespace filmscope {
@@ -147,13 +148,20 @@ std::vector<std::vector<PluralReference>> resolve_plural_references(const Resolu
 class SentenceTyper {
  public:
   SentenceTyper(const std::vector<Token>& tokens, const std::vector<EntityMention>& mentions,
-                const std::vector<PluralReference>& plurals, const Lexicon& lexicon, std::size_t unit,
-                std::vector<TypedRelation>& out)
-      : tokens_(tokens), mentions_(mentions), plurals_(plurals), lexicon_(lexicon), unit_(unit), out_(out) {}
+                const std::vector<PluralReference>& plurals, std::optional<std::size_t> cast_owner,
+                const Lexicon& lexicon, std::size_t unit, std::vector<TypedRelation>& out)
+      : tokens_(tokens),
+        mentions_(mentions),
+        plurals_(plurals),
+        cast_owner_(cast_owner),
+        lexicon_(lexicon),
+        unit_(unit),
+        out_(out) {}
 
   void run() {
     relation_nouns();
     relation_verbs();
+    cast_description_relation();
   }
 
  private:
@@ -323,6 +331,38 @@ class SentenceTyper {
     }
   }
 
+  // "Paul, a cheerful colleague at the letter firm who admires Theodore's writing": a cast
+  // description headed by a relation noun with no possessor of its own relates the character to
+  // the one other character it names (more than one leaves the relation's other side unknown),
+  // unless the description relates them otherwise.
+  void cast_description_relation() {
+    if (!cast_owner_ || mentions_.empty() || mentions_.front().first_token != 0 || mentions_.front().entity != *cast_owner_)
+      return;
+    std::size_t k = mentions_.front().last_token + 1;
+    if (k < tokens_.size() && tokens_[k].text == ",") ++k;
+    if (k >= tokens_.size() || !(tokens_[k].folded == "a" || tokens_[k].folded == "an" || tokens_[k].folded == "the"))
+      return;
+    std::string kind;
+    for (std::size_t j = k + 1; j < tokens_.size() && j <= k + 1 + kMaxAdjectives; ++j) {
+      if (tokens_[j].kind != TokenKind::word || tokens_[j].possessive) return;
+      if (relation_noun_at(j, kind)) break;
+    }
+    if (kind.empty()) return;
+    std::optional<std::size_t> other;
+    for (const auto& m : mentions_) {
+      if (m.entity == *cast_owner_ || (other && *other == m.entity)) continue;
+      if (other) return;
+      other = m.entity;
+    }
+    if (!other) return;
+    // "Erica, the student who breaks up with Mark": a relation the description states outright
+    // says what they are to each other; the noun only says what she is.
+    const auto [first, second] = std::minmax(*cast_owner_, *other);
+    for (const auto& r : out_)
+      if (r.unit == unit_ && r.first == first && r.second == second) return;
+    emit(*cast_owner_, *other, kind);
+  }
+
   // The subject of a verb at token i: the nearest mention before it that is neither possessive
   // nor the object of a preposition; across a relative pronoun ("Catherine, who grew up
   // alongside Theodore and married him") the pronoun's antecedent.
@@ -441,18 +481,78 @@ class SentenceTyper {
   const std::vector<Token>& tokens_;
   const std::vector<EntityMention>& mentions_;
   const std::vector<PluralReference>& plurals_;
+  std::optional<std::size_t> cast_owner_;  // set when the sentence opens a cast description
   const Lexicon& lexicon_;
   std::size_t unit_;
   std::vector<TypedRelation>& out_;
 };
+
+// The organisation a cast description places its character at, folded: the run of capitalised
+// words that ends a phrase after "at", "of" or "for" ("a programmer at the search company Blue
+// Book.", "the founder of Lacuna and …"), that names no character and no known place. Empty when
+// the description names none.
+std::string organisation_of(const std::vector<Token>& tokens, const std::vector<EntityMention>& mentions,
+                            const Lexicon& lexicon) {
+  constexpr std::size_t kMaxModifiers = 3;  // "the search company" before the name
+  auto starts_upper = [](const Token& t) { return t.kind == TokenKind::word && !t.text.empty() && t.text[0] >= 'A' && t.text[0] <= 'Z'; };
+  auto in_mention = [&](std::size_t token) {
+    return std::any_of(mentions.begin(), mentions.end(),
+                       [&](const EntityMention& m) { return m.first_token <= token && token <= m.last_token; });
+  };
+  const std::size_t start = mentions.empty() ? 0 : mentions.front().last_token + 1;
+  for (std::size_t i = start; i + 1 < tokens.size(); ++i) {
+    const std::string& word = tokens[i].folded;
+    if (word != "at" && word != "of" && word != "for") continue;
+    std::size_t k = i + 1;
+    for (std::size_t modifiers = 0; k < tokens.size() && modifiers <= kMaxModifiers && tokens[k].kind == TokenKind::word &&
+                                    !starts_upper(tokens[k]) && !tokens[k].possessive;
+         ++modifiers)
+      ++k;
+    std::size_t end = k;
+    while (end < tokens.size() && starts_upper(tokens[end]) && !tokens[end].possessive && !in_mention(end)) ++end;
+    if (end == k) continue;
+    const bool phrase_ends = end == tokens.size() || tokens[end].kind == TokenKind::punctuation ||
+                             tokens[end].folded == "and" || tokens[end].folded == "who" || tokens[end].folded == "which";
+    if (!phrase_ends) continue;
+    std::string key;
+    for (std::size_t t = k; t < end; ++t) key += (key.empty() ? "" : " ") + tokens[t].folded;
+    if (lexicon.places.count(key) || lexicon.function_words.count(key)) continue;
+    return key;
+  }
+  return {};
+}
+
+// "Caleb, a programmer at Blue Book" and "Nathan, the founder of Blue Book": characters whose
+// cast descriptions place them at the same organisation work together.
+void shared_organisations(const Resolution& resolution, const Lexicon& lexicon, std::vector<TypedRelation>& out) {
+  std::map<std::string, std::vector<std::pair<std::size_t, std::size_t>>> members;  // key → (entity, unit)
+  for (std::size_t u = 0; u < resolution.cast_entry_owners.size() && u < resolution.tokens.size(); ++u) {
+    const auto& owner = resolution.cast_entry_owners[u];
+    const auto& mentions = resolution.mentions[u];
+    // Only the sentence that opens the entry with the character's name describes it.
+    if (!owner || mentions.empty() || mentions.front().first_token != 0 || mentions.front().entity != *owner) continue;
+    std::string key = organisation_of(resolution.tokens[u], mentions, lexicon);
+    if (!key.empty()) members[key].push_back({*owner, u});
+  }
+  for (const auto& [key, people] : members)
+    for (std::size_t a = 0; a < people.size(); ++a)
+      for (std::size_t b = a + 1; b < people.size(); ++b)
+        if (people[a].first != people[b].first)
+          out.push_back({std::min(people[a].first, people[b].first), std::max(people[a].first, people[b].first), "work",
+                         people[b].second});
+}
 
 }  // namespace
 
 std::vector<TypedRelation> find_typed_relations(const Resolution& resolution, const Lexicon& lexicon) {
   std::vector<TypedRelation> relations;
   const auto plurals = resolve_plural_references(resolution, lexicon);
-  for (std::size_t u = 0; u < resolution.tokens.size(); ++u)
-    SentenceTyper(resolution.tokens[u], resolution.mentions[u], plurals[u], lexicon, u, relations).run();
+  for (std::size_t u = 0; u < resolution.tokens.size(); ++u) {
+    const std::optional<std::size_t> cast_owner =
+        u < resolution.cast_entry_owners.size() ? resolution.cast_entry_owners[u] : std::nullopt;
+    SentenceTyper(resolution.tokens[u], resolution.mentions[u], plurals[u], cast_owner, lexicon, u, relations).run();
+  }
+  shared_organisations(resolution, lexicon, relations);
   return relations;
 }
 

@@ -156,3 +156,25 @@ TEST_CASE("a verb's object may be the name a thing after it is given", "[analysi
   CHECK(has(kinds_between(text, "Carl Fred", "Kevin"), "friendship"));
   CHECK(has(kinds_between(text, "Russ", "Kevin"), "friendship"));
 }
+
+TEST_CASE("a cast description's relation noun relates the character to the one it names", "[analysis]") {
+  auto text =
+      "Letters\n| 2001Directed by: Ana Ruiz\nPlot\nTheo writes letters for strangers. Paul jokes.\nCharacters\n"
+      "- Joaquin Phoenix plays Theo Moss, a writer.\n"
+      "- Chris Pratt plays Paul Finn, a cheerful colleague at the letter firm who admires Theo's writing.\n"
+      "- Rooney Mara plays Erin Holt, the student who breaks up with Theo.\n";
+  CHECK(has(kinds_between(text, "Paul Finn", "Theo Moss"), "work"));
+  auto erin = kinds_between(text, "Erin Holt", "Theo Moss");
+  CHECK(has(erin, "former-partner"));
+  CHECK_FALSE(has(erin, "work"));  // the verb says what they are to each other
+}
+
+TEST_CASE("characters a cast list places at one organisation work together", "[analysis]") {
+  auto text =
+      "Glass House\n| 2001Directed by: Ana Ruiz\nPlot\nCaleb visits Nathan in the mountains.\nCast\n"
+      "- Domhnall Gleeson plays Caleb Smith, a programmer at the search company Blue Book.\n"
+      "- Oscar Isaac plays Nathan Bateman, the founder and chief executive of Blue Book.\n"
+      "- Sonoya Mizuno plays Kyoko, a maid at a mountain house.\n";
+  CHECK(has(kinds_between(text, "Caleb Smith", "Nathan Bateman"), "work"));
+  CHECK_FALSE(has(kinds_between(text, "Kyoko", "Nathan Bateman"), "work"));
+}

@@ -8,7 +8,15 @@
 //  - relation verbs between a subject and an object: "Emil kills Flemming", "X marries Y",
 //    passive "Y is killed by X";
 //  - mutual phrases: "X and Y fall in love", "Samantha, with whom Theodore has developed a
-//    deep romantic relationship".
+//    deep romantic relationship";
+//  - parties of two: a coordinated subject ("she and Kyoko stab Nathan") relates each member,
+//    and a plural pronoun or "the two" stands for the two characters the sentence, or the
+//    sentences just before it, name ("they kiss", "Hannah will be their daughter"), unless an
+//    unresolved pronoun or a plural person noun could be what it means;
+//  - cast descriptions: one headed by a relation noun with no possessor relates the character to
+//    the one other character it names ("Paul, a colleague … who admires Theodore's writing"),
+//    and two that place their characters at the same organisation ("a programmer at Blue Book",
+//    "the founder of Blue Book") make them work together.
 // Limits: no syntactic parse, so a pattern only fires when its parts are adjacent (with at
 // most a few adjectives or an auxiliary between); negation ("never marries") is not detected.
 #pragma once

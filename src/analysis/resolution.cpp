@@ -185,6 +185,7 @@ class Resolver {
     index_excluded_people();
     collect_lowercase_words();
     add_cast_entities();
+    for (std::size_t u = 0; u < story_.units.size(); ++u) result_.cast_entry_owners.push_back(cast_entry_owner(u));
     add_other_names();
     add_text_entities();
     collect_roles();

@@ -95,6 +95,8 @@ struct Resolution {
   std::vector<Entity> entities;
   std::vector<std::vector<Token>> tokens;  // per unit
   std::vector<std::vector<EntityMention>> mentions;  // per unit, in token order
+  // Per unit: the character whose cast description the unit is, if it is one.
+  std::vector<std::optional<std::size_t>> cast_entry_owners;
   std::optional<std::size_t> protagonist;
   std::vector<Diagnostic> diagnostics;
 };

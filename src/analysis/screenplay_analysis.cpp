@@ -378,6 +378,14 @@ void collect_introductions(std::string_view text, const std::vector<Token>& toke
   }
 }
 
+// The speeches and action lines of one shared scene that join a pair (JoiningText).
+struct JoiningParts {
+  std::size_t unit = 0;
+  std::vector<std::size_t> blocks;        // indices into the unit's dialogue, ascending
+  std::vector<std::size_t> action_lines;  // '\n'-separated lines of the unit's action, ascending
+  bool whole_action = false;              // the two are the scene's only characters
+};
+
 struct PairData {
   std::size_t a = 0;  // person indices, a < b
   std::size_t b = 0;
@@ -386,7 +394,65 @@ struct PairData {
   std::size_t exchanges = 0;
   std::vector<Evidence> exchange_evidence;  // first exchange of the first scenes
   std::vector<Evidence> shared_evidence;    // first shared scenes without an exchange
+  std::vector<JoiningParts> joining;        // per scene where the two are paired
 };
+
+using ByteRange = std::pair<std::size_t, std::size_t>;  // [begin, end)
+constexpr ByteRange kNotFound{kNone, kNone};
+
+// Where a unit's speeches and action lines lie in its scene's text. The scene's text is the
+// unit's text with white space collapsed, and a speech or an action line, collapsed alike,
+// appears in it whole and in order, so one forward search each finds them.
+struct UnitLayout {
+  std::vector<ByteRange> blocks;        // per dialogue block; kNotFound for an empty speech
+  std::vector<ByteRange> action_lines;  // per '\n'-separated line of the action
+};
+
+UnitLayout layout_of(const NarrativeUnit& unit, std::string_view scene_text) {
+  UnitLayout layout;
+  auto locate = [&](std::string_view piece, std::size_t& cursor) {
+    if (piece.empty()) return kNotFound;
+    const std::size_t at = scene_text.find(piece, cursor);
+    if (at == std::string_view::npos) return kNotFound;
+    cursor = at + piece.size();
+    return ByteRange{at, at + piece.size()};
+  };
+  std::size_t cursor = 0;
+  layout.blocks.reserve(unit.dialogue.size());
+  for (const DialogueBlock& block : unit.dialogue) layout.blocks.push_back(locate(block.text, cursor));
+  cursor = 0;
+  std::string_view action = unit.action;
+  while (true) {
+    const std::size_t end = action.find('\n');
+    layout.action_lines.push_back(locate(collapse_whitespace(action.substr(0, end)), cursor));
+    if (end == std::string_view::npos) break;
+    action.remove_prefix(end + 1);
+  }
+  return layout;
+}
+
+// The byte ranges of a pair's parts of a scene, ascending and merged where they touch.
+std::vector<ByteRange> joining_ranges(const JoiningParts& parts, const UnitLayout& layout) {
+  std::vector<ByteRange> ranges;
+  for (std::size_t b : parts.blocks) ranges.push_back(layout.blocks[b]);
+  if (parts.whole_action) {
+    ranges.insert(ranges.end(), layout.action_lines.begin(), layout.action_lines.end());
+  } else {
+    for (std::size_t line : parts.action_lines)
+      if (line < layout.action_lines.size()) ranges.push_back(layout.action_lines[line]);
+  }
+  std::erase(ranges, kNotFound);
+  std::sort(ranges.begin(), ranges.end());
+  std::vector<ByteRange> merged;
+  for (const ByteRange& range : ranges) {
+    if (!merged.empty() && range.first <= merged.back().second) {
+      merged.back().second = std::max(merged.back().second, range.second);
+    } else {
+      merged.push_back(range);
+    }
+  }
+  return merged;
+}
 
 class PairTable {
  public:
@@ -480,6 +546,9 @@ Analysis analyze_screenplay(const Story& story, const SourceInfo& source) {
   NameMatcher matcher;
   for (std::size_t p = 0; p < people.size(); ++p) matcher.add(p, people[p].keys);
   std::vector<std::vector<Hit>> action_hits(unit_count);
+  // Every (person, action line index) named in each unit, in text order: which action lines a
+  // pair's arc reads.
+  std::vector<std::vector<Hit>> action_line_hits(unit_count);
   for (std::size_t u = 0; u < unit_count; ++u) {
     const NarrativeUnit& unit = story.units[u];
     std::string_view action = unit.action;
@@ -491,6 +560,9 @@ Analysis analyze_screenplay(const Story& story, const SourceInfo& source) {
       Person& person = people[p];
       person.mentions.push_back({u + 1, line, 0, collapse_whitespace(action.substr(a.begin, b.end - a.begin)),
                                  MentionKind::name});
+      auto& line_hits = action_line_hits[u];
+      if (line_hits.empty() || line_hits.back().person != p || line_hits.back().line != a.line_index)
+        line_hits.push_back({p, a.line_index});
       if (person.last_action_unit != u) {
         person.last_action_unit = u;
         person.action_scenes += 1;
@@ -512,6 +584,8 @@ Analysis analyze_screenplay(const Story& story, const SourceInfo& source) {
   std::vector<std::vector<std::size_t>> scene_present(unit_count);
   std::vector<std::vector<std::size_t>> scene_speakers(unit_count);
   std::set<std::pair<std::size_t, std::size_t>> exchanged;  // pairs with an exchange here
+  // (pair, block) for each speech of an exchange here; sorted, then read pair by pair.
+  std::vector<std::pair<std::pair<std::size_t, std::size_t>, std::size_t>> exchange_blocks;
   for (std::size_t u = 0; u < unit_count; ++u) {
     const NarrativeUnit& unit = story.units[u];
     present.clear();
@@ -534,6 +608,7 @@ Analysis analyze_screenplay(const Story& story, const SourceInfo& source) {
 
     // Exchanges: a speech directly followed by another character's speech.
     exchanged.clear();
+    exchange_blocks.clear();
     std::size_t previous = kNone;
     std::size_t previous_block = 0;
     for (std::size_t i = 0; i < unit.dialogue.size(); ++i) {
@@ -543,6 +618,8 @@ Analysis analyze_screenplay(const Story& story, const SourceInfo& source) {
         PairData& pair = pairs.at(previous, p);
         pair.exchanges += 1;
         std::pair<std::size_t, std::size_t> key = std::minmax(previous, p);
+        exchange_blocks.push_back({key, previous_block});
+        exchange_blocks.push_back({key, i});
         if (exchanged.insert(key).second) {
           if (pair.exchange_evidence.size() < kMaxEvidence) {
             const DialogueBlock& block = unit.dialogue[previous_block];
@@ -563,6 +640,8 @@ Analysis analyze_screenplay(const Story& story, const SourceInfo& source) {
                " characters: only the first " + std::to_string(kMaxPairedScenePresence) +
                " to appear are paired as relationships"});
     }
+    std::sort(exchange_blocks.begin(), exchange_blocks.end());
+    exchange_blocks.erase(std::unique(exchange_blocks.begin(), exchange_blocks.end()), exchange_blocks.end());
     for (std::size_t i = 0; i < paired; ++i) {
       for (std::size_t j = i + 1; j < paired; ++j) {
         PairData& pair = pairs.at(present[i], present[j]);
@@ -572,6 +651,20 @@ Analysis analyze_screenplay(const Story& story, const SourceInfo& source) {
         bool has_exchange = exchanged.count(key) > 0;
         if (!has_exchange && pair.shared_evidence.size() < kMaxEvidence)
           pair.shared_evidence.push_back({u + 1, unit.lines.first, unit.heading.value_or(std::string()), ""});
+        JoiningParts& parts = pair.joining.emplace_back();
+        parts.unit = u;
+        parts.whole_action = present.size() == 2;
+        if (has_exchange) {
+          auto it = std::lower_bound(exchange_blocks.begin(), exchange_blocks.end(),
+                                     std::make_pair(key, std::size_t{0}));
+          for (; it != exchange_blocks.end() && it->first == key; ++it) parts.blocks.push_back(it->second);
+        }
+        if (!parts.whole_action) {
+          for (const Hit& hit : action_line_hits[u])
+            if ((hit.person == key.first || hit.person == key.second) &&
+                (parts.action_lines.empty() || parts.action_lines.back() != hit.line))
+              parts.action_lines.push_back(hit.line);
+        }
       }
     }
     for (std::size_t p : present) {
@@ -627,9 +720,11 @@ Analysis analyze_screenplay(const Story& story, const SourceInfo& source) {
   }
 
   analysis.scenes.reserve(unit_count);
+  std::vector<UnitLayout> layouts(unit_count);
   for (std::size_t u = 0; u < unit_count; ++u) {
     const NarrativeUnit& unit = story.units[u];
     Scene scene = scene_from_unit(unit, u + 1);
+    layouts[u] = layout_of(unit, scene.text);
     for (std::size_t p : scene_present[u]) scene.characters.push_back(ids[p]);
     for (std::size_t p : scene_speakers[u]) scene.speakers.push_back(ids[p]);
     scene.setting = unit.setting;
@@ -655,6 +750,9 @@ Analysis analyze_screenplay(const Story& story, const SourceInfo& source) {
     }
     std::stable_sort(relationship.evidence.begin(), relationship.evidence.end(),
                      [](const Evidence& a, const Evidence& b) { return a.scene < b.scene; });
+    relationship.joining.reserve(pair.joining.size());
+    for (const JoiningParts& parts : pair.joining)
+      relationship.joining.push_back({parts.unit + 1, joining_ranges(parts, layouts[parts.unit])});
     analysis.relationships.push_back(std::move(relationship));
   }
   std::sort(analysis.relationships.begin(), analysis.relationships.end(),

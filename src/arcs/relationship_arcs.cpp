@@ -110,10 +110,46 @@ bool implies_partner(const Analysis& analysis, const ArcInputs& in, const Relati
   return false;
 }
 
+// The sentences of `scene` (indices into the cache's cut) that touch one of `ranges` (byte
+// ranges of its text, ascending).
+std::vector<std::size_t> sentences_touching(const Scene& scene,
+                                            const std::vector<std::pair<std::size_t, std::size_t>>& ranges,
+                                            SceneSentenceCache& cache) {
+  std::vector<std::size_t> touching;
+  const auto& sentences = cache.sentences(scene);
+  std::size_t r = 0;
+  for (std::size_t k = 0; k < sentences.size(); ++k) {
+    const auto begin = static_cast<std::size_t>(sentences[k].text.data() - scene.text.data());
+    const std::size_t end = begin + sentences[k].text.size();
+    while (r < ranges.size() && ranges[r].second <= begin) ++r;
+    if (r < ranges.size() && ranges[r].first < end) touching.push_back(k);
+  }
+  return touching;
+}
+
+// A screenplay point's valence: the mean of the sentences that join the pair, moved by their
+// events; nullopt when none does (the pair is only named in a heading, say).
+std::optional<double> joining_valence(const Scene& scene, const std::vector<std::size_t>& touching,
+                                      const Relationship& relationship, SceneSentenceCache& cache) {
+  if (touching.empty()) return std::nullopt;
+  const auto& sentences = cache.sentences(scene);
+  double sum = 0.0;
+  std::vector<EventMatch> events;
+  for (std::size_t k : touching) {
+    sum += sentences[k].valence;
+    const auto& found = cache.events(scene, k);
+    events.insert(events.end(), found.begin(), found.end());
+  }
+  return sum / static_cast<double>(touching.size()) + event_shift(events, relationship.kinds);
+}
+
 std::optional<Arc> relationship_arc(const Analysis& analysis, const Relationship& relationship, const ArcInputs& in) {
   const bool screenplay = analysis.source.format != InputFormat::synopsis;
   Arc arc;
   std::vector<std::size_t> scene_of_point;  // 0-based scene index per point
+  // Per point, the sentences that join the pair (screenplays), which its turn is quoted from.
+  std::vector<std::vector<std::size_t>> joining_of_point;
+  auto joining = relationship.joining.begin();
   // The scenes of either character, ascending, each with which of the two it holds: a merge
   // of their scene lists.
   struct Candidate {
@@ -169,9 +205,16 @@ std::optional<Arc> relationship_arc(const Analysis& analysis, const Relationship
     } else {
       continue;
     }
-    point.valence = std::clamp(scene.valence + event_shift(in.events_of(analysis, i), relationship.kinds), -1.0, 1.0);
+    std::vector<std::size_t> touching;
+    while (joining != relationship.joining.end() && joining->scene < scene.index) ++joining;
+    if (joining != relationship.joining.end() && joining->scene == scene.index)
+      touching = sentences_touching(scene, joining->ranges, *in.sentences);
+    const std::optional<double> joined = joining_valence(scene, touching, relationship, *in.sentences);
+    point.valence = std::clamp(
+        joined ? *joined : scene.valence + event_shift(in.events_of(analysis, i), relationship.kinds), -1.0, 1.0);
     arc.points.push_back(point);
     scene_of_point.push_back(i);
+    joining_of_point.push_back(std::move(touching));
   }
   if (arc.points.empty()) return std::nullopt;
 
@@ -182,8 +225,11 @@ std::optional<Arc> relationship_arc(const Analysis& analysis, const Relationship
   arc.shape = std::string(relationship_shape(smoothed));
   for (const SeriesTurn& turn : turning_points(raw, smoothed, kRelationshipTurnMinChange)) {
     const Scene& scene = analysis.scenes[scene_of_point[turn.index]];
-    arc.turning_points.push_back(
-        {scene.index, turn_sentence(scene, turn.change, &relationship.kinds, *in.sentences), turn.change});
+    const auto& joined = joining_of_point[turn.index];
+    arc.turning_points.push_back({scene.index,
+                                  turn_sentence(scene, turn.change, &relationship.kinds, *in.sentences,
+                                                joined.empty() ? nullptr : &joined),
+                                  turn.change});
   }
   return arc;
 }

@@ -44,12 +44,14 @@ const std::vector<EventMatch>& SceneSentenceCache::events(const Scene& scene, st
 }
 
 std::string turn_sentence(const Scene& scene, double change, const std::vector<std::string>* event_kinds,
-                          SceneSentenceCache& cache) {
+                          SceneSentenceCache& cache, const std::vector<std::size_t>* among) {
   const auto& sentences = cache.sentences(scene);
   if (sentences.empty()) return capped(scene.text);
   std::string_view best;
   double best_score = 0.0;
-  for (std::size_t k = 0; k < sentences.size(); ++k) {
+  const std::size_t count = among ? among->size() : sentences.size();
+  for (std::size_t n = 0; n < count; ++n) {
+    const std::size_t k = among ? (*among)[n] : n;
     const SceneSentenceCache::Sentence& sentence = sentences[k];
     double score = sentence.valence;
     if (event_kinds) score += event_shift(cache.events(scene, k), *event_kinds);

@@ -60,8 +60,10 @@ class SceneSentenceCache {
   std::unordered_map<const Scene*, Entry> by_scene_;
 };
 
-// As above, with the scene's sentences taken from (and kept in) `cache`.
+// As above, with the scene's sentences taken from (and kept in) `cache`; `among`, when given,
+// limits the choice to those sentences (indices into cache.sentences(scene)): the ones that join
+// a screenplay pair.
 std::string turn_sentence(const Scene& scene, double change, const std::vector<std::string>* event_kinds,
-                          SceneSentenceCache& cache);
+                          SceneSentenceCache& cache, const std::vector<std::size_t>* among = nullptr);
 
 }  // namespace filmscope

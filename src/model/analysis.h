@@ -15,6 +15,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace filmscope {
@@ -199,6 +200,14 @@ struct Evidence {
   std::string kind;  // the relationship kind this sentence supports, empty for co-occurrence
 };
 
+// Where a screenplay scene's text holds what joins two characters: their exchanges (a speech of
+// one next to a speech of the other) and the action that names either of them (all of it when
+// they are the scene's only characters). Byte ranges of Scene::text, ascending.
+struct JoiningText {
+  std::size_t scene = 0;  // 1-based
+  std::vector<std::pair<std::size_t, std::size_t>> ranges;  // [begin, end)
+};
+
 struct Relationship {
   std::string source;  // character ids, source < target
   std::string target;
@@ -210,6 +219,9 @@ struct Relationship {
   std::size_t exchanges = 0;
   std::vector<std::string> kinds;  // strongest evidence first
   std::vector<Evidence> evidence;
+  // Screenplays only, ascending by scene: the text of each shared scene that joins the two,
+  // which their arc reads its valence from. Working data for the arcs, not exported.
+  std::vector<JoiningText> joining;
   std::optional<Arc> arc;  // filled by apply_arcs
 };
 

@@ -227,3 +227,42 @@ TEST_CASE("a screenplay without scenes gives an empty analysis", "[screenplay-an
   CHECK(analysis.stats->scenes == 0);
   CHECK(analysis.stats->dialogue_ratio == 0.0);
 }
+
+TEST_CASE("a pair's joining text is its exchanges and the action naming either", "[screenplay]") {
+  const Analysis analysis = analyze_fountain(
+      "INT. KITCHEN - NIGHT\n\n"
+      "ANNA and BEN cook. CARL and DORA argue by the door.\n\n"
+      "The kettle boils.\n\n"
+      "ANNA\nThis is lovely.\n\n"
+      "BEN\nIt really is.\n\n"
+      "CARL\nYou ruined everything.\n\n"
+      "DORA\nI hate you.\n\n"
+      "Ben hugs Anna.\n\n"
+      "INT. HALL - NIGHT\n\n"
+      "Anna waits.\n\n"
+      "ANNA\nBen?\n\n"
+      "BEN\nHere.\n");
+  const Relationship* anna_ben = relation(analysis, "anna", "ben");
+  const Relationship* carl_dora = relation(analysis, "carl", "dora");
+  REQUIRE(anna_ben);
+  REQUIRE(carl_dora);
+  REQUIRE(anna_ben->joining.size() == 2);
+  auto joined = [&](const Relationship& r, std::size_t k) {
+    const Scene& scene = analysis.scenes[r.joining[k].scene - 1];
+    std::string text;
+    for (const auto& [begin, end] : r.joining[k].ranges) text += "[" + scene.text.substr(begin, end - begin) + "]";
+    return text;
+  };
+  // Scene 1: their speeches and the action lines naming them; not the kettle, not the others'
+  // quarrel.
+  CHECK(joined(*anna_ben, 0) ==
+        "[ANNA and BEN cook. CARL and DORA argue by the door.][This is lovely.][It really is.][Ben hugs Anna.]");
+  CHECK(joined(*carl_dora, 0) ==
+        "[ANNA and BEN cook. CARL and DORA argue by the door.][You ruined everything.][I hate you.]");
+  // Scene 2 has only the two of them: all of its action counts.
+  CHECK(joined(*anna_ben, 1) == "[Anna waits.][Ben?][Here.]");
+  // Characters who share the scene without a speech next to each other's have no speeches in it.
+  const Relationship* anna_dora = relation(analysis, "anna", "dora");
+  REQUIRE(anna_dora);
+  CHECK(joined(*anna_dora, 0) == "[ANNA and BEN cook. CARL and DORA argue by the door.][Ben hugs Anna.]");
+}

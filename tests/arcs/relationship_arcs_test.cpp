@@ -125,3 +125,32 @@ TEST_CASE("screenplay interaction is the fewer of the two characters' mentions i
   filmscope::apply_relationship_arcs(a);
   CHECK(a.relationships[0].arc->points[0].interaction == Approx(2.0));
 }
+
+TEST_CASE("a screenplay pair's point reads the sentences that join the two, and its turn quotes one",
+          "[arcs][relationship]") {
+  Analysis a;
+  a.source.format = filmscope::InputFormat::fountain;
+  // Scene 2: the pair's warm words among another pair's quarrel; the scene as a whole is sour.
+  const std::string warm = "This is lovely.";
+  const std::string sour = "You ruined everything and I hate you.";
+  a.scenes = {scene(1, {"ann", "bob"}, "Ann sits.", 0.0), scene(2, {"ann", "bob", "cal", "dot"}, warm + " " + sour, -0.5)};
+  a.scenes[0].sentences = std::vector<filmscope::SceneSentence>{{0, 9, 0.0}};
+  a.scenes[1].sentences = std::vector<filmscope::SceneSentence>{{0, warm.size(), 0.6}, {warm.size() + 1, sour.size(), -0.8}};
+  a.relationships = {pair("ann", "bob", {}), pair("cal", "dot", {})};
+  a.relationships[0].joining = {{1, {{0, 9}}}, {2, {{0, warm.size()}}}};
+  // Cal and Dot's joining text is their quarrel.
+  a.relationships[1].joining = {{2, {{warm.size() + 1, warm.size() + 1 + sour.size()}}}};
+  filmscope::apply_relationship_arcs(a);
+  REQUIRE(a.relationships[0].arc);
+  const auto& warm_arc = *a.relationships[0].arc;
+  REQUIRE(warm_arc.points.size() == 2);
+  CHECK(warm_arc.points[1].valence == Approx(0.6));  // not the scene's -0.5
+  REQUIRE(warm_arc.turning_points.size() == 1);
+  CHECK(warm_arc.turning_points[0].text == warm);
+  REQUIRE(a.relationships[1].arc);
+  CHECK(a.relationships[1].arc->points[0].valence == Approx(-0.8));
+  // Without joining text (a pair found some other way), the scene's valence.
+  a.relationships[0].joining.clear();
+  filmscope::apply_relationship_arcs(a);
+  CHECK(a.relationships[0].arc->points[1].valence == Approx(-0.5));
+}

@@ -547,3 +547,18 @@ TEST_CASE("a reflexive pronoun agrees in gender with the subject it goes back to
   REQUIRE(mara);
   CHECK(entity_of(r, "hurt herself", "herself") == mara);
 }
+
+TEST_CASE("a pronoun does not refer to a character named later in the clause it governs", "[analysis]") {
+  auto r = resolve(
+      "Mill\n| 2001Directed by: Nobody\nMain Plot\n"
+      "Owen Hale buys the old mill. Pete Marsh sells him the land, and he drives to the city to confront Owen. "
+      "Owen greets him warmly. Later he introduces himself to the town as Owen.\n"
+      "Cast\n- Al Bert plays Owen Hale, a miller.\n- Cy Dale plays Pete Marsh, a farmer.\n");
+  auto owen = entity_named(r.resolution, "Owen Hale");
+  auto pete = entity_named(r.resolution, "Pete Marsh");
+  REQUIRE(owen);
+  REQUIRE(pete);
+  CHECK(entity_of(r, "he drives", "he") == pete);
+  // A name after "as" or a copula says what the pronoun is, not whom it governs.
+  CHECK(entity_of(r, "he introduces", "he") == owen);
+}

@@ -1657,6 +1657,32 @@ class Resolver {
     bool object = t.folded == "him"sv || (t.folded == "her"sv && (i + 1 >= tokens.size() || !is_word(tokens[i + 1]) ||
                                                                kPrepositions.count(tokens[i + 1].folded) ||
                                                                lexicon_.function_words.count(tokens[i + 1].folded)));
+    if (reflexive) {
+      // The nearest character before it in its clause that agrees, as a reflexive is bound
+      // inside its own clause ("He nominates Blackwood, and Blackwood reveals himself"); a
+      // possessor ("Nick's file") or the object of a preposition ("takes the money to Carl
+      // himself") binds nothing. An adverbial clause ("before turning the gun
+      // on himself", ", sacrificing himself") belongs to the sentence's subject.
+      static const StringSet kAdverbialOpeners{"before", "after", "while", "when", "as", "by", "since", "until"};
+      const auto& mentions = result_.mentions[&tokens - result_.tokens.data()];
+      std::size_t clause_begin = 0;
+      for (std::size_t k = i; k-- > 0;) {
+        const bool participle_after_comma =
+            tokens[k].text == ","sv && k + 1 < i &&
+            (tokens[k + 1].folded.ends_with("ing") ||
+             (tokens[k + 1].folded.ends_with("ly") && k + 2 < i && tokens[k + 2].folded.ends_with("ing")));
+        if (participle_after_comma || kAdverbialOpeners.count(tokens[k].folded)) {
+          clause_begin = k + 1;
+          break;
+        }
+      }
+      for (auto m = mentions.rbegin(); m != mentions.rend() && m->first_token >= clause_begin; ++m) {
+        if (m->possessive || (m->first_token > 0 && kPrepositions.count(tokens[m->first_token - 1].folded))) continue;
+        const Gender known = result_.entities[m->entity].gender != Gender::unknown ? result_.entities[m->entity].gender
+                                                                                  : expected_gender(m->entity);
+        if (known == Gender::unknown || known == gender) return m->entity;
+      }
+    }
     if (reflexive && sentence_subject) {
       const Gender subject_gender = expected_gender(*sentence_subject);
       if (subject_gender == Gender::unknown || subject_gender == gender) return sentence_subject;

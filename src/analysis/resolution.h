@@ -41,7 +41,9 @@
 //     subject of its own clause for an object pronoun, nor to a character named later in the
 //     part of the sentence a subject or object pronoun governs (Principle C of binding theory:
 //     "he storms in to confront Mark"; up to the next comma or clause, possessed names and
-//     names after a copula or "as" aside). Genders come from honorifics, relation
+//     names after a copula or "as" aside). A reflexive goes to the nearest agreeing character
+//     of its own clause that is neither a possessor nor a preposition's object, and from an
+//     adverbial clause ("before turning the gun on himself") to the sentence's subject. Genders come from honorifics, relation
 //     nouns ("his wife Tamina"), gendered nouns, then are learned from the text: a first pass
 //     resolves pronouns where only one character is salient and votes, a second pass uses
 //     what it learned. Given names are the weakest prior: they only lower the salience of a

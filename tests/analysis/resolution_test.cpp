@@ -562,3 +562,16 @@ TEST_CASE("a pronoun does not refer to a character named later in the clause it 
   // A name after "as" or a copula says what the pronoun is, not whom it governs.
   CHECK(entity_of(r, "he introduces", "he") == owen);
 }
+
+TEST_CASE("a reflexive pronoun goes back to the nearest agreeing character of its own clause", "[analysis]") {
+  auto r = resolve(
+      "Order\n| 2001Directed by: Nobody\nMain Plot\n"
+      "Ray Moss calls a meeting. He nominates Lou Park, and Lou reveals himself to the group. "
+      "Lou shoots Ray before turning the gun on himself.\n"
+      "Cast\n- Al Bert plays Ray Moss, a banker.\n- Cy Dale plays Lou Park, a clerk.\n");
+  auto lou = entity_named(r.resolution, "Lou Park");
+  REQUIRE(lou);
+  CHECK(entity_of(r, "reveals himself", "himself") == lou);
+  // An adverbial clause belongs to the sentence's subject.
+  CHECK(entity_of(r, "on himself", "himself") == lou);
+}

@@ -575,3 +575,14 @@ TEST_CASE("a reflexive pronoun goes back to the nearest agreeing character of it
   // An adverbial clause belongs to the sentence's subject.
   CHECK(entity_of(r, "on himself", "himself") == lou);
 }
+
+TEST_CASE("a very long sentence of pronouns and names stays linear", "[analysis][pathological]") {
+  // Each pronoun looks ahead for the names it governs; kMaxBindingDomain keeps that look-ahead
+  // short in a sentence with no comma to end it.
+  std::string text = "Owen Hale (Al Bert) meets Pete Marsh (Cy Dale)";
+  for (int i = 0; i < 5000; ++i) text += " and he waits for Pete";
+  auto r = resolve(text + ".\n");
+  auto owen = entity_named(r.resolution, "Owen Hale");
+  REQUIRE(owen);
+  CHECK(entity_of(r, "he waits") == owen);
+}

@@ -34,6 +34,9 @@ constexpr double kUnknownGenderFactor = 0.6;
 // other gender ("Ava" for "he"), but only when nobody else is nearly as salient.
 constexpr double kNameGenderMismatchFactor = 0.25;
 constexpr std::size_t kMinGenderVotes = 1;
+// Tokens after a pronoun searched for names it governs (binding_domain_names): a clause rarely
+// runs longer, and the bound keeps a long sentence full of pronouns linear.
+constexpr std::size_t kMaxBindingDomain = 40;
 constexpr std::size_t kNoEntity = static_cast<std::size_t>(-1);
 
 const StringSet kMalePronouns{"he", "him", "his", "himself"};
@@ -1472,7 +1475,7 @@ class Resolver {
             (described_gender == Gender::male ? gender_votes_[*result_.protagonist].first
                                               : gender_votes_[*result_.protagonist].second) += 2;
         } else if ((described_gender_len = generic_definite_at(tokens, i, described_gender)) &&
-                   (entity = resolve_by_salience(state, described_gender, std::nullopt, false, described_gender)) !=
+                   (entity = resolve_by_salience(state, described_gender, {}, false, described_gender)) !=
                        kNoEntity) {
           // "the lonely man", "the girl": a generic description goes to the most salient match.
           len = described_gender_len;
@@ -1654,6 +1657,32 @@ class Resolver {
     bool object = t.folded == "him"sv || (t.folded == "her"sv && (i + 1 >= tokens.size() || !is_word(tokens[i + 1]) ||
                                                                kPrepositions.count(tokens[i + 1].folded) ||
                                                                lexicon_.function_words.count(tokens[i + 1].folded)));
+    if (reflexive) {
+      // The nearest character before it in its clause that agrees, as a reflexive is bound
+      // inside its own clause ("He nominates Blackwood, and Blackwood reveals himself"); a
+      // possessor ("Nick's file") or the object of a preposition ("takes the money to Carl
+      // himself") binds nothing. An adverbial clause ("before turning the gun
+      // on himself", ", sacrificing himself") belongs to the sentence's subject.
+      static const StringSet kAdverbialOpeners{"before", "after", "while", "when", "as", "by", "since", "until"};
+      const auto& mentions = result_.mentions[&tokens - result_.tokens.data()];
+      std::size_t clause_begin = 0;
+      for (std::size_t k = i; k-- > 0;) {
+        const bool participle_after_comma =
+            tokens[k].text == ","sv && k + 1 < i &&
+            (tokens[k + 1].folded.ends_with("ing") ||
+             (tokens[k + 1].folded.ends_with("ly") && k + 2 < i && tokens[k + 2].folded.ends_with("ing")));
+        if (participle_after_comma || kAdverbialOpeners.count(tokens[k].folded)) {
+          clause_begin = k + 1;
+          break;
+        }
+      }
+      for (auto m = mentions.rbegin(); m != mentions.rend() && m->first_token >= clause_begin; ++m) {
+        if (m->possessive || (m->first_token > 0 && kPrepositions.count(tokens[m->first_token - 1].folded))) continue;
+        const Gender known = result_.entities[m->entity].gender != Gender::unknown ? result_.entities[m->entity].gender
+                                                                                  : expected_gender(m->entity);
+        if (known == Gender::unknown || known == gender) return m->entity;
+      }
+    }
     if (reflexive && sentence_subject) {
       const Gender subject_gender = expected_gender(*sentence_subject);
       if (subject_gender == Gender::unknown || subject_gender == gender) return sentence_subject;
@@ -1677,9 +1706,62 @@ class Resolver {
         if (!boundary) clause_subject = mentions.back().entity;
       }
     }
-    auto best = resolve_by_salience(state, gender, clause_subject, learning, gender);
-    if (best == kNoEntity) return protagonist_by_default(tokens, gender, clause_subject);
+    std::vector<std::size_t> excluded;
+    if (clause_subject) excluded.push_back(*clause_subject);
+    bool governs_names = false;
+    if (!reflexive && !is_possessive_pronoun(t.folded)) {
+      const auto governed = binding_domain_names(tokens, i);
+      excluded.insert(excluded.end(), governed.begin(), governed.end());
+      governs_names = !governed.empty();
+    }
+    // A pronoun that governs a name is left to whoever else agrees: too weak a choice to teach
+    // anyone's gender.
+    auto best = resolve_by_salience(state, gender, excluded, learning && !governs_names, gender);
+    if (best == kNoEntity) return protagonist_by_default(tokens, gender, excluded);
     return best;
+  }
+
+  // Whether token k follows a copula or "as", past adverbs and a title: "he is always Mr.
+  // Anderson" and "he introduces himself as Joe" say what the subject is, not whom it governs.
+  bool after_copula(const std::vector<Token>& tokens, std::size_t k) const {
+    static const StringSet kCopulas{"is", "was", "are", "were", "be", "been", "becomes", "became", "remains", "as"};
+    static const StringSet kAdverbs{"not", "still", "always", "never", "now", "also", "in", "fact", "truly", "really"};
+    while (k > 0 && (kAdverbs.count(tokens[k - 1].folded) || tokens[k - 1].folded.ends_with("ly") ||
+                     tokens[k - 1].text == "."sv || lexicon_.honorifics.count(tokens[k - 1].folded)))
+      --k;
+    return k > 0 && kCopulas.count(tokens[k - 1].folded) > 0;
+  }
+
+  // Principle C of binding theory: a pronoun cannot refer to a character named later in the
+  // part of the sentence it governs ("he storms in to confront Mark", "she tells Anna").
+  // Pronouns are resolved left to right, before those names, so they are looked for ahead.
+  // The governed part is kept to what a synopsis reliably respects: from a subject or direct
+  // object pronoun (not "to him") to the next comma, semicolon, colon, subordinate clause or
+  // coordinated clause with a pronoun subject.
+  // Writers do repeat a possessed name for clarity ("she tells him she knows a hit-man who will
+  // kill Dwayne's dad"), so possessives are left out, as are names shared by two characters
+  // and names after a copula.
+  std::vector<std::size_t> binding_domain_names(const std::vector<Token>& tokens, std::size_t i) const {
+    static const StringSet kClauseOpeners{"but", "while", "whereas", "yet", "when", "as", "because", "before",
+                                          "after", "if", "until", "since", "although", "though", "whenever"};
+    std::vector<std::size_t> names;
+    if (i > 0 && kPrepositions.count(tokens[i - 1].folded)) return names;
+    for (std::size_t k = i + 1; k < tokens.size() && k <= i + kMaxBindingDomain; ++k) {
+      const auto& t = tokens[k];
+      if (t.text == ","sv || t.text == ";"sv || t.text == ":"sv || kClauseOpeners.count(t.folded)) break;
+      // "he confronts Beth and she admits …": a coordinated clause with a subject of its own.
+      if ((t.folded == "and"sv || t.folded == "or"sv) && k + 1 < tokens.size() &&
+          (tokens[k + 1].folded == "he"sv || tokens[k + 1].folded == "she"sv || tokens[k + 1].folded == "they"sv))
+        break;
+      const std::vector<std::size_t>* owners = nullptr;
+      std::size_t entity = 0;
+      const std::size_t len = name_at(tokens, k, entity);
+      if (len == 0) continue;
+      names_.match(tokens, k, &owners);
+      if (owners->size() == 1 && !tokens[k + len - 1].possessive && !after_copula(tokens, k)) names.push_back(entity);
+      k += len - 1;
+    }
+    return names;
   }
 
   // A plot's "he" or "she" when nobody of that gender is still salient and the sentence has
@@ -1688,9 +1770,10 @@ class Resolver {
   // seedling"), long after the last mention has decayed. Cast entries are left alone: each is a
   // little text about its own character.
   std::optional<std::size_t> protagonist_by_default(const std::vector<Token>& tokens, Gender gender,
-                                                    std::optional<std::size_t> excluded) const {
+                                                    const std::vector<std::size_t>& excluded) const {
     const auto p = result_.protagonist;
-    if (!p || gender == Gender::unknown || excluded == p) return std::nullopt;
+    if (!p || gender == Gender::unknown || std::find(excluded.begin(), excluded.end(), *p) != excluded.end())
+      return std::nullopt;
     const auto u = static_cast<std::size_t>(&tokens - result_.tokens.data());
     if (story_.units[u].from_cast_list) return std::nullopt;
     // A sentence that has already named someone may be speaking of them ("Governor Swann, his
@@ -1700,15 +1783,15 @@ class Resolver {
     return p;
   }
 
-  // The most salient character whose gender agrees, skipping `excluded`; votes for the
+  // The most salient character whose gender agrees, skipping those `excluded`; votes for the
   // gender of an unambiguous winner while learning.
-  std::size_t resolve_by_salience(const SalienceState& state, Gender gender, std::optional<std::size_t> excluded,
+  std::size_t resolve_by_salience(const SalienceState& state, Gender gender, const std::vector<std::size_t>& excluded,
                                   bool learning, Gender vote) {
     std::size_t best = kNoEntity;
     double best_score = 0.0;
     double second_score = 0.0;
     for (std::size_t e = 0; e < result_.entities.size(); ++e) {
-      if (excluded && *excluded == e) continue;
+      if (std::find(excluded.begin(), excluded.end(), e) != excluded.end()) continue;
       double s = state.salience[e];
       if (s < kMinSalience) continue;
       Gender g = result_.entities[e].gender;

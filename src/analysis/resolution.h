@@ -38,7 +38,12 @@
 //  5. Pronouns, by salience in the manner of Lappin and Leass (1994): every mention raises its
 //     character's salience (more as a sentence subject), salience halves at each sentence,
 //     and a pronoun goes to the most salient character whose gender agrees, never to the
-//     subject of its own clause for an object pronoun. Genders come from honorifics, relation
+//     subject of its own clause for an object pronoun, nor to a character named later in the
+//     part of the sentence a subject or object pronoun governs (Principle C of binding theory:
+//     "he storms in to confront Mark"; up to the next comma or clause, possessed names and
+//     names after a copula or "as" aside). A reflexive goes to the nearest agreeing character
+//     of its own clause that is neither a possessor nor a preposition's object, and from an
+//     adverbial clause ("before turning the gun on himself") to the sentence's subject. Genders come from honorifics, relation
 //     nouns ("his wife Tamina"), gendered nouns, then are learned from the text: a first pass
 //     resolves pronouns where only one character is salient and votes, a second pass uses
 //     what it learned. Given names are the weakest prior: they only lower the salience of a

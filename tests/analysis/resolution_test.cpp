@@ -547,3 +547,42 @@ TEST_CASE("a reflexive pronoun agrees in gender with the subject it goes back to
   REQUIRE(mara);
   CHECK(entity_of(r, "hurt herself", "herself") == mara);
 }
+
+TEST_CASE("a pronoun does not refer to a character named later in the clause it governs", "[analysis]") {
+  auto r = resolve(
+      "Mill\n| 2001Directed by: Nobody\nMain Plot\n"
+      "Owen Hale buys the old mill. Pete Marsh sells him the land, and he drives to the city to confront Owen. "
+      "Owen greets him warmly. Later he introduces himself to the town as Owen.\n"
+      "Cast\n- Al Bert plays Owen Hale, a miller.\n- Cy Dale plays Pete Marsh, a farmer.\n");
+  auto owen = entity_named(r.resolution, "Owen Hale");
+  auto pete = entity_named(r.resolution, "Pete Marsh");
+  REQUIRE(owen);
+  REQUIRE(pete);
+  CHECK(entity_of(r, "he drives", "he") == pete);
+  // A name after "as" or a copula says what the pronoun is, not whom it governs.
+  CHECK(entity_of(r, "he introduces", "he") == owen);
+}
+
+TEST_CASE("a reflexive pronoun goes back to the nearest agreeing character of its own clause", "[analysis]") {
+  auto r = resolve(
+      "Order\n| 2001Directed by: Nobody\nMain Plot\n"
+      "Ray Moss calls a meeting. He nominates Lou Park, and Lou reveals himself to the group. "
+      "Lou shoots Ray before turning the gun on himself.\n"
+      "Cast\n- Al Bert plays Ray Moss, a banker.\n- Cy Dale plays Lou Park, a clerk.\n");
+  auto lou = entity_named(r.resolution, "Lou Park");
+  REQUIRE(lou);
+  CHECK(entity_of(r, "reveals himself", "himself") == lou);
+  // An adverbial clause belongs to the sentence's subject.
+  CHECK(entity_of(r, "on himself", "himself") == lou);
+}
+
+TEST_CASE("a very long sentence of pronouns and names stays linear", "[analysis][pathological]") {
+  // Each pronoun looks ahead for the names it governs; kMaxBindingDomain keeps that look-ahead
+  // short in a sentence with no comma to end it.
+  std::string text = "Owen Hale (Al Bert) meets Pete Marsh (Cy Dale)";
+  for (int i = 0; i < 5000; ++i) text += " and he waits for Pete";
+  auto r = resolve(text + ".\n");
+  auto owen = entity_named(r.resolution, "Owen Hale");
+  REQUIRE(owen);
+  CHECK(entity_of(r, "he waits") == owen);
+}

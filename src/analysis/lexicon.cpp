@@ -116,6 +116,9 @@ Lexicon build_lexicon() {
 Gender first_name_gender(const Lexicon& lexicon, const std::string& first_name) {
   if (auto it = lexicon.given_names.find(first_name); it != lexicon.given_names.end()) return it->second;
   if (auto it = lexicon.name_genders.find(first_name); it != lexicon.name_genders.end()) return it->second;
+  // A double given name the lists lack ("carrie-anne", "jean-claude") goes by its first part.
+  if (const auto hyphen = first_name.find('-'); hyphen != std::string::npos && hyphen > 0)
+    return first_name_gender(lexicon, first_name.substr(0, hyphen));
   return Gender::unknown;
 }
 

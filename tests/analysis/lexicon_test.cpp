@@ -37,6 +37,11 @@ TEST_CASE("first-name genders: the curated list first, then the longer one", "[a
   CHECK(first_name_gender(lexicon, "spaceship") == Gender::unknown);
   // Keys are folded: a capitalised name is not found as it is.
   CHECK(first_name_gender(lexicon, "Caleb") == Gender::unknown);
+  // A double name the lists lack goes by its first part; a bare hyphen says nothing.
+  CHECK_FALSE(lexicon.given_names.count("carrie-anne"));
+  CHECK(first_name_gender(lexicon, "carrie-anne") == Gender::female);
+  CHECK(first_name_gender(lexicon, "-anne") == Gender::unknown);
+  CHECK(first_name_gender(lexicon, "robin-lee") == Gender::unknown);
 }
 
 TEST_CASE("WordNet person nouns extend the curated ones without overriding them", "[analysis][lexicon]") {

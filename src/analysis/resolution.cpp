@@ -529,6 +529,12 @@ class Resolver {
     if (sentence_initial && to == from + 1 && to < tokens.size() && tokens[to].text == ","sv &&
         !lexicon_.given_names.count(tokens[from].folded) && !apposition_follows)
       evidence.against += 2.0;
+    // "their Mercedes", "Alan's father's Mercedes-Benz": a possessed thing. A person follows a
+    // possessive only as the name of a relation, with the relation noun between ("his wife
+    // Tamina", "Doug's friend Phil").
+    if (prev && (prev->possessive || is_possessive_pronoun(prev->folded) || prev->folded == "my"sv ||
+                 prev->folded == "our"sv || prev->folded == "your"sv))
+      evidence.against += 2.0;
     // "his ex-wife, Catherine": a relation or person noun, a comma, then the name.
     if (prev && prev->text == ","sv && prev2 && is_person_word(*prev2)) evidence.for_person += 2.0;
     if (prev2 && (prev2->folded == "the"sv || kIndefinite.count(prev2->folded)) && prev && is_word(*prev) &&

@@ -586,3 +586,11 @@ TEST_CASE("a very long sentence of pronouns and names stays linear", "[analysis]
   REQUIRE(owen);
   CHECK(entity_of(r, "he waits") == owen);
 }
+
+TEST_CASE("a capitalised word right after a possessive is a possessed thing, not a person", "[analysis]") {
+  auto r = resolve(
+      "Milo waits on the bridge. Their Corvair stalls in the rain. Later his Corvair dies for good. "
+      "Alan's father's Buick rolls away, and Alan's Buick floats down the river.\n");
+  CHECK_FALSE(entity_named(r.resolution, "Corvair"));
+  CHECK_FALSE(entity_named(r.resolution, "Buick"));
+}

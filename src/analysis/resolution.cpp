@@ -592,6 +592,26 @@ class Resolver {
     return evidence;
   }
 
+  // "the Jorgensens' daughter", "the Bennets": one word that is the plural of a surname (the
+  // last word of a cast name or of a longer name in the text) names a family, not a character.
+  void veto_family_plurals(std::map<std::string, Candidate>& candidates) const {
+    std::set<std::string, std::less<>> surnames;
+    auto add_surname = [&](std::string_view key) {
+      const auto space = key.rfind(' ');
+      if (space != std::string_view::npos) surnames.emplace(key.substr(space + 1));
+    };
+    for (const auto& entity : result_.entities)
+      for (const auto& key : entity.name_keys) add_surname(key);
+    for (const auto& [key, candidate] : candidates) add_surname(key);
+    for (auto& [key, candidate] : candidates) {
+      if (key.size() < 3 || key.back() != 's' || key.find(' ') != std::string::npos) continue;
+      const std::string_view word = key;
+      if (surnames.count(word.substr(0, word.size() - 1)) ||
+          (word.ends_with("es") && surnames.count(word.substr(0, word.size() - 2))))
+        candidate.vetoed = true;
+    }
+  }
+
   bool accepted(const Candidate& candidate) const {
     // A word only ever seen opening a sentence ("Disguised", "Gone") needs more evidence: it
     // is as likely an ordinary word as a name.
@@ -767,6 +787,7 @@ class Resolver {
       }
     }
     boost_coordinated(items_by_unit, candidates);
+    veto_family_plurals(candidates);
     // Accept multi-word candidates first so that "Eddie" joins "Eddie Flemming".
     std::stable_sort(order.begin(), order.end(), [](const std::string& a, const std::string& b) {
       return split_words(a).size() > split_words(b).size();

@@ -594,3 +594,12 @@ TEST_CASE("a capitalised word right after a possessive is a possessed thing, not
   CHECK_FALSE(entity_named(r.resolution, "Corvair"));
   CHECK_FALSE(entity_named(r.resolution, "Buick"));
 }
+
+TEST_CASE("the plural of a surname names a family, not a character", "[analysis]") {
+  auto r = resolve(
+      "Title\n| 1956Directed by: Nobody\nMain Plot\n"
+      "Ethan rides to the ranch, where the Lindqvists' daughter Laurie waits. The Lindqvists feed him.\n"
+      "Cast\n- A Actor plays Ethan Cole, a veteran.\n- B Actor plays Laurie Lindqvist, a young woman.\n");
+  CHECK(entity_named(r.resolution, "Laurie Lindqvist"));
+  CHECK_FALSE(entity_named(r.resolution, "Lindqvists"));
+}

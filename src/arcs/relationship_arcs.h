@@ -9,14 +9,15 @@
 // synopsis the scene's valence (a synopsis scene is one sentence); for a screenplay the mean
 // valence of the scene's sentences that touch the pair's joining text (Relationship::joining:
 // their exchanges and the action naming either), so that two characters' tender words keep
-// their tone in a scene where others quarrel, and the scene's valence when none does; its interaction is 1 + the typed evidence of the pair in that scene for a
-// synopsis, and the fewer of the two characters' mentions there (speeches and names in the
-// action) for a screenplay. An "implicit partner" point is added for a scene where one of the
-// two is the only character present (with others there, the event may well be theirs: "Amy
-// split from her husband" in a scene with Theodore) when its text names a partner-implying
-// event and, of that character's typed relationships, this is the only one the event applies
-// to ("going through a painful divorce" for the one former spouse; "heartbroken" for nobody
-// when there is a former wife and a lover); its interaction is 1. The series is smoothed with
+// their tone in a scene where others quarrel, and the scene's valence when none does. Its
+// interaction is 1 + the typed evidence of the pair in that scene for a synopsis, and the fewer
+// of the two characters' mentions there (speeches and names in the action) for a screenplay.
+// An "implicit partner" point is added for a scene where one of the two is the only character
+// present (with others there, the event may well be theirs: "Amy split from her husband" in a
+// scene with Theodore) when its text names a partner-implying event and, of that character's
+// typed relationships, this is the only one the event applies to ("going through a painful
+// divorce" for the one former spouse; "heartbroken" for nobody when there is a former wife and
+// a lover); its interaction is 1. The series is smoothed with
 // half-width kRelationshipSmoothingHalfWidth once it has kMinPointsToSmooth points, named by
 // relationship_shape and searched for turning points (arc_series.h) with
 // kRelationshipTurnMinChange, each quoted with the sentence that moves it (turn_text.h), for a

@@ -492,7 +492,7 @@ ProperNames ProperNames::of(const std::vector<std::string>& names) {
       const int32_t at = i;
       UChar32 c = 0;
       U8_NEXT(bytes, i, length, c);
-      const bool word_char = c == '\'' || (c >= 0 && (u_isalnum(c) || c == 0x2019));
+      const bool word_char = c == '\'' || (c >= 0 && u_isalnum(c));
       if (word_char && start == std::string::npos) start = static_cast<std::size_t>(at);
       if (!word_char) flush(static_cast<std::size_t>(at));
     }

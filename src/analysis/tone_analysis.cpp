@@ -5,6 +5,7 @@
 
 #include "sentiment/sentence_valence.h"
 #include "text/tokenizer.h"
+#include "text/unicode_text.h"
 
 namespace filmscope {
 
@@ -14,10 +15,28 @@ bool blank(std::string_view line) {
   return line.find_first_not_of(" \t\r\f\v") == std::string_view::npos;
 }
 
+}  // namespace
+
+std::size_t heading_length(const Scene& scene) {
+  if (!scene.heading || scene.heading->empty()) return 0;
+  const std::string heading = collapse_whitespace(*scene.heading);
+  const std::string_view text = scene.text;
+  if (heading.empty() || !text.starts_with(heading)) return 0;
+  if (text.size() > heading.size() && text[heading.size()] != ' ' && text[heading.size()] != '\n') return 0;
+  return heading.size();
+}
+
+namespace {
+
 void append_scene_sentences(const Scene& scene, std::vector<ThemeSentence>& sentences) {
   const std::string_view text = scene.text;
   std::size_t paragraph_start = std::string_view::npos;
   std::size_t start = 0;
+  // A heading is a sentence of its own: its words still speak of the place ("EXT. CEMETERY").
+  if (const std::size_t heading = heading_length(scene); heading > 0) {
+    sentences.push_back({scene.index, text.substr(0, heading)});
+    start = heading;
+  }
   auto flush = [&](std::size_t end) {
     if (paragraph_start == std::string_view::npos) return;
     const auto paragraph = text.substr(paragraph_start, end - paragraph_start);

@@ -11,6 +11,7 @@
 // of the Analysis.
 #pragma once
 
+#include <cstddef>
 #include <vector>
 
 #include "model/analysis.h"
@@ -19,6 +20,12 @@
 #include "themes/theme_set.h"
 
 namespace filmscope {
+
+// The length of the scene heading that opens a screenplay scene's text, 0 if none does. The
+// heading has no full stop, so the sentence splitter would glue it to the first line of action
+// ("INT. KITCHEN - NIGHT Anna cooks.") and quotes would open with it: the sentences below cut it
+// off as a sentence of its own, whose words still speak of the place ("EXT. CEMETERY - DAY").
+std::size_t heading_length(const Scene& scene);
 
 // The sentences of every scene, in story order; views point into `scenes`.
 std::vector<ThemeSentence> story_sentences(const std::vector<Scene>& scenes);

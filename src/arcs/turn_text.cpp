@@ -50,9 +50,12 @@ std::string turn_sentence(const Scene& scene, double change, const std::vector<s
   std::string_view best;
   double best_score = 0.0;
   const std::size_t count = among ? among->size() : sentences.size();
+  // A heading says where, not what turned: it is quoted only when nothing else is there.
+  const std::size_t heading = count > 1 ? heading_length(scene) : 0;
   for (std::size_t n = 0; n < count; ++n) {
     const std::size_t k = among ? (*among)[n] : n;
     const SceneSentenceCache::Sentence& sentence = sentences[k];
+    if (heading > 0 && sentence.text.data() == scene.text.data() && sentence.text.size() == heading) continue;
     double score = sentence.valence;
     if (event_kinds) score += event_shift(cache.events(scene, k), *event_kinds);
     if (change < 0.0) score = -score;

@@ -1,0 +1,46 @@
+// Turn text: the sentence quoted for a turning point, among all of a scene's or among those given.
+#include <string>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+#include "arcs/turn_text.h"
+
+using namespace filmscope;
+
+namespace {
+
+// A scene cut and scored as the tone stage would have: sentences with their valences.
+Scene scored_scene(std::optional<std::string> heading, const std::vector<std::pair<std::string, double>>& sentences) {
+  Scene s;
+  s.index = 1;
+  s.heading = std::move(heading);
+  s.sentences.emplace();
+  for (const auto& [text, valence] : sentences) {
+    if (!s.text.empty()) s.text += ' ';
+    s.sentences->push_back({s.text.size(), text.size(), valence});
+    s.text += text;
+  }
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("a turn quotes the sentence that moves most its way", "[arcs][turn]") {
+  const Scene s = scored_scene(std::nullopt, {{"They laugh.", 0.5}, {"She weeps.", -0.6}, {"He waits.", 0.0}});
+  SceneSentenceCache cache;
+  CHECK(turn_sentence(s, +0.3, nullptr, cache) == "They laugh.");
+  CHECK(turn_sentence(s, -0.3, nullptr, cache) == "She weeps.");
+  // Among the sentences given (a screenplay pair's), only those.
+  const std::vector<std::size_t> among{1, 2};
+  CHECK(turn_sentence(s, +0.3, nullptr, cache, &among) == "He waits.");
+}
+
+TEST_CASE("a turn does not quote a scene's heading while the scene has other sentences", "[arcs][turn]") {
+  const Scene s = scored_scene("INT. WARD - NIGHT", {{"INT. WARD - NIGHT", 0.0}, {"She weeps.", -0.6}, {"He dies.", -0.8}});
+  SceneSentenceCache cache;
+  // A rise in a scene of grief: the least grim sentence, not the heading's zero.
+  CHECK(turn_sentence(s, +0.3, nullptr, cache) == "She weeps.");
+  const Scene bare = scored_scene("INT. WARD - NIGHT", {{"INT. WARD - NIGHT", 0.0}});
+  CHECK(turn_sentence(bare, +0.3, nullptr, cache) == "INT. WARD - NIGHT");
+}

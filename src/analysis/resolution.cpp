@@ -1705,8 +1705,7 @@ class Resolver {
       }
       for (auto m = mentions.rbegin(); m != mentions.rend() && m->first_token >= clause_begin; ++m) {
         if (m->possessive || (m->first_token > 0 && kPrepositions.count(tokens[m->first_token - 1].folded))) continue;
-        const Gender known = result_.entities[m->entity].gender != Gender::unknown ? result_.entities[m->entity].gender
-                                                                                  : expected_gender(m->entity);
+        const Gender known = expected_gender(m->entity);
         if (known == Gender::unknown || known == gender) return m->entity;
       }
     }
@@ -1792,9 +1791,9 @@ class Resolver {
   }
 
   // A plot's "he" or "she" when nobody of that gender is still salient and the sentence has
-  // named nobody before it: the protagonist, if known to agree. A synopsis is told from the protagonist's side and returns to them after
-  // a paragraph about something else ("Every day it crushes junk … When he gives her a
-  // seedling"), long after the last mention has decayed. Cast entries are left alone: each is a
+  // named nobody before it: the protagonist, if known to agree. A synopsis is told from the
+  // protagonist's side and returns to them after a paragraph about something else ("Every day
+  // it crushes junk … When he gives her a seedling"), long after the last mention has decayed. Cast entries are left alone: each is a
   // little text about its own character.
   std::optional<std::size_t> protagonist_by_default(const std::vector<Token>& tokens, Gender gender,
                                                     const std::vector<std::size_t>& excluded) const {

@@ -22,7 +22,7 @@ std::size_t heading_length(const Scene& scene) {
   const std::string heading = collapse_whitespace(*scene.heading);
   const std::string_view text = scene.text;
   if (heading.empty() || !text.starts_with(heading)) return 0;
-  if (text.size() > heading.size() && text[heading.size()] != ' ' && text[heading.size()] != '\n') return 0;
+  if (text.size() > heading.size() && text[heading.size()] != ' ') return 0;  // the text is collapsed
   return heading.size();
 }
 

@@ -79,6 +79,8 @@ std::string_view strip_punctuation_if_word(std::string_view token, bool ascii) {
   return code_points(stripped) <= kEmoticonMaxLength ? token : stripped;
 }
 
+bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
 // Lower case for look-ups, appended to `out`; a typographic apostrophe becomes ASCII so that
 // "isn’t" negates.
 void append_lower(std::string_view word, bool ascii, std::string& out) {
@@ -395,8 +397,47 @@ bool ends_clause(std::string_view token) {
   return false;
 }
 
+// As cut_words for an ASCII sentence, which lower-cases byte for byte: the sentence is lowered
+// once and each word's form is a view into it at the word's own offsets, and a word's letters
+// are classified in the one pass that finds its end. Most of a story's sentences take this way.
+void cut_ascii_words(std::string_view sentence, SentenceWords& out) {
+  std::vector<ScoredWord>& words = out.words;
+  assign_ascii_lower(sentence, out.lowered);
+  const std::string_view lowered = out.lowered;
+  words.clear();
+  words.reserve(std::min(kMaxValenceWords, sentence.size() / 3 + 1));
+  const std::size_t length = sentence.size();
+  bool after_clause_end = true;
+  std::size_t i = 0;
+  while (i < length && words.size() < kMaxValenceWords) {
+    while (i < length && is_ascii_space(sentence[i])) ++i;
+    if (i == length) break;
+    const std::size_t start = i;
+    i = next_ascii_space(sentence, i);
+    const std::string_view token = sentence.substr(start, i - start);
+    const char first = token.front();
+    const char last = token.back();
+    ScoredWord& word = words.emplace_back();
+    // A token that starts and ends with a letter has no punctuation to strip.
+    const bool letter_ends = is_ascii_letter(first) && is_ascii_letter(last);
+    word.text = letter_ends ? token : strip_punctuation_if_word(token, true);
+    const auto offset = static_cast<std::size_t>(word.text.data() - sentence.data());
+    word.lower = lowered.substr(offset, word.text.size());
+    const bool lower_start = first >= 'a' && first <= 'z';
+    // A word that starts in lower case is not in capitals; stripping removes no letter.
+    word.all_caps = !lower_start && is_upper(word.text);
+    word.capitalised = word.text.front() >= 'A' && word.text.front() <= 'Z';
+    word.clause_initial = after_clause_end || first == '"' || first == '\'' || first == '(' || first == '[';
+    after_clause_end = !(last >= 'a' && last <= 'z') && ends_clause(token);
+  }
+}
+
 // The words of `sentence` (VADER splits at white space) into `out`.
 void cut_words(std::string_view sentence, SentenceWords& out) {
+  if (is_ascii(sentence)) {
+    cut_ascii_words(sentence, out);
+    return;
+  }
   std::string& lowered = out.lowered;
   std::vector<ScoredWord>& words = out.words;
   lowered.clear();
@@ -469,7 +510,8 @@ std::vector<ValenceWord> split_valence_words(std::string_view sentence) {
   cut_words(sentence, cut);
   std::vector<ValenceWord> words;
   words.reserve(cut.words.size());
-  for (const ScoredWord& word : cut.words) words.push_back({word.text, std::string(word.lower), word.all_caps});
+  for (const ScoredWord& word : cut.words)
+    words.push_back({word.text, std::string(word.lower), word.all_caps, word.capitalised, word.clause_initial});
   return words;
 }
 

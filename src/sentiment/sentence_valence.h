@@ -37,6 +37,8 @@ struct ValenceWord {
   std::string_view text;  // as written, punctuation stripped unless it is an emoticon
   std::string lower;      // lower-cased, for lexicon look-ups
   bool all_caps = false;  // has an upper-case letter and no lower-case one
+  bool capitalised = false;     // its first letter is upper or title case
+  bool clause_initial = false;  // first of the sentence, after . ! ? : ; or opening a quotation
 };
 
 struct ValenceScores {

@@ -1,7 +1,7 @@
 // Byte scans eight bytes at a time, for the loops that look at every byte of a text.
 //
-// Takes: a text. Produces: whether it holds a control byte, how long a run of one byte it
-// starts with.
+// Takes: a text. Produces: whether it holds a control byte or a byte above ASCII, how long a
+// run of one byte it starts with, where its next white space is, its ASCII lower case.
 // Method: a 64-bit word of eight bytes is tested at once with exact per-byte tests (no carries
 // between bytes), the tail of fewer than eight bytes one by one. The words are read in memory
 // order on little-endian machines; elsewhere every byte goes through the plain loop.
@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <string>
 #include <string_view>
 
 namespace filmscope {
@@ -37,6 +38,14 @@ inline std::uint64_t equal_to(std::uint64_t word, char c) {
   return ~(((x & kLow7) + kLow7) | x) & kHigh;
 }
 
+// The high bit of each byte from 'A' to 'Z', exactly.
+inline std::uint64_t ascii_upper(std::uint64_t word) {
+  const std::uint64_t low = word & kLow7;
+  const std::uint64_t from_a = low + 0x3F3F3F3F3F3F3F3FULL;   // high bit once at least 'A'
+  const std::uint64_t past_z = low + 0x2525252525252525ULL;   // high bit once past 'Z'
+  return from_a & ~past_z & ~word & kHigh;
+}
+
 }  // namespace byte_scan_detail
 
 // Whether some byte of `text` is below 0x20: a control character, a tab, a line break.
@@ -49,6 +58,60 @@ inline bool has_control_byte(std::string_view text) {
   for (; i < text.size(); ++i)
     if (static_cast<unsigned char>(text[i]) < 0x20) return true;
   return false;
+}
+
+// Whether every byte of `text` is below 0x80.
+inline bool all_ascii(std::string_view text) {
+  using namespace byte_scan_detail;
+  std::size_t i = 0;
+  if constexpr (kWordwise) {
+    std::uint64_t high = 0;
+    for (; i + 8 <= text.size(); i += 8) high |= load(text.data() + i);
+    if ((high & kHigh) != 0) return false;
+  }
+  for (; i < text.size(); ++i)
+    if (static_cast<unsigned char>(text[i]) >= 0x80) return false;
+  return true;
+}
+
+// Whether `c` is ASCII white space: ' ' or a tab, line feed, vertical tab, form feed or return.
+inline bool is_ascii_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+// The offset of the first ASCII white-space byte of `text` at or after `from`, or its size.
+inline std::size_t next_ascii_space(std::string_view text, std::size_t from) {
+  using namespace byte_scan_detail;
+  std::size_t i = from;
+  if constexpr (kWordwise) {
+    for (; i + 8 <= text.size(); i += 8) {
+      const std::uint64_t word = load(text.data() + i);
+      // Control bytes that are not white space are rare: each is stepped over byte by byte.
+      const std::uint64_t candidates = below_space(word) | equal_to(word, ' ');
+      if (candidates == 0) continue;
+      const std::size_t first = i + static_cast<std::size_t>(std::countr_zero(candidates)) / 8;
+      for (std::size_t k = first; k < i + 8; ++k)
+        if (is_ascii_space(text[k])) return k;
+    }
+  }
+  while (i < text.size() && !is_ascii_space(text[i])) ++i;
+  return i;
+}
+
+// `text` into `out` with 'A' to 'Z' lowered and every other byte as it is: the lower case of
+// ASCII text, byte for byte at the same offsets.
+inline void assign_ascii_lower(std::string_view text, std::string& out) {
+  using namespace byte_scan_detail;
+  out.assign(text);
+  char* const bytes = out.data();
+  std::size_t i = 0;
+  if constexpr (kWordwise) {
+    for (; i + 8 <= out.size(); i += 8) {
+      std::uint64_t word = load(bytes + i);
+      word |= ascii_upper(word) >> 2;  // 0x80 >> 2 is the case bit, 0x20
+      std::memcpy(bytes + i, &word, 8);
+    }
+  }
+  for (; i < out.size(); ++i)
+    if (bytes[i] >= 'A' && bytes[i] <= 'Z') bytes[i] = static_cast<char>(bytes[i] - 'A' + 'a');
 }
 
 // How many bytes at the start of `text` equal `c`.

@@ -8,14 +8,12 @@
 #include <string_view>
 #include <vector>
 
+#include "text/byte_scan.h"
+
 namespace filmscope {
 
 // Every byte below 0x80: text that byte-wise ASCII paths may handle instead of ICU.
-inline bool is_ascii(std::string_view text) {
-  for (char c : text)
-    if (static_cast<unsigned char>(c) >= 0x80) return false;
-  return true;
-}
+inline bool is_ascii(std::string_view text) { return all_ascii(text); }
 
 // Full Unicode case folding ("Straße" and "STRASSE" fold equal).
 std::string fold_case(std::string_view text);

@@ -3,7 +3,9 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <random>
 #include <string>
+#include <vector>
 
 #include "sentiment/sentence_valence.h"
 
@@ -120,4 +122,30 @@ TEST_CASE("the words of a story's names carry no valence", "[valence]") {
   // Without names, the reference model's scores.
   CHECK(score_valence("The house lands near Paradise Falls.", default_valence_lexicon(), nullptr).compound ==
         compound("The house lands near Paradise Falls."));
+}
+
+TEST_CASE("an ASCII sentence's words are those the general path cuts, property", "[valence][property]") {
+  // A word with a byte above ASCII sends a sentence down the general path: the words before it
+  // must come out the same as from the sentence alone, which takes the ASCII path.
+  std::mt19937 random(5122028);
+  const std::vector<std::string> pieces = {"good", "Bad", "NEVER", "it's", "\"Yes,", "(no)", ":)", "--", "said.",
+                                           "O'Brien", "end!\"", "'quote'", "a", "I", "x.y", "..", "?", ";", "\t", "  "};
+  for (int round = 0; round < 20000; ++round) {
+    std::string sentence;
+    const std::size_t count = random() % 12;
+    for (std::size_t k = 0; k < count; ++k) sentence += pieces[random() % pieces.size()] + (random() % 3 ? " " : "");
+    CAPTURE(sentence);
+    const auto ascii = split_valence_words(sentence);
+    const std::string extended = sentence + " caf\xC3\xA9";  // outlives the words' views into it
+    const auto general = split_valence_words(extended);
+    REQUIRE(general.size() == ascii.size() + 1);
+    for (std::size_t k = 0; k < ascii.size(); ++k) {
+      CAPTURE(k);
+      REQUIRE(ascii[k].text == general[k].text);
+      REQUIRE(ascii[k].lower == general[k].lower);
+      REQUIRE(ascii[k].all_caps == general[k].all_caps);
+      REQUIRE(ascii[k].capitalised == general[k].capitalised);
+      REQUIRE(ascii[k].clause_initial == general[k].clause_initial);
+    }
+  }
 }

@@ -36,3 +36,39 @@ TEST_CASE("has_control_byte and leading_run agree with a byte-by-byte reading, p
   CHECK_FALSE(has_control_byte("INT. HOUSE - DAY, a long line of ordinary text"));
   CHECK(has_control_byte("a long line of ordinary text with a\ttab"));
 }
+
+TEST_CASE("all_ascii, next_ascii_space and assign_ascii_lower agree with a byte-by-byte reading, property",
+          "[text][property]") {
+  using filmscope::all_ascii;
+  using filmscope::assign_ascii_lower;
+  using filmscope::is_ascii_space;
+  using filmscope::next_ascii_space;
+  std::mt19937 random(5122027);
+  // The letters' neighbours ('@', '[', '`', '{') and bytes above ASCII whose low seven bits are
+  // letters (0xC1, 0xDA) or white space (0x89, 0xA0) are where a word-wise test could slip.
+  const std::string alphabet = std::string("  \t\n\v\f\r\x1F\x0E\x08" "AZaz@[`{mM.'-", 23) +
+                               std::string("\xC1\xDA\x89\xA0\x7F", 5) + std::string(1, '\0');
+  std::string lowered;
+  for (int round = 0; round < 50000; ++round) {
+    std::string text;
+    const std::size_t length = random() % 40;
+    while (text.size() < length) text += alphabet[random() % alphabet.size()];
+    CAPTURE(text);
+    REQUIRE(all_ascii(text) ==
+            std::none_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }));
+    const std::size_t from = random() % (length + 1);
+    std::size_t space = from;
+    while (space < text.size() && !is_ascii_space(text[space])) ++space;
+    REQUIRE(next_ascii_space(text, from) == space);
+    assign_ascii_lower(text, lowered);
+    std::string expected = text;
+    for (char& c : expected)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+    REQUIRE(lowered == expected);
+  }
+  CHECK(next_ascii_space("word", 0) == 4);
+  CHECK(next_ascii_space("a long\tline", 2) == 6);
+  CHECK_FALSE(is_ascii_space('\x1F'));
+  assign_ascii_lower("INT. CAFÉ - NIGHT", lowered);
+  CHECK(lowered == "int. cafÉ - night");  // bytes above ASCII are left as they are
+}

@@ -405,59 +405,81 @@ bool ascii_digit(char c) { return c >= '0' && c <= '9'; }
 // Whether the ASCII path reproduces ICU on this text: every byte ASCII, and no '_' (ICU's
 // ExtendNumLet, whose rule statuses the path does not model).
 bool ascii_path_applies(std::string_view text) {
-  for (char c : text)
-    if (static_cast<unsigned char>(c) >= 0x80 || c == '_') return false;
-  return true;
+  return is_ascii(text) && text.find('_') == std::string_view::npos;
 }
 
-// ICU's word pieces for ASCII text without '_'. Word_Break classes in ASCII: letters and '@' (ALetter),
-// digits (Numeric), '.' and '\'' (MidNumLet, Single_Quote), ',' and ';' (MidNum); ':' is not
-// MidLetter in ICU's rules. Letters and digits join (WB5, WB8-10); a letter, one '.' or '\'' and
-// a letter join (WB6-7); a digit, one of ". ' , ;" and a digit join (WB11-12); runs of spaces
-// join (WB3d); everything else is a piece of its own. The rule status ICU reports is that of the
-// last rule applied: a piece ending in a letter is a word, one ending in a digit a number.
-void ascii_word_pieces(std::string_view sentence, std::vector<RawPiece>& raw) {
-  raw.clear();
-  raw.reserve(sentence.size() / 4 + 4);
+// Where the ICU word piece starting with the letter or digit at `i` ends, in ASCII text without
+// '_'. Word_Break classes in ASCII: letters and '@' (ALetter), digits (Numeric), '.' and '\''
+// (MidNumLet, Single_Quote), ',' and ';' (MidNum); ':' is not MidLetter in ICU's rules. Letters
+// and digits join (WB5, WB8-10); a letter, one '.' or '\'' and a letter join (WB6-7); a digit,
+// one of ". ' , ;" and a digit join (WB11-12); runs of spaces join (WB3d); everything else is a
+// piece of its own. The rule status ICU reports is that of the last rule applied: a piece ending
+// in a letter is a word, one ending in a digit a number.
+std::size_t ascii_run_end(std::string_view sentence, std::size_t i) {
   const std::size_t n = sentence.size();
-  std::size_t i = 0;
+  ++i;
   while (i < n) {
-    const std::size_t from = i;
-    const char c = sentence[i];
-    if (is_space_byte(c)) {  // ' ' runs, '\t', '\n', "\r\n": pieces the caller drops
+    const char d = sentence[i];
+    if (ascii_letter(d) || ascii_digit(d)) {
       ++i;
       continue;
     }
-    RawPiece token;
-    if (ascii_letter(c) || ascii_digit(c)) {
-      ++i;
-      while (i < n) {
-        const char d = sentence[i];
-        if (ascii_letter(d) || ascii_digit(d)) {
-          ++i;
-          continue;
-        }
-        if (i + 1 >= n) break;
-        const char last = sentence[i - 1];
-        const char next = sentence[i + 1];
-        const bool mid_num_let = d == '.' || d == '\'';
-        if (ascii_letter(last) && mid_num_let && ascii_letter(next)) {
-          i += 2;
-        } else if (ascii_digit(last) && (mid_num_let || d == ',' || d == ';') && ascii_digit(next)) {
-          i += 2;
-        } else {
-          break;
-        }
-      }
-      token.kind = ascii_letter(sentence[i - 1]) ? TokenKind::word : TokenKind::number;
+    if (i + 1 >= n) break;
+    const char last = sentence[i - 1];
+    const char next = sentence[i + 1];
+    const bool mid_num_let = d == '.' || d == '\'';
+    if (ascii_letter(last) && mid_num_let && ascii_letter(next)) {
+      i += 2;
+    } else if (ascii_digit(last) && (mid_num_let || d == ',' || d == ';') && ascii_digit(next)) {
+      i += 2;
     } else {
-      ++i;
-      token.kind = TokenKind::punctuation;
+      break;
     }
-    token.text = sentence.substr(from, i - from);
-    token.offset = from;
-    token.space_before = from == 0 || is_space_byte(sentence[from - 1]);
-    raw.push_back(token);
+  }
+  return i;
+}
+
+// ICU's pieces merged as merge_pieces merges them, for ASCII text without '_', in one pass and
+// without the pieces: a story's sentences nearly all take this way. A hyphen joins two pieces
+// only when both touch it, and a plural possessive's apostrophe touches its word.
+void ascii_token_spans(std::string_view sentence, std::vector<TokenSpan>& spans) {
+  spans.clear();
+  spans.reserve(sentence.size() / 4 + 4);
+  const std::size_t n = sentence.size();
+  std::size_t i = 0;
+  while (i < n) {
+    const char c = sentence[i];
+    if (is_space_byte(c)) {
+      ++i;
+      continue;
+    }
+    const std::size_t from = i;
+    TokenSpan& span = spans.emplace_back();
+    span.offset = from;
+    span.space_before = from == 0 || is_space_byte(sentence[from - 1]);
+    if (!ascii_letter(c) && !ascii_digit(c)) {
+      span.length = 1;
+      span.kind = TokenKind::punctuation;
+      ++i;
+      continue;
+    }
+    i = ascii_run_end(sentence, i);
+    span.kind = ascii_letter(sentence[i - 1]) ? TokenKind::word : TokenKind::number;
+    // Hyphenated compounds: word-word(-word…) with no spaces.
+    while (i + 1 < n && sentence[i] == '-' && (ascii_letter(sentence[i + 1]) || ascii_digit(sentence[i + 1]))) {
+      i = ascii_run_end(sentence, i + 1);
+      span.kind = TokenKind::word;
+    }
+    span.length = i - from;
+    if (span.kind != TokenKind::word) continue;
+    const std::string_view text = sentence.substr(from, span.length);
+    if (text.size() > 2 && (text.ends_with("'s") || text.ends_with("'S"))) {
+      span.length -= 2;
+      span.possessive = true;
+    } else if (i < n && sentence[i] == '\'' && (text.back() == 's' || text.back() == 'S')) {
+      span.possessive = true;  // plural possessive: "the Smiths'"
+      ++i;
+    }
   }
 }
 
@@ -521,14 +543,6 @@ void merge_pieces(std::string_view sentence, const std::vector<RawPiece>& raw, s
   }
 }
 
-void cut_pieces(std::string_view sentence, std::vector<RawPiece>& pieces) {
-  if (ascii_path_applies(sentence)) {
-    ascii_word_pieces(sentence, pieces);
-  } else {
-    icu_word_pieces(sentence, pieces);
-  }
-}
-
 // The spans as tokens, folded, with offsets from `base`. The tokens already in `tokens` are
 // written over, so their folded strings keep their memory.
 void spans_to_tokens(std::string_view sentence, const std::vector<TokenSpan>& spans, std::size_t base,
@@ -555,16 +569,18 @@ std::vector<Token> tokenize(std::string_view sentence, std::size_t base) {
 }
 
 void tokenize_into(std::string_view sentence, std::vector<Token>& tokens, std::size_t base) {
-  std::vector<RawPiece>& pieces = thread_pieces();
   std::vector<TokenSpan>& spans = thread_spans();
-  cut_pieces(sentence, pieces);
-  merge_pieces(sentence, pieces, spans);
+  token_spans_into(sentence, spans);
   spans_to_tokens(sentence, spans, base, tokens);
 }
 
 void token_spans_into(std::string_view sentence, std::vector<TokenSpan>& spans) {
+  if (ascii_path_applies(sentence)) {
+    ascii_token_spans(sentence, spans);
+    return;
+  }
   std::vector<RawPiece>& pieces = thread_pieces();
-  cut_pieces(sentence, pieces);
+  icu_word_pieces(sentence, pieces);
   merge_pieces(sentence, pieces, spans);
 }
 

@@ -179,9 +179,7 @@ void sentence_words(std::vector<Token>& tokens, WordStemmer& stemmer, std::vecto
 void ascii_sentence_words(std::string_view sentence, WordStemmer& stemmer, std::vector<TokenSpan>& spans,
                           std::string& lowered, std::vector<Word>& words) {
   token_spans_into(sentence, spans);
-  lowered.assign(sentence);
-  for (char& c : lowered)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  assign_ascii_lower(sentence, lowered);
   words.clear();
   words.reserve(spans.size());
   for (const TokenSpan& span : spans)

@@ -120,10 +120,22 @@ struct ScoredWord {
   bool clause_initial = false;  // first of the sentence, after . ! ? : ; or opening a quotation
 };
 
+// A word's lexicon entries, looked up once per sentence.
+struct WordEntries {
+  const double* valence = nullptr;  // its lexicon valence, or null
+  const double* booster = nullptr;  // its booster scalar, or null
+  bool negation = false;            // "not", "isn't"
+  bool starts_phrase = false;       // could begin an idiom or a booster phrase
+};
+
+// The buffers of one sentence's scoring, reused from sentence to sentence: a story has
+// thousands, and allocating them for each was a measurable share of the work.
 struct SentenceWords {
   std::string lowered;  // the words' lower-case forms, one after another
   std::vector<ScoredWord> words;
   std::vector<std::size_t> starts;  // where each word's form starts in `lowered`
+  std::vector<WordEntries> entries;  // per word
+  std::vector<double> sentiments;    // per word
 };
 
 // Python's str.isupper(): at least one cased letter, and no lower-case one.
@@ -166,8 +178,11 @@ class SentenceScorer {
  public:
   // Each word's entries are looked up once: the rules consult a word's valence, booster and
   // negation status several times, from each of the three words after it.
-  SentenceScorer(const std::vector<ScoredWord>& words, const ValenceLexicon& lexicon, const ProperNames* names)
-      : words_(words), lexicon_(lexicon), cap_differential_(allcap_differential(words)) {
+  // `entries` is working memory, overwritten.
+  SentenceScorer(const std::vector<ScoredWord>& words, const ValenceLexicon& lexicon, const ProperNames* names,
+                 std::vector<WordEntries>& entries)
+      : words_(words), lexicon_(lexicon), cap_differential_(allcap_differential(words)), looked_up_(entries) {
+    looked_up_.clear();
     looked_up_.reserve(words.size());
     for (const ScoredWord& word : words) {
       const ValenceWordEntry* found = lexicon.words.find(word.lower);
@@ -183,8 +198,9 @@ class SentenceScorer {
     }
   }
 
-  std::vector<double> word_valences() const {
-    std::vector<double> sentiments;
+  // Each word's valence into `sentiments`.
+  void word_valences(std::vector<double>& sentiments) const {
+    sentiments.clear();
     sentiments.reserve(words_.size());
     for (std::size_t i = 0; i < words_.size(); ++i) {
       // Boosters and "kind of" modify other words and carry no valence of their own.
@@ -196,7 +212,6 @@ class SentenceScorer {
       sentiments.push_back(sentiment_valence(i));
     }
     but_check(sentiments);
-    return sentiments;
   }
 
  private:
@@ -320,13 +335,7 @@ class SentenceScorer {
   const std::vector<ScoredWord>& words_;
   const ValenceLexicon& lexicon_;
   bool cap_differential_;
-  struct LookedUp {
-    const double* valence = nullptr;  // its lexicon valence, or null
-    const double* booster = nullptr;  // its booster scalar, or null
-    bool negation = false;            // "not", "isn't"
-    bool starts_phrase = false;       // could begin an idiom or a booster phrase
-  };
-  std::vector<LookedUp> looked_up_;  // per word
+  std::vector<WordEntries>& looked_up_;  // per word
 };
 
 // How many times `c` occurs in `text`, found with memchr: the marks are rare, and a count
@@ -561,7 +570,8 @@ ValenceScores score_valence(std::string_view sentence, const ValenceLexicon& lex
   thread_local SentenceWords cut;
   cut_words(sentence, cut);
   if (cut.words.empty()) return scores;
-  const auto sentiments = SentenceScorer(cut.words, lexicon, names).word_valences();
+  SentenceScorer(cut.words, lexicon, names, cut.entries).word_valences(cut.sentiments);
+  const std::vector<double>& sentiments = cut.sentiments;
 
   double sum = 0.0;
   for (double s : sentiments) sum += s;

@@ -80,9 +80,13 @@ bool is_non_final_abbreviation(std::string_view word) {
   static constexpr std::array<std::string_view, 30> kAbbreviations{
       "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Jr", "Sr", "Capt", "Cpt", "Lt", "Sgt", "Gen", "Col", "Maj",
       "Det", "Insp", "Rev", "Fr", "Sen", "Gov", "Pres", "Adm", "Cmdr", "Cpl", "Pvt", "Mme", "Mlle", "vs", "Messrs"};
+  // Every abbreviation is two to six letters and all but "vs" are capitalised: a sentence's
+  // last word, looked at for each sentence of a story, is seldom one.
+  if (word.size() <= 1) return word.size() == 1 && word[0] >= 'A' && word[0] <= 'Z';
+  if (word.size() > 6 || ((word[0] < 'A' || word[0] > 'Z') && word != "vs")) return false;
   for (auto abbreviation : kAbbreviations)
     if (word == abbreviation) return true;
-  return word.size() == 1 && word[0] >= 'A' && word[0] <= 'Z';
+  return false;
 }
 
 namespace {

@@ -42,6 +42,13 @@ TEST_CASE("sentences split at full stops but not after titles", "[text]") {
   CHECK(text.substr(spans[2].offset, spans[2].length) == "Mr. Smith waits!");
 }
 
+TEST_CASE("titles and initials are abbreviations that do not end a sentence", "[text]") {
+  for (std::string_view title : {"Mr", "Mrs", "Dr", "Prof", "Capt", "Sgt", "Mme", "Mlle", "vs", "Messrs", "A", "Z"})
+    CHECK(is_non_final_abbreviation(title));
+  for (std::string_view word : {"", "a", "mr", "MR", "Mister", "Messrsx", "vS", "Vs", "Doctor", "end", "1"})
+    CHECK_FALSE(is_non_final_abbreviation(word));
+}
+
 TEST_CASE("a line break inside a paragraph does not end a sentence", "[text]") {
   std::string text = "The house is inherited by Mr.\nCollins, a cousin. He arrives.";
   auto spans = split_sentences(text, 100);

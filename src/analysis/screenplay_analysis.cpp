@@ -9,13 +9,13 @@
 
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
-#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <array>
 #include <cstdint>
 #include <iterator>
 #include <map>
+#include <optional>
 #include <set>
 #include <span>
 #include <string>
@@ -24,6 +24,7 @@
 #include <utility>
 #include <vector>
 
+#include "analysis/action_words.h"
 #include "analysis/character_graph.h"
 #include "analysis/lexicon.h"
 #include "analysis/screenplay_stats.h"
@@ -47,9 +48,9 @@ constexpr std::size_t kMaxIntroductionWords = 3;
 // Bytes allowed between the words of a name in the action ("Dr. Bennett", "Edward\nBloom").
 constexpr std::size_t kMaxNameGap = 3;
 constexpr std::size_t kNone = SIZE_MAX;
-// About how many bytes of action text a word takes with its separators, to reserve the words
-// of a whole script at once.
-constexpr std::size_t kBytesPerWord = 6;
+// About how many bytes of action text come with each capitalised word, to reserve those of a
+// whole script at once.
+constexpr std::size_t kBytesPerCapital = 32;
 // Characters of one scene that are paired with each other. Pairs grow with the square of a
 // scene's cast, so a scene of 100,000 cues would make five billion relationships; real crowd
 // scenes stay far below this. Beyond it, only the first kMaxPairedScenePresence characters
@@ -60,111 +61,12 @@ constexpr bool is_ascii_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
 constexpr bool is_ascii_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
 constexpr bool is_ascii_alnum(unsigned char c) { return is_ascii_upper(c) || is_ascii_lower(c) || (c >= '0' && c <= '9'); }
 
-// Byte length of a word separator at `i`, 0 when text[i] starts a word character. ASCII
-// punctuation and space separate; so do the no-break space, guillemets and the General
-// Punctuation block (curly quotes, dashes, ellipsis), so that "Edward’s" and "Edward—" hold
-// the word "Edward". Other non-ASCII bytes are letters of a word.
-std::size_t separator_length(std::string_view text, std::size_t i) {
-  const auto c = static_cast<unsigned char>(text[i]);
-  if (c < 0x80) return is_ascii_alnum(c) ? 0 : 1;
-  if (c == 0xC2 && i + 1 < text.size()) {
-    const auto d = static_cast<unsigned char>(text[i + 1]);
-    if (d == 0xA0 || d == 0xAB || d == 0xBB) return 2;
-  }
-  if (c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80) return 3;
-  return 0;
+std::string_view span_text(std::string_view text, std::size_t begin, std::size_t end) {
+  return text.substr(begin, end - begin);
 }
 
-struct Token {
-  std::size_t begin = 0;
-  std::size_t end = 0;
-  std::size_t line_index = 0;  // '\n's before the token in its text
-  bool capital = false;        // starts with an upper-case letter
-  bool all_caps = false;       // has a letter and no lower-case letter
-};
-
-// First code point of `word` (valid UTF-8 or not) and whether it is upper or title case.
-bool starts_with_capital(std::string_view word) {
-  const auto c = static_cast<unsigned char>(word[0]);
-  if (c < 0x80) return is_ascii_upper(c);
-  std::int32_t i = 0;
-  UChar32 cp = 0;
-  U8_NEXT(reinterpret_cast<const std::uint8_t*>(word.data()), i, static_cast<std::int32_t>(word.size()), cp);
-  return cp >= 0 && (u_isupper(cp) || u_istitle(cp));
-}
-
-bool word_is_all_caps(std::string_view word) {
-  bool ascii = true;
-  bool letter = false;
-  for (char ch : word) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (c >= 0x80) {
-      ascii = false;
-      break;
-    }
-    if (is_ascii_lower(c)) return false;
-    letter = letter || is_ascii_upper(c);
-  }
-  return ascii ? letter : is_all_caps(word);
-}
-
-// What tokenize needs to know of a byte: tokenize asks of every byte of every action line.
-enum ByteClass : std::uint8_t {
-  kSeparatorByte = 0,
-  kWordByte = 1,  // a letter or digit of a word whatever follows it
-  // The lead bytes 0xC2 and 0xE2, which begin a separator or a letter (separator_length).
-  kMaybeSeparator = 2,
-};
-
-constexpr std::array<std::uint8_t, 256> kByteClasses = [] {
-  std::array<std::uint8_t, 256> table{};
-  for (int c = 0; c < 256; ++c) {
-    const bool lead = c == 0xC2 || c == 0xE2;
-    const bool word = c >= 0x80 || is_ascii_alnum(static_cast<unsigned char>(c));
-    table[static_cast<std::size_t>(c)] = lead ? kMaybeSeparator : word ? kWordByte : kSeparatorByte;
-  }
-  return table;
-}();
-
-// Appends the words of `text` to `out`.
-void tokenize(std::string_view text, std::vector<Token>& out) {
-  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-  const std::size_t size = text.size();
-  std::size_t newlines = 0;
-  std::size_t i = 0;
-  while (i < size) {
-    const std::uint8_t first = kByteClasses[bytes[i]];
-    if (first == kSeparatorByte) {
-      newlines += bytes[i] == '\n';
-      ++i;
-      continue;
-    }
-    if (first == kMaybeSeparator) {
-      if (const std::size_t skip = separator_length(text, i); skip > 0) {
-        i += skip;
-        continue;
-      }
-    }
-    const std::size_t begin = i;
-    ++i;
-    while (true) {
-      while (i < size && kByteClasses[bytes[i]] == kWordByte) ++i;
-      if (i == size || kByteClasses[bytes[i]] == kSeparatorByte || separator_length(text, i) > 0) break;
-      ++i;  // a lead byte that begins no separator is a letter
-    }
-    const std::string_view word = text.substr(begin, i - begin);
-    Token token;
-    token.begin = begin;
-    token.end = i;
-    token.line_index = newlines;
-    token.capital = starts_with_capital(word);
-    token.all_caps = token.capital && word_is_all_caps(word);
-    out.push_back(token);
-  }
-}
-
-std::string_view token_text(std::string_view text, const Token& token) {
-  return text.substr(token.begin, token.end - token.begin);
+std::string_view span_text(std::string_view text, const CapitalisedWord& word) {
+  return span_text(text, word.begin, word.end);
 }
 
 // The comparison key of a word: ASCII lower case, full case folding when non-ASCII.
@@ -180,10 +82,9 @@ void word_key(std::string_view word, std::string& key) {
 }
 
 std::vector<std::string> name_keys(std::string_view name) {
-  std::vector<Token> tokens;
-  tokenize(name, tokens);
-  std::vector<std::string> keys(tokens.size());
-  for (std::size_t t = 0; t < tokens.size(); ++t) word_key(token_text(name, tokens[t]), keys[t]);
+  std::vector<std::string> keys;
+  for (auto word = next_word(name, 0); word; word = next_word(name, word->end))
+    word_key(span_text(name, word->begin, word->end), keys.emplace_back());
   return keys;
 }
 
@@ -263,11 +164,6 @@ void speaker_key(std::string_view speaker, std::string& key) {
   }
 }
 
-// How many of the flagged bytes (bit 7 of each byte, as byte_scan flags them) a word holds.
-std::size_t count_flags(std::uint64_t flags) {
-  return static_cast<std::size_t>(((flags >> 7) * byte_scan_detail::kOnes) >> 56);
-}
-
 // A word starts at each byte that is not white space (' ', '\n', '\t', '\r') after one that
 // is, or at the start. Every byte of the action passes here, so eight are tested at a time.
 std::size_t count_words(std::string_view text) {
@@ -281,7 +177,7 @@ std::size_t count_words(std::string_view text) {
       std::uint64_t spaces = equal_to(chunk, ' ');
       if (below_space(chunk) != 0) spaces |= equal_to(chunk, '\n') | equal_to(chunk, '\t') | equal_to(chunk, '\r');
       const std::uint64_t after = (spaces << 8) | (after_space ? 0x80U : 0U);
-      words += count_flags(~spaces & after & kHigh);
+      words += count_flagged(~spaces & after & kHigh);
       after_space = (spaces >> 63) != 0;
     }
   }
@@ -369,25 +265,27 @@ class NameMatcher {
     for (const auto& [word, id] : ids) shapes_.add(word);
   }
 
-  // Calls found(person, first_token, last_token) for every name in `tokens`.
+  // Calls found(person, first_word, end) for every name in `text` that starts at one of the
+  // capitalised words `capitals`, where `end` is where the name's last word ends. A name's
+  // later words may be in any case, so they are read from the text.
   template <typename Found>
-  void match(std::string_view text, std::span<const Token> tokens, Found&& found) {
-    for (std::size_t t = 0; t < tokens.size(); ++t) {
-      if (!tokens[t].capital) continue;
-      const std::uint32_t first = word_id(text, tokens[t]);
+  void match(std::string_view text, std::span<const CapitalisedWord> capitals, Found&& found) {
+    for (std::size_t t = 0; t < capitals.size(); ++t) {
+      const CapitalisedWord& start = capitals[t];
+      const std::uint32_t first = word_id(span_text(text, start));
       if (first == kNoWord) continue;
       for (const Entry& entry : by_first_[first]) {
-        const std::size_t n = entry.words.size();
-        if (t + n > tokens.size()) continue;
+        std::size_t end = start.end;
         bool ok = true;
-        for (std::size_t k = 1; k < n && ok; ++k) {
-          const Token& prev = tokens[t + k - 1];
-          const Token& cur = tokens[t + k];
-          ok = is_name_gap(text.substr(prev.end, cur.begin - prev.end)) && word_id(text, cur) == entry.words[k];
+        for (std::size_t k = 1; k < entry.words.size() && ok; ++k) {
+          const std::optional<WordSpan> next = next_word(text, end);
+          ok = next && is_name_gap(span_text(text, end, next->begin)) &&
+               word_id(span_text(text, next->begin, next->end)) == entry.words[k];
+          if (ok) end = next->end;
         }
         if (!ok) continue;
-        found(entry.person, t, t + n - 1);
-        t += n - 1;
+        found(entry.person, start, end);
+        while (t + 1 < capitals.size() && capitals[t + 1].begin < end) ++t;
         break;
       }
     }
@@ -401,11 +299,10 @@ class NameMatcher {
     std::vector<std::uint32_t> words;
   };
 
-  // The number of the token's word among the names' words, kNoWord when no name has it. An
+  // The number of `word` among the names' words, kNoWord when no name has it. An
   // ASCII word is tested against the shapes of the names' words before it is folded, and
   // folded on the stack when short.
-  std::uint32_t word_id(std::string_view text, const Token& token) {
-    const std::string_view word = token_text(text, token);
+  std::uint32_t word_id(std::string_view word) {
     if (!shapes_.may_hold(word) && is_ascii(word)) return kNoWord;
     std::array<char, 32> lower{};
     std::string_view key;
@@ -449,37 +346,39 @@ Gender gender_of(const std::vector<std::string>& keys, const Lexicon& lexicon) {
 }
 
 // Pass 1: capitalised runs in the action that introduce someone ("JENNY, 20s,"), keyed by
-// their folded words. `key` is scratch space kept by the caller.
-void collect_introductions(std::string_view text, std::span<const Token> tokens, const Lexicon& lexicon,
+// their folded words. `capitals` are the action's capitalised words: two of them follow each
+// other in a run only when a name gap alone lies between them, and a word between them would
+// not be one. `key` is scratch space kept by the caller.
+void collect_introductions(std::string_view text, std::span<const CapitalisedWord> capitals, const Lexicon& lexicon,
                            std::map<std::vector<std::string>, std::string>& out, std::string& key) {
   std::size_t t = 0;
-  while (t < tokens.size()) {
-    if (!tokens[t].all_caps) {
+  while (t < capitals.size()) {
+    if (!capitals[t].all_caps) {
       ++t;
       continue;
     }
     std::size_t end = t + 1;  // one past the run
-    while (end < tokens.size() && tokens[end].all_caps &&
-           is_name_gap(text.substr(tokens[end - 1].end, tokens[end].begin - tokens[end - 1].end)))
+    while (end < capitals.size() && capitals[end].all_caps &&
+           is_name_gap(span_text(text, capitals[end - 1].end, capitals[end].begin)))
       ++end;
     std::size_t run_start = t;
     t = end;
     if (end - run_start > kMaxIntroductionWords) continue;
     // What follows the run must end the name: a comma, a parenthesis, or a lower-case word.
-    std::size_t after = tokens[end - 1].end;
+    std::size_t after = capitals[end - 1].end;
     while (after < text.size() && (text[after] == ' ' || text[after] == '\t')) ++after;
     bool ends_name = after < text.size() && (text[after] == ',' || text[after] == '(' ||
                                              is_ascii_lower(static_cast<unsigned char>(text[after])));
     if (!ends_name) continue;
     // The given name (after an honorific) is checked before the other words are folded.
-    word_key(token_text(text, tokens[run_start]), key);
+    word_key(span_text(text, capitals[run_start]), key);
     const bool honorific = end - run_start > 1 && lexicon.honorifics.contains(key);
-    if (honorific) word_key(token_text(text, tokens[run_start + 1]), key);
+    if (honorific) word_key(span_text(text, capitals[run_start + 1]), key);
     if (!lexicon.given_names.contains(key)) continue;
     std::vector<std::string> keys(end - run_start);
-    for (std::size_t k = run_start; k < end; ++k) word_key(token_text(text, tokens[k]), keys[k - run_start]);
+    for (std::size_t k = run_start; k < end; ++k) word_key(span_text(text, capitals[k]), keys[k - run_start]);
     if (!out.contains(keys)) {
-      std::string_view written = text.substr(tokens[run_start].begin, tokens[end - 1].end - tokens[run_start].begin);
+      std::string_view written = span_text(text, capitals[run_start].begin, capitals[end - 1].end);
       out.emplace(std::move(keys), collapse_whitespace(written));
     }
   }
@@ -671,15 +570,15 @@ Analysis analyze_screenplay(const Story& story, const SourceInfo& source) {
   analysis.diagnostics = story.diagnostics;
   const std::size_t unit_count = story.units.size();
 
-  // Every unit's action cut into words once, for passes 1 and 2: unit u's words are
-  // tokens[token_from[u]] up to tokens[token_from[u + 1]].
-  std::vector<Token> tokens;
-  std::vector<std::size_t> token_from(unit_count + 1, 0);
+  // The capitalised words of every unit's action, found once for passes 1 and 2: unit u's
+  // are capitals[capitals_from[u]] up to capitals[capitals_from[u + 1]].
+  std::vector<CapitalisedWord> capitals;
+  std::vector<std::size_t> capitals_from(unit_count + 1, 0);
   std::size_t action_bytes = 0;
   for (const NarrativeUnit& unit : story.units) action_bytes += unit.action.size();
-  tokens.reserve(action_bytes / kBytesPerWord);
-  auto unit_tokens = [&](std::size_t u) {
-    return std::span<const Token>(tokens).subspan(token_from[u], token_from[u + 1] - token_from[u]);
+  capitals.reserve(action_bytes / kBytesPerCapital);
+  auto unit_capitals = [&](std::size_t u) {
+    return std::span<const CapitalisedWord>(capitals).subspan(capitals_from[u], capitals_from[u + 1] - capitals_from[u]);
   };
 
   // Pass 1: speakers, their cues, speeches and words; capitalised introductions.
@@ -717,9 +616,9 @@ Analysis analyze_screenplay(const Story& story, const SourceInfo& source) {
       speech.block = static_cast<std::size_t>(&block - unit.dialogue.data());
       block_person[u].push_back(it->second);
     }
-    tokenize(unit.action, tokens);
-    token_from[u + 1] = tokens.size();
-    collect_introductions(unit.action, unit_tokens(u), lexicon, introductions, key);
+    append_capitalised_words(unit.action, capitals);
+    capitals_from[u + 1] = capitals.size();
+    collect_introductions(unit.action, unit_capitals(u), lexicon, introductions, key);
   }
   const std::size_t speaker_count = people.size();
 
@@ -748,18 +647,15 @@ Analysis analyze_screenplay(const Story& story, const SourceInfo& source) {
   for (std::size_t u = 0; u < unit_count; ++u) {
     const NarrativeUnit& unit = story.units[u];
     std::string_view action = unit.action;
-    const std::span<const Token> words = unit_tokens(u);
-    matcher.match(action, words, [&](std::size_t p, std::size_t first, std::size_t last) {
-      const Token& a = words[first];
-      const Token& b = words[last];
+    matcher.match(action, unit_capitals(u), [&](std::size_t p, const CapitalisedWord& a, std::size_t end) {
       std::size_t line = action_line(unit, a.line_index);
       Person& person = people[p];
       MentionSite& name = person.mentions.emplace_back();
       name.unit = u;
       name.line = line;
       name.begin = a.begin;
-      name.end = b.end;
-      name.one_word = first == last;
+      name.end = end;
+      name.one_word = end == a.end;
       auto& line_hits = action_line_hits[u];
       if (line_hits.empty() || line_hits.back().person != p || line_hits.back().line != a.line_index)
         line_hits.push_back({p, a.line_index});

@@ -18,7 +18,9 @@ namespace {
 
 constexpr bool is_ascii_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
 constexpr bool is_ascii_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
-constexpr bool is_ascii_alnum(unsigned char c) { return is_ascii_upper(c) || is_ascii_lower(c) || (c >= '0' && c <= '9'); }
+constexpr bool is_ascii_alnum(unsigned char c) {
+  return is_ascii_upper(c) || is_ascii_lower(c) || (c >= '0' && c <= '9');
+}
 
 // Byte length of a word separator at `i`, 0 when text[i] starts a word character. ASCII
 // punctuation and space separate; so do the no-break space, guillemets and the General
@@ -41,7 +43,8 @@ bool starts_with_capital(std::string_view word) {
   if (c < 0x80) return is_ascii_upper(c);
   std::int32_t i = 0;
   UChar32 cp = 0;
-  U8_NEXT(reinterpret_cast<const std::uint8_t*>(word.data()), i, static_cast<std::int32_t>(word.size()), cp);
+  U8_NEXT(reinterpret_cast<const std::uint8_t*>(word.data()), i,
+          static_cast<std::int32_t>(word.size()), cp);
   return cp >= 0 && (u_isupper(cp) || u_istitle(cp));
 }
 
@@ -84,7 +87,9 @@ std::size_t word_end(std::string_view text, std::size_t begin) {
   std::size_t i = begin + 1;
   while (true) {
     while (i < text.size() && kByteClasses[bytes[i]] == kWordByte) ++i;
-    if (i == text.size() || kByteClasses[bytes[i]] == kSeparatorByte || separator_length(text, i) > 0) return i;
+    if (i == text.size() || kByteClasses[bytes[i]] == kSeparatorByte ||
+        separator_length(text, i) > 0)
+      return i;
     ++i;  // a lead byte that begins no separator is a letter
   }
 }
@@ -95,7 +100,8 @@ std::uint64_t word_byte_flags(std::uint64_t chunk) {
   using namespace byte_scan_detail;
   const std::uint64_t ascii = chunk & kLow7;
   const std::uint64_t folded = ascii | (kOnes * 0x20);  // 'A'-'Z' onto 'a'-'z'
-  const std::uint64_t letter = (folded + kOnes * (0x80 - 'a')) & ~(folded + kOnes * (0x80 - 'z' - 1));
+  const std::uint64_t letter =
+      (folded + kOnes * (0x80 - 'a')) & ~(folded + kOnes * (0x80 - 'z' - 1));
   const std::uint64_t digit = (ascii + kOnes * (0x80 - '0')) & ~(ascii + kOnes * (0x80 - '9' - 1));
   return (chunk | letter | digit) & kHigh;
 }

@@ -175,7 +175,8 @@ std::size_t count_words(std::string_view text) {
     for (; i + 8 <= text.size(); i += 8) {
       const std::uint64_t chunk = load(text.data() + i);
       std::uint64_t spaces = equal_to(chunk, ' ');
-      if (below_space(chunk) != 0) spaces |= equal_to(chunk, '\n') | equal_to(chunk, '\t') | equal_to(chunk, '\r');
+      if (below_space(chunk) != 0)
+        spaces |= equal_to(chunk, '\n') | equal_to(chunk, '\t') | equal_to(chunk, '\r');
       const std::uint64_t after = (spaces << 8) | (after_space ? 0x80U : 0U);
       words += count_flagged(~spaces & after & kHigh);
       after_space = (spaces >> 63) != 0;
@@ -252,14 +253,16 @@ class NameMatcher {
       Entry entry{p, {}};
       entry.words.reserve(people[p].keys.size());
       for (const std::string& key : people[p].keys)
-        entry.words.push_back(ids.try_emplace(key, static_cast<std::uint32_t>(ids.size())).first->second);
+        entry.words.push_back(
+            ids.try_emplace(key, static_cast<std::uint32_t>(ids.size())).first->second);
       if (entry.words.front() >= by_first_.size()) by_first_.resize(entry.words.front() + 1);
       by_first_[entry.words.front()].push_back(std::move(entry));
     }
     // Longest first; among names of one length, the person seen first.
     for (std::vector<Entry>& list : by_first_)
-      std::stable_sort(list.begin(), list.end(),
-                       [](const Entry& a, const Entry& b) { return a.words.size() > b.words.size(); });
+      std::stable_sort(list.begin(), list.end(), [](const Entry& a, const Entry& b) {
+        return a.words.size() > b.words.size();
+      });
     by_first_.resize(ids.size());
     words_ = FlatStringMap<std::uint32_t>(ids);
     for (const auto& [word, id] : ids) shapes_.add(word);
@@ -349,7 +352,8 @@ Gender gender_of(const std::vector<std::string>& keys, const Lexicon& lexicon) {
 // their folded words. `capitals` are the action's capitalised words: two of them follow each
 // other in a run only when a name gap alone lies between them, and a word between them would
 // not be one. `key` is scratch space kept by the caller.
-void collect_introductions(std::string_view text, std::span<const CapitalisedWord> capitals, const Lexicon& lexicon,
+void collect_introductions(std::string_view text, std::span<const CapitalisedWord> capitals,
+                           const Lexicon& lexicon,
                            std::map<std::vector<std::string>, std::string>& out, std::string& key) {
   std::size_t t = 0;
   while (t < capitals.size()) {
@@ -376,7 +380,8 @@ void collect_introductions(std::string_view text, std::span<const CapitalisedWor
     if (honorific) word_key(span_text(text, capitals[run_start + 1]), key);
     if (!lexicon.given_names.contains(key)) continue;
     std::vector<std::string> keys(end - run_start);
-    for (std::size_t k = run_start; k < end; ++k) word_key(span_text(text, capitals[k]), keys[k - run_start]);
+    for (std::size_t k = run_start; k < end; ++k)
+      word_key(span_text(text, capitals[k]), keys[k - run_start]);
     if (!out.contains(keys)) {
       std::string_view written = span_text(text, capitals[run_start].begin, capitals[end - 1].end);
       out.emplace(std::move(keys), collapse_whitespace(written));
@@ -427,7 +432,8 @@ bool is_collapsed(std::string_view text) {
     for (; i + 8 <= text.size(); i += 8) {
       const std::uint64_t chunk = load(text.data() + i);
       const std::uint64_t spaces = equal_to(chunk, ' ');
-      if (below_space(chunk) != 0 || (spaces & (spaces << 8)) != 0 || (after_space && (spaces & 0x80U) != 0))
+      if (below_space(chunk) != 0 || (spaces & (spaces << 8)) != 0 ||
+          (after_space && (spaces & 0x80U) != 0))
         return false;
       after_space = (spaces >> 63) != 0;
     }
@@ -521,7 +527,8 @@ class PairTable {
 
 std::string exchange_text(const NarrativeUnit& unit, const DialogueBlock& block, const Person& speaker) {
   std::string text;
-  text.reserve((unit.heading ? unit.heading->size() + 2 : 0) + speaker.upper.size() + 2 + block.text.size());
+  text.reserve((unit.heading ? unit.heading->size() + 2 : 0) + speaker.upper.size() + 2 +
+               block.text.size());
   if (unit.heading) {
     text += *unit.heading;
     text += ": ";
@@ -542,8 +549,9 @@ std::vector<Mention> mentions_of(const Person& person, const Story& story) {
   auto name = speeches_end;
   const auto names_end = person.mentions.end();
   while (speech != speeches_end || name != names_end) {
-    const bool name_first = name != names_end && (speech == speeches_end || name->unit < speech->unit ||
-                                                  (name->unit == speech->unit && name->line < speech->line));
+    const bool name_first =
+        name != names_end && (speech == speeches_end || name->unit < speech->unit ||
+                              (name->unit == speech->unit && name->line < speech->line));
     const MentionSite& site = name_first ? *name++ : *speech++;
     const NarrativeUnit& unit = story.units[site.unit];
     Mention& mention = mentions.emplace_back();
@@ -552,7 +560,8 @@ std::vector<Mention> mentions_of(const Person& person, const Story& story) {
     if (!name_first) {
       mention.text = unit.dialogue[site.block].cue;
     } else {
-      const std::string_view text = std::string_view(unit.action).substr(site.begin, site.end - site.begin);
+      const std::string_view text =
+          std::string_view(unit.action).substr(site.begin, site.end - site.begin);
       mention.text = site.one_word ? std::string(text) : collapse_whitespace(text);
     }
     mention.kind = MentionKind::name;
@@ -578,7 +587,8 @@ Analysis analyze_screenplay(const Story& story, const SourceInfo& source) {
   for (const NarrativeUnit& unit : story.units) action_bytes += unit.action.size();
   capitals.reserve(action_bytes / kBytesPerCapital);
   auto unit_capitals = [&](std::size_t u) {
-    return std::span<const CapitalisedWord>(capitals).subspan(capitals_from[u], capitals_from[u + 1] - capitals_from[u]);
+    return std::span<const CapitalisedWord>(capitals).subspan(
+        capitals_from[u], capitals_from[u + 1] - capitals_from[u]);
   };
 
   // Pass 1: speakers, their cues, speeches and words; capitalised introductions.
@@ -628,7 +638,8 @@ Analysis analyze_screenplay(const Story& story, const SourceInfo& source) {
   for (const Person& p : people)
     for (const auto& k : p.keys) speaker_words.insert(k);
   for (auto& [keys, written] : introductions) {
-    bool overlaps = std::any_of(keys.begin(), keys.end(), [&](const std::string& k) { return speaker_words.contains(k); });
+    bool overlaps = std::any_of(keys.begin(), keys.end(),
+                                [&](const std::string& k) { return speaker_words.contains(k); });
     if (overlaps) continue;
     Person person;
     person.upper = written;
@@ -647,24 +658,26 @@ Analysis analyze_screenplay(const Story& story, const SourceInfo& source) {
   for (std::size_t u = 0; u < unit_count; ++u) {
     const NarrativeUnit& unit = story.units[u];
     std::string_view action = unit.action;
-    matcher.match(action, unit_capitals(u), [&](std::size_t p, const CapitalisedWord& a, std::size_t end) {
-      std::size_t line = action_line(unit, a.line_index);
-      Person& person = people[p];
-      MentionSite& name = person.mentions.emplace_back();
-      name.unit = u;
-      name.line = line;
-      name.begin = a.begin;
-      name.end = end;
-      name.one_word = end == a.end;
-      auto& line_hits = action_line_hits[u];
-      if (line_hits.empty() || line_hits.back().person != p || line_hits.back().line != a.line_index)
-        line_hits.push_back({p, a.line_index});
-      if (person.last_action_unit != u) {
-        person.last_action_unit = u;
-        person.action_scenes += 1;
-        action_hits[u].push_back({p, line});
-      }
-    });
+    matcher.match(action, unit_capitals(u),
+                  [&](std::size_t p, const CapitalisedWord& a, std::size_t end) {
+                    std::size_t line = action_line(unit, a.line_index);
+                    Person& person = people[p];
+                    MentionSite& name = person.mentions.emplace_back();
+                    name.unit = u;
+                    name.line = line;
+                    name.begin = a.begin;
+                    name.end = end;
+                    name.one_word = end == a.end;
+                    auto& line_hits = action_line_hits[u];
+                    if (line_hits.empty() || line_hits.back().person != p ||
+                        line_hits.back().line != a.line_index)
+                      line_hits.push_back({p, a.line_index});
+                    if (person.last_action_unit != u) {
+                      person.last_action_unit = u;
+                      person.action_scenes += 1;
+                      action_hits[u].push_back({p, line});
+                    }
+                  });
   }
 
   // Pass 3: silent introductions stay only when named in enough scenes.
@@ -838,7 +851,8 @@ Analysis analyze_screenplay(const Story& story, const SourceInfo& source) {
   // character's place among the sorted ids, not the ids themselves; ids are unique, so the
   // order is total.
   std::vector<std::size_t> by_id = order;
-  std::sort(by_id.begin(), by_id.end(), [&](std::size_t a, std::size_t b) { return ids[a] < ids[b]; });
+  std::sort(by_id.begin(), by_id.end(),
+            [&](std::size_t a, std::size_t b) { return ids[a] < ids[b]; });
   std::vector<std::size_t> id_rank(people.size(), 0);
   for (std::size_t r = 0; r < by_id.size(); ++r) id_rank[by_id[r]] = r;
   struct RelationshipPlace {
@@ -855,11 +869,12 @@ Analysis analyze_screenplay(const Story& story, const SourceInfo& source) {
     const auto [source_rank, target_rank] = std::minmax(id_rank[pair.a], id_rank[pair.b]);
     places.push_back({pair.shared_scenes, source_rank, target_rank, i});
   }
-  std::sort(places.begin(), places.end(), [](const RelationshipPlace& x, const RelationshipPlace& y) {
-    if (x.shared_scenes != y.shared_scenes) return x.shared_scenes > y.shared_scenes;
-    if (x.source_rank != y.source_rank) return x.source_rank < y.source_rank;
-    return x.target_rank < y.target_rank;
-  });
+  std::sort(places.begin(), places.end(),
+            [](const RelationshipPlace& x, const RelationshipPlace& y) {
+              if (x.shared_scenes != y.shared_scenes) return x.shared_scenes > y.shared_scenes;
+              if (x.source_rank != y.source_rank) return x.source_rank < y.source_rank;
+              return x.target_rank < y.target_rank;
+            });
   analysis.relationships.reserve(places.size());
   for (const RelationshipPlace& place : places) {
     PairData& pair = all_pairs[place.pair];
@@ -873,12 +888,14 @@ Analysis analyze_screenplay(const Story& story, const SourceInfo& source) {
     // Both lists are in scene order and share no scene: a merge puts the evidence in scene
     // order, the exchanges first and then as many shared scenes as there is room for.
     const std::size_t shared_kept =
-        std::min(pair.shared_evidence.size(), kMaxEvidence - std::min(kMaxEvidence, pair.exchange_evidence.size()));
+        std::min(pair.shared_evidence.size(),
+                 kMaxEvidence - std::min(kMaxEvidence, pair.exchange_evidence.size()));
     relationship.evidence.reserve(pair.exchange_evidence.size() + shared_kept);
     std::merge(std::make_move_iterator(pair.exchange_evidence.begin()),
                std::make_move_iterator(pair.exchange_evidence.end()),
                std::make_move_iterator(pair.shared_evidence.begin()),
-               std::make_move_iterator(pair.shared_evidence.begin() + static_cast<std::ptrdiff_t>(shared_kept)),
+               std::make_move_iterator(pair.shared_evidence.begin() +
+                                       static_cast<std::ptrdiff_t>(shared_kept)),
                std::back_inserter(relationship.evidence),
                [](const Evidence& a, const Evidence& b) { return a.scene < b.scene; });
     relationship.joining = std::move(pair.joining);

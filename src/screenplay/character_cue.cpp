@@ -121,7 +121,8 @@ void split_possessive_voice(CueParts& parts) {
 
 std::string normalise_speaker(std::string_view name) {
   std::string storage;
-  std::string speaker = collapse_whitespace(strip_trailing_punctuation(trim(replace_no_break_spaces(name, storage))));
+  std::string speaker =
+      collapse_whitespace(strip_trailing_punctuation(trim(replace_no_break_spaces(name, storage))));
   to_upper(speaker);
   return speaker;
 }

@@ -52,7 +52,9 @@ const HeadingPrefix* match_prefix(std::string_view line, HeadingPrefixes prefixe
   return nullptr;
 }
 
-bool is_time_word_byte(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '-'; }
+bool is_time_word_byte(char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '-';
+}
 
 bool has_time_word(std::string_view segment) {
   std::size_t i = 0;
@@ -90,7 +92,8 @@ std::string_view split_scene_number(std::string_view& line) {
 std::pair<std::size_t, std::size_t> last_separator(std::string_view s) {
   constexpr std::array<std::string_view, 4> kSeparators{" - ", " -- ", " \xE2\x80\x93 ",
                                                         " \xE2\x80\x94 "};
-  for (std::size_t at = s.rfind(' '); at != std::string_view::npos; at = at == 0 ? std::string_view::npos : s.rfind(' ', at - 1)) {
+  for (std::size_t at = s.rfind(' '); at != std::string_view::npos;
+       at = at == 0 ? std::string_view::npos : s.rfind(' ', at - 1)) {
     for (auto sep : kSeparators)
       if (s.substr(at, sep.size()) == sep) return {at, sep.size()};
   }

@@ -167,7 +167,8 @@ class StoryBuilder {
     std::size_t line = element.lines.first;
     unit_->action_lines.push_back(line);
     const std::string_view text = element.text;
-    for (std::size_t at = text.find('\n'); at != std::string_view::npos; at = text.find('\n', at + 1)) {
+    for (std::size_t at = text.find('\n'); at != std::string_view::npos;
+         at = text.find('\n', at + 1)) {
       line = std::min(line + 1, std::max(element.lines.last, element.lines.first));
       unit_->action_lines.push_back(line);
     }

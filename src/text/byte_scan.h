@@ -38,7 +38,9 @@ inline std::uint64_t equal_to(std::uint64_t word, char c) {
 }
 
 // How many bytes `flags` flags (bit 7 of each byte, as the tests above give them).
-inline std::size_t count_flagged(std::uint64_t flags) { return static_cast<std::size_t>(((flags >> 7) * kOnes) >> 56); }
+inline std::size_t count_flagged(std::uint64_t flags) {
+  return static_cast<std::size_t>(((flags >> 7) * kOnes) >> 56);
+}
 
 }  // namespace byte_scan_detail
 

@@ -19,7 +19,9 @@ struct ReferenceWord {
   std::size_t line_index = 0;
 };
 
-bool ascii_alnum(unsigned char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
+bool ascii_alnum(unsigned char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
 
 // The definition read one byte at a time: ASCII punctuation and space separate words, as do
 // U+00A0, U+00AB, U+00BB and U+2000–U+203F, each taken whole.
@@ -63,15 +65,21 @@ std::vector<std::string> capitalised_texts(std::string_view text) {
 }  // namespace
 
 TEST_CASE("next_word cuts at ASCII punctuation and Unicode separators", "[action-words]") {
-  const std::string text = "Edward\xE2\x80\x99s hat\xE2\x80\x94" "and  McCLANE\xC2\xA0" "42 caf\xC3\xA9.";
+  const std::string text =
+      "Edward\xE2\x80\x99s hat\xE2\x80\x94"
+      "and  McCLANE\xC2\xA0"
+      "42 caf\xC3\xA9.";
   std::vector<std::string> words;
-  for (auto w = next_word(text, 0); w; w = next_word(text, w->end)) words.push_back(text.substr(w->begin, w->end - w->begin));
-  CHECK(words == std::vector<std::string>{"Edward", "s", "hat", "and", "McCLANE", "42", "caf\xC3\xA9"});
+  for (auto w = next_word(text, 0); w; w = next_word(text, w->end))
+    words.push_back(text.substr(w->begin, w->end - w->begin));
+  CHECK(words ==
+        std::vector<std::string>{"Edward", "s", "hat", "and", "McCLANE", "42", "caf\xC3\xA9"});
   CHECK_FALSE(next_word(" ... ", 0));
   CHECK_FALSE(next_word("", 0));
 }
 
-TEST_CASE("capitalised words: capital first letters, in any script, with their lines", "[action-words]") {
+TEST_CASE("capitalised words: capital first letters, in any script, with their lines",
+          "[action-words]") {
   const std::string text =
       "the MAN, 40s, meets \xC3\x89lodie and \xC3\xA9lise.\nMcCLANE waits; mcCoy\n"
       "doesn\xE2\x80\x99t. 3D glasses. \xC3\x80 BIENT\xC3\x94T";
@@ -88,14 +96,40 @@ TEST_CASE("capitalised words: capital first letters, in any script, with their l
   CHECK(words[4].all_caps);
 }
 
-TEST_CASE("capitalised words agree with a byte-by-byte reading, property", "[action-words][property]") {
+TEST_CASE("capitalised words agree with a byte-by-byte reading, property",
+          "[action-words][property]") {
   std::mt19937 random(20260511);
   // Pieces that put separators of one, two and three bytes, broken sequences and capitals at
   // every offset of the eight-byte steps.
-  const std::vector<std::string> pieces = {
-      "a", "Z", "q", "7", " ", "  ", "\n", ".", ",", "'", "-", "Mc", "CL",
-      "\xC3\x89", "\xC3\xA9", "\xC2\xA0", "\xC2\xAB", "\xC2", "\xC2\xC2\xA0", "\xE2\x80\x99", "\xE2\x80\x94",
-      "\xE2", "\xE2\x80", "\xE2\x81\x80", "\x80", "\xFF", "\xC7\x85", "\xCE\xA3", "\xD0\xB4"};
+  const std::vector<std::string> pieces = {"a",
+                                           "Z",
+                                           "q",
+                                           "7",
+                                           " ",
+                                           "  ",
+                                           "\n",
+                                           ".",
+                                           ",",
+                                           "'",
+                                           "-",
+                                           "Mc",
+                                           "CL",
+                                           "\xC3\x89",
+                                           "\xC3\xA9",
+                                           "\xC2\xA0",
+                                           "\xC2\xAB",
+                                           "\xC2",
+                                           "\xC2\xC2\xA0",
+                                           "\xE2\x80\x99",
+                                           "\xE2\x80\x94",
+                                           "\xE2",
+                                           "\xE2\x80",
+                                           "\xE2\x81\x80",
+                                           "\x80",
+                                           "\xFF",
+                                           "\xC7\x85",
+                                           "\xCE\xA3",
+                                           "\xD0\xB4"};
   for (int round = 0; round < 20000; ++round) {
     std::string text;
     const std::size_t count = random() % 24;
@@ -105,7 +139,8 @@ TEST_CASE("capitalised words agree with a byte-by-byte reading, property", "[act
     append_capitalised_words(text, words);
     std::size_t next = 0;
     for (const ReferenceWord& word : reference_words(text)) {
-      const std::string_view piece = std::string_view(text).substr(word.begin, word.end - word.begin);
+      const std::string_view piece =
+          std::string_view(text).substr(word.begin, word.end - word.begin);
       if (!starts_upper(piece)) continue;
       REQUIRE(next < words.size());
       CHECK(words[next].begin == word.begin);
@@ -117,7 +152,8 @@ TEST_CASE("capitalised words agree with a byte-by-byte reading, property", "[act
     CHECK(next == words.size());
     // next_word walks the same words.
     std::vector<ReferenceWord> walked;
-    for (auto w = next_word(text, 0); w; w = next_word(text, w->end)) walked.push_back({w->begin, w->end, 0});
+    for (auto w = next_word(text, 0); w; w = next_word(text, w->end))
+      walked.push_back({w->begin, w->end, 0});
     const std::vector<ReferenceWord> expected = reference_words(text);
     REQUIRE(walked.size() == expected.size());
     for (std::size_t k = 0; k < walked.size(); ++k) {

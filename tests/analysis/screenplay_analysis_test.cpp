@@ -267,7 +267,8 @@ TEST_CASE("a pair's joining text is its exchanges and the action naming either",
   CHECK(joined(*anna_dora, 0) == "[ANNA and BEN cook. CARL and DORA argue by the door.][Ben hugs Anna.]");
 }
 
-TEST_CASE("names in the action: any case after the first word, non-ASCII, across lines", "[screenplay-analysis]") {
+TEST_CASE("names in the action: any case after the first word, non-ASCII, across lines",
+          "[screenplay-analysis]") {
   const Analysis analysis = analyze_fountain(
       "INT. STUDIO - DAY\n\n"
       "Edward bloom waves. Zo\xC3\xAB\xE2\x80\x99s coat hangs there. ZO\xC3\x8B nods to Edward\n"

@@ -2,30 +2,34 @@
 //
 // The work is a few linear passes over the units: (1) speakers and capitalised introductions,
 // (2) names in the action, (3) which silent introductions qualify, (4) scenes, presence and
-// character pairs, (5) characters, relationships, graph metrics and statistics. Nothing is
-// quadratic in the length of the script; pairs are quadratic only in the characters present
-// in one scene.
+// character pairs, (5) characters, relationships, graph metrics and statistics. The action is
+// cut into words once, for passes 1 and 2. Nothing is quadratic in the length of the script;
+// pairs are quadratic only in the characters present in one scene.
 #include "analysis/screenplay_analysis.h"
 
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
-#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <iterator>
 #include <map>
+#include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
+#include "analysis/action_words.h"
 #include "analysis/character_graph.h"
 #include "analysis/lexicon.h"
 #include "analysis/screenplay_stats.h"
+#include "text/byte_scan.h"
+#include "text/string_lookup.h"
 #include "text/unicode_text.h"
 
 namespace filmscope {
@@ -44,6 +48,9 @@ constexpr std::size_t kMaxIntroductionWords = 3;
 // Bytes allowed between the words of a name in the action ("Dr. Bennett", "Edward\nBloom").
 constexpr std::size_t kMaxNameGap = 3;
 constexpr std::size_t kNone = SIZE_MAX;
+// About how many bytes of action text come with each capitalised word, to reserve those of a
+// whole script at once.
+constexpr std::size_t kBytesPerCapital = 32;
 // Characters of one scene that are paired with each other. Pairs grow with the square of a
 // scene's cast, so a scene of 100,000 cues would make five billion relationships; real crowd
 // scenes stay far below this. Beyond it, only the first kMaxPairedScenePresence characters
@@ -54,114 +61,30 @@ constexpr bool is_ascii_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
 constexpr bool is_ascii_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
 constexpr bool is_ascii_alnum(unsigned char c) { return is_ascii_upper(c) || is_ascii_lower(c) || (c >= '0' && c <= '9'); }
 
-// Byte length of a word separator at `i`, 0 when text[i] starts a word character. ASCII
-// punctuation and space separate; so do the no-break space, guillemets and the General
-// Punctuation block (curly quotes, dashes, ellipsis), so that "Edward’s" and "Edward—" hold
-// the word "Edward". Other non-ASCII bytes are letters of a word.
-std::size_t separator_length(std::string_view text, std::size_t i) {
-  const auto c = static_cast<unsigned char>(text[i]);
-  if (c < 0x80) return is_ascii_alnum(c) ? 0 : 1;
-  if (c == 0xC2 && i + 1 < text.size()) {
-    const auto d = static_cast<unsigned char>(text[i + 1]);
-    if (d == 0xA0 || d == 0xAB || d == 0xBB) return 2;
-  }
-  if (c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80) return 3;
-  return 0;
+std::string_view span_text(std::string_view text, std::size_t begin, std::size_t end) {
+  return text.substr(begin, end - begin);
 }
 
-struct Token {
-  std::size_t begin = 0;
-  std::size_t end = 0;
-  std::size_t line_index = 0;  // '\n's before the token in its text
-  bool capital = false;        // starts with an upper-case letter
-  bool all_caps = false;       // has a letter and no lower-case letter
-};
-
-// First code point of `word` (valid UTF-8 or not) and whether it is upper or title case.
-bool starts_with_capital(std::string_view word) {
-  const auto c = static_cast<unsigned char>(word[0]);
-  if (c < 0x80) return is_ascii_upper(c);
-  std::int32_t i = 0;
-  UChar32 cp = 0;
-  U8_NEXT(reinterpret_cast<const std::uint8_t*>(word.data()), i, static_cast<std::int32_t>(word.size()), cp);
-  return cp >= 0 && (u_isupper(cp) || u_istitle(cp));
-}
-
-bool word_is_all_caps(std::string_view word) {
-  bool ascii = true;
-  bool letter = false;
-  for (char ch : word) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (c >= 0x80) {
-      ascii = false;
-      break;
-    }
-    if (is_ascii_lower(c)) return false;
-    letter = letter || is_ascii_upper(c);
-  }
-  return ascii ? letter : is_all_caps(word);
-}
-
-// ASCII letters and digits, as a table: tokenize asks of every byte of every action line.
-constexpr std::array<bool, 128> kAsciiAlnum = [] {
-  std::array<bool, 128> table{};
-  for (int c = 0; c < 128; ++c) table[static_cast<std::size_t>(c)] = is_ascii_alnum(static_cast<unsigned char>(c));
-  return table;
-}();
-
-// Splits `text` into words; `out` is reused between calls to spare allocations. ASCII bytes
-// are classified inline; only non-ASCII ones go through separator_length.
-void tokenize(std::string_view text, std::vector<Token>& out) {
-  out.clear();
-  std::size_t newlines = 0;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const auto first = static_cast<unsigned char>(text[i]);
-    if (first < 0x80 ? !kAsciiAlnum[first] : false) {
-      newlines += first == '\n';
-      ++i;
-      continue;
-    }
-    if (first >= 0x80) {
-      if (const std::size_t skip = separator_length(text, i); skip > 0) {
-        i += skip;
-        continue;
-      }
-    }
-    Token token;
-    token.begin = i;
-    token.line_index = newlines;
-    while (i < text.size()) {
-      const auto c = static_cast<unsigned char>(text[i]);
-      if (c < 0x80 ? !kAsciiAlnum[c] : separator_length(text, i) > 0) break;
-      ++i;
-    }
-    token.end = i;
-    std::string_view word = text.substr(token.begin, token.end - token.begin);
-    token.capital = starts_with_capital(word);
-    token.all_caps = token.capital && word_is_all_caps(word);
-    out.push_back(token);
-  }
+std::string_view span_text(std::string_view text, const CapitalisedWord& word) {
+  return span_text(text, word.begin, word.end);
 }
 
 // The comparison key of a word: ASCII lower case, full case folding when non-ASCII.
 void word_key(std::string_view word, std::string& key) {
-  key.assign(word);
+  key.resize(word.size());
   bool ascii = true;
-  for (char& ch : key) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (c >= 0x80) ascii = false;
-    if (is_ascii_upper(c)) ch = static_cast<char>(c - 'A' + 'a');
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    const auto c = static_cast<unsigned char>(word[i]);
+    ascii = ascii && c < 0x80;
+    key[i] = static_cast<char>(is_ascii_upper(c) ? c - 'A' + 'a' : c);
   }
   if (!ascii) key = fold_case(word);
 }
 
 std::vector<std::string> name_keys(std::string_view name) {
-  std::vector<Token> tokens;
-  tokenize(name, tokens);
-  std::vector<std::string> keys(tokens.size());
-  for (std::size_t t = 0; t < tokens.size(); ++t)
-    word_key(name.substr(tokens[t].begin, tokens[t].end - tokens[t].begin), keys[t]);
+  std::vector<std::string> keys;
+  for (auto word = next_word(name, 0); word; word = next_word(name, word->end))
+    word_key(span_text(name, word->begin, word->end), keys.emplace_back());
   return keys;
 }
 
@@ -177,11 +100,31 @@ bool is_name_gap(std::string_view gap) {
 
 // "EDWARD BLOOM" → "Edward Bloom", "O'BRIEN" → "O'Brien", "WILL'S MOM" → "Will's Mom".
 std::string title_case(std::string_view upper) {
+  bool word_start = true;
+  std::size_t letters_in_word = 0;
+  // An apostrophe after a one-letter word starts a new one: O'Brien, D'Artagnan.
+  auto after_other = [&](bool apostrophe) {
+    word_start = !apostrophe || letters_in_word == 1;
+    if (!apostrophe) letters_in_word = 0;
+  };
+  if (is_ascii(upper)) {
+    std::string out(upper);
+    for (char& ch : out) {
+      const auto c = static_cast<unsigned char>(ch);
+      if (is_ascii_alnum(c)) {
+        if (word_start && is_ascii_lower(c)) ch = static_cast<char>(c - 'a' + 'A');
+        if (!word_start && is_ascii_upper(c)) ch = static_cast<char>(c - 'A' + 'a');
+        word_start = false;
+        ++letters_in_word;
+        continue;
+      }
+      after_other(c == '\'');
+    }
+    return out;
+  }
   icu::UnicodeString u =
       icu::UnicodeString::fromUTF8(icu::StringPiece(upper.data(), static_cast<std::int32_t>(upper.size())));
   icu::UnicodeString out;
-  bool word_start = true;
-  std::size_t letters_in_word = 0;
   for (std::int32_t i = 0; i < u.length();) {
     UChar32 c = u.char32At(i);
     i += U16_LENGTH(c);
@@ -192,10 +135,7 @@ std::string title_case(std::string_view upper) {
       continue;
     }
     out.append(c);
-    // An apostrophe after a one-letter word starts a new one: O'Brien, D'Artagnan.
-    bool apostrophe = c == '\'' || c == 0x2019;
-    word_start = !apostrophe || letters_in_word == 1;
-    if (!apostrophe) letters_in_word = 0;
+    after_other(c == '\'' || c == 0x2019);
   }
   std::string result;
   out.toUTF8String(result);
@@ -204,9 +144,8 @@ std::string title_case(std::string_view upper) {
 
 // Speakers the readers gave as different strings that still name one part: "DR. NO" and
 // "DR NO", "JOHN’S MOTHER" and "JOHN'S MOTHER".
-std::string speaker_key(std::string_view speaker) {
-  std::string key;
-  key.reserve(speaker.size());
+void speaker_key(std::string_view speaker, std::string& key) {
+  key.clear();
   bool pending_space = false;
   for (std::size_t i = 0; i < speaker.size(); ++i) {
     char c = speaker[i];
@@ -223,16 +162,31 @@ std::string speaker_key(std::string_view speaker) {
     }
     key.push_back(c);
   }
-  return key;
 }
 
+// A word starts at each byte that is not white space (' ', '\n', '\t', '\r') after one that
+// is, or at the start. Every byte of the action passes here, so eight are tested at a time.
 std::size_t count_words(std::string_view text) {
+  using namespace byte_scan_detail;
   std::size_t words = 0;
-  bool in_word = false;
-  for (char c : text) {
-    bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
-    if (!space && !in_word) ++words;
-    in_word = !space;
+  bool after_space = true;
+  std::size_t i = 0;
+  if constexpr (kWordwise) {
+    for (; i + 8 <= text.size(); i += 8) {
+      const std::uint64_t chunk = load(text.data() + i);
+      std::uint64_t spaces = equal_to(chunk, ' ');
+      if (below_space(chunk) != 0)
+        spaces |= equal_to(chunk, '\n') | equal_to(chunk, '\t') | equal_to(chunk, '\r');
+      const std::uint64_t after = (spaces << 8) | (after_space ? 0x80U : 0U);
+      words += count_flagged(~spaces & after & kHigh);
+      after_space = (spaces >> 63) != 0;
+    }
+  }
+  for (; i < text.size(); ++i) {
+    const char c = text[i];
+    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    words += static_cast<std::size_t>(after_space && !space);
+    after_space = space;
   }
   return words;
 }
@@ -249,6 +203,17 @@ std::string shorten_text(std::string_view text, std::size_t limit) {
   return out + "\xE2\x80\xA6";
 }
 
+// A mention before its text is copied out: a speech, whose text is the cue of
+// units[unit].dialogue[block], or a name in units[unit].action at bytes [begin, end).
+struct MentionSite {
+  std::size_t unit = 0;
+  std::size_t line = 0;
+  std::size_t block = 0;  // speeches only
+  std::size_t begin = 0;  // names only
+  std::size_t end = 0;
+  bool one_word = false;  // a name of one word, which holds no white space to collapse
+};
+
 // A speaker or a capitalised introduction: a character in the making.
 struct Person {
   std::string upper;  // the name in capitals, as first seen
@@ -257,7 +222,8 @@ struct Person {
   bool speaks = false;
   std::size_t blocks = 0;
   std::size_t words = 0;
-  std::vector<Mention> mentions;
+  // The speeches (`blocks` of them, in text order), then the names in the action (in text order).
+  std::vector<MentionSite> mentions;
   std::size_t action_scenes = 0;  // scenes whose action names the person
   std::size_t last_action_unit = kNone;
   bool kept = true;
@@ -275,51 +241,93 @@ struct Hit {
 };
 
 // Finds the names of a set of people in action text: the longest name starting at a
-// capitalised word wins.
+// capitalised word wins. The words of the names are numbered, so that a word of the text is
+// folded and looked up once and then compared as a number.
 class NameMatcher {
  public:
-  void add(std::size_t person, const std::vector<std::string>& keys) {
-    if (keys.empty()) return;
-    auto& list = by_first_[keys.front()];
-    list.push_back({person, keys});
-    std::stable_sort(list.begin(), list.end(),
-                     [](const Entry& a, const Entry& b) { return a.keys.size() > b.keys.size(); });
+  // A person without words (a cue of punctuation only) is never found.
+  explicit NameMatcher(const std::vector<Person>& people) {
+    StringMap<std::uint32_t> ids;
+    for (std::size_t p = 0; p < people.size(); ++p) {
+      if (people[p].keys.empty()) continue;
+      Entry entry{p, {}};
+      entry.words.reserve(people[p].keys.size());
+      for (const std::string& key : people[p].keys)
+        entry.words.push_back(
+            ids.try_emplace(key, static_cast<std::uint32_t>(ids.size())).first->second);
+      if (entry.words.front() >= by_first_.size()) by_first_.resize(entry.words.front() + 1);
+      by_first_[entry.words.front()].push_back(std::move(entry));
+    }
+    // Longest first; among names of one length, the person seen first.
+    for (std::vector<Entry>& list : by_first_)
+      std::stable_sort(list.begin(), list.end(), [](const Entry& a, const Entry& b) {
+        return a.words.size() > b.words.size();
+      });
+    by_first_.resize(ids.size());
+    words_ = FlatStringMap<std::uint32_t>(ids);
+    for (const auto& [word, id] : ids) shapes_.add(word);
   }
 
-  // Calls found(person, first_token, last_token) for every name in `tokens`.
+  // Calls found(person, first_word, end) for every name in `text` that starts at one of the
+  // capitalised words `capitals`, where `end` is where the name's last word ends. A name's
+  // later words may be in any case, so they are read from the text.
   template <typename Found>
-  void match(std::string_view text, const std::vector<Token>& tokens, Found&& found) {
-    for (std::size_t t = 0; t < tokens.size(); ++t) {
-      if (!tokens[t].capital) continue;
-      word_key(text.substr(tokens[t].begin, tokens[t].end - tokens[t].begin), key_);
-      auto it = by_first_.find(key_);
-      if (it == by_first_.end()) continue;
-      for (const Entry& entry : it->second) {
-        std::size_t n = entry.keys.size();
-        if (t + n > tokens.size()) continue;
+  void match(std::string_view text, std::span<const CapitalisedWord> capitals, Found&& found) {
+    for (std::size_t t = 0; t < capitals.size(); ++t) {
+      const CapitalisedWord& start = capitals[t];
+      const std::uint32_t first = word_id(span_text(text, start));
+      if (first == kNoWord) continue;
+      for (const Entry& entry : by_first_[first]) {
+        std::size_t end = start.end;
         bool ok = true;
-        for (std::size_t k = 1; k < n && ok; ++k) {
-          const Token& prev = tokens[t + k - 1];
-          const Token& cur = tokens[t + k];
-          ok = is_name_gap(text.substr(prev.end, cur.begin - prev.end));
-          if (!ok) break;
-          word_key(text.substr(cur.begin, cur.end - cur.begin), key_);
-          ok = key_ == entry.keys[k];
+        for (std::size_t k = 1; k < entry.words.size() && ok; ++k) {
+          const std::optional<WordSpan> next = next_word(text, end);
+          ok = next && is_name_gap(span_text(text, end, next->begin)) &&
+               word_id(span_text(text, next->begin, next->end)) == entry.words[k];
+          if (ok) end = next->end;
         }
         if (!ok) continue;
-        found(entry.person, t, t + n - 1);
-        t += n - 1;
+        found(entry.person, start, end);
+        while (t + 1 < capitals.size() && capitals[t + 1].begin < end) ++t;
         break;
       }
     }
   }
 
  private:
+  static constexpr std::uint32_t kNoWord = UINT32_MAX;
+
   struct Entry {
     std::size_t person = 0;
-    std::vector<std::string> keys;
+    std::vector<std::uint32_t> words;
   };
-  std::unordered_map<std::string, std::vector<Entry>> by_first_;
+
+  // The number of `word` among the names' words, kNoWord when no name has it. An
+  // ASCII word is tested against the shapes of the names' words before it is folded, and
+  // folded on the stack when short.
+  std::uint32_t word_id(std::string_view word) {
+    if (!shapes_.may_hold(word) && is_ascii(word)) return kNoWord;
+    std::array<char, 32> lower{};
+    std::string_view key;
+    if (word.size() <= lower.size() && is_ascii(word)) {
+      for (std::size_t i = 0; i < word.size(); ++i) {
+        const auto c = static_cast<unsigned char>(word[i]);
+        lower[i] = static_cast<char>(is_ascii_upper(c) ? c - 'A' + 'a' : c);
+      }
+      key = std::string_view(lower.data(), word.size());
+    } else {
+      word_key(word, key_);
+      key = key_;
+    }
+    const std::uint32_t* id = words_.find(key);
+    return id ? *id : kNoWord;
+  }
+
+  FlatStringMap<std::uint32_t> words_;
+  // The shapes of the names' words; blind to ASCII case, so that a word need not be folded
+  // before it is tested.
+  WordShapeFilter shapes_;
+  std::vector<std::vector<Entry>> by_first_;  // by the number of the first word
   std::string key_;
 };
 
@@ -341,38 +349,41 @@ Gender gender_of(const std::vector<std::string>& keys, const Lexicon& lexicon) {
 }
 
 // Pass 1: capitalised runs in the action that introduce someone ("JENNY, 20s,"), keyed by
-// their folded words.
-void collect_introductions(std::string_view text, const std::vector<Token>& tokens, const Lexicon& lexicon,
-                           std::map<std::vector<std::string>, std::string>& out) {
+// their folded words. `capitals` are the action's capitalised words: two of them follow each
+// other in a run only when a name gap alone lies between them, and a word between them would
+// not be one. `key` is scratch space kept by the caller.
+void collect_introductions(std::string_view text, std::span<const CapitalisedWord> capitals,
+                           const Lexicon& lexicon,
+                           std::map<std::vector<std::string>, std::string>& out, std::string& key) {
   std::size_t t = 0;
-  std::string key;
-  while (t < tokens.size()) {
-    if (!tokens[t].all_caps) {
+  while (t < capitals.size()) {
+    if (!capitals[t].all_caps) {
       ++t;
       continue;
     }
     std::size_t end = t + 1;  // one past the run
-    while (end < tokens.size() && tokens[end].all_caps &&
-           is_name_gap(text.substr(tokens[end - 1].end, tokens[end].begin - tokens[end - 1].end)))
+    while (end < capitals.size() && capitals[end].all_caps &&
+           is_name_gap(span_text(text, capitals[end - 1].end, capitals[end].begin)))
       ++end;
     std::size_t run_start = t;
     t = end;
     if (end - run_start > kMaxIntroductionWords) continue;
     // What follows the run must end the name: a comma, a parenthesis, or a lower-case word.
-    std::size_t after = tokens[end - 1].end;
+    std::size_t after = capitals[end - 1].end;
     while (after < text.size() && (text[after] == ' ' || text[after] == '\t')) ++after;
     bool ends_name = after < text.size() && (text[after] == ',' || text[after] == '(' ||
                                              is_ascii_lower(static_cast<unsigned char>(text[after])));
     if (!ends_name) continue;
-    std::vector<std::string> keys;
-    for (std::size_t k = run_start; k < end; ++k) {
-      word_key(text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin), key);
-      keys.push_back(key);
-    }
-    std::size_t given = lexicon.honorifics.count(keys[0]) && keys.size() > 1 ? 1 : 0;
-    if (!lexicon.given_names.count(keys[given])) continue;
-    if (!out.count(keys)) {
-      std::string written(text.substr(tokens[run_start].begin, tokens[end - 1].end - tokens[run_start].begin));
+    // The given name (after an honorific) is checked before the other words are folded.
+    word_key(span_text(text, capitals[run_start]), key);
+    const bool honorific = end - run_start > 1 && lexicon.honorifics.contains(key);
+    if (honorific) word_key(span_text(text, capitals[run_start + 1]), key);
+    if (!lexicon.given_names.contains(key)) continue;
+    std::vector<std::string> keys(end - run_start);
+    for (std::size_t k = run_start; k < end; ++k)
+      word_key(span_text(text, capitals[k]), keys[k - run_start]);
+    if (!out.contains(keys)) {
+      std::string_view written = span_text(text, capitals[run_start].begin, capitals[end - 1].end);
       out.emplace(std::move(keys), collapse_whitespace(written));
     }
   }
@@ -380,7 +391,6 @@ void collect_introductions(std::string_view text, const std::vector<Token>& toke
 
 // The speeches and action lines of one shared scene that join a pair (JoiningText).
 struct JoiningParts {
-  std::size_t unit = 0;
   std::vector<std::size_t> blocks;        // indices into the unit's dialogue, ascending
   std::vector<std::size_t> action_lines;  // '\n'-separated lines of the unit's action, ascending
   bool whole_action = false;              // the two are the scene's only characters
@@ -392,9 +402,10 @@ struct PairData {
   std::size_t shared_scenes = 0;
   std::size_t shared_speaking_scenes = 0;
   std::size_t exchanges = 0;
+  std::size_t exchange_unit = kNone;        // the last unit where one answered the other
   std::vector<Evidence> exchange_evidence;  // first exchange of the first scenes
   std::vector<Evidence> shared_evidence;    // first shared scenes without an exchange
-  std::vector<JoiningParts> joining;        // per scene where the two are paired
+  std::vector<JoiningText> joining;         // per scene where the two are paired
 };
 
 using ByteRange = std::pair<std::size_t, std::size_t>;  // [begin, end)
@@ -407,6 +418,33 @@ struct UnitLayout {
   std::vector<ByteRange> blocks;        // per dialogue block; kNotFound for an empty speech
   std::vector<ByteRange> action_lines;  // per '\n'-separated line of the action
 };
+
+// Whether collapse_whitespace would give back `text` as it is: no control byte (which
+// covers white space other than ' ') and single spaces between other characters. Most action
+// lines are, and need no copy to be searched for; a false answer only costs that copy.
+bool is_collapsed(std::string_view text) {
+  using namespace byte_scan_detail;
+  if (text.empty()) return true;
+  if (text.front() == ' ' || text.back() == ' ') return false;
+  bool after_space = false;
+  std::size_t i = 0;
+  if constexpr (kWordwise) {
+    for (; i + 8 <= text.size(); i += 8) {
+      const std::uint64_t chunk = load(text.data() + i);
+      const std::uint64_t spaces = equal_to(chunk, ' ');
+      if (below_space(chunk) != 0 || (spaces & (spaces << 8)) != 0 ||
+          (after_space && (spaces & 0x80U) != 0))
+        return false;
+      after_space = (spaces >> 63) != 0;
+    }
+  }
+  for (; i < text.size(); ++i) {
+    const char c = text[i];
+    if (static_cast<unsigned char>(c) < 0x20 || (c == ' ' && after_space)) return false;
+    after_space = c == ' ';
+  }
+  return true;
+}
 
 UnitLayout layout_of(const NarrativeUnit& unit, std::string_view scene_text) {
   UnitLayout layout;
@@ -421,10 +459,18 @@ UnitLayout layout_of(const NarrativeUnit& unit, std::string_view scene_text) {
   layout.blocks.reserve(unit.dialogue.size());
   for (const DialogueBlock& block : unit.dialogue) layout.blocks.push_back(locate(block.text, cursor));
   cursor = 0;
+  layout.action_lines.reserve(unit.action_lines.size());
+  std::string collapsed;
   std::string_view action = unit.action;
   while (true) {
     const std::size_t end = action.find('\n');
-    layout.action_lines.push_back(locate(collapse_whitespace(action.substr(0, end)), cursor));
+    const std::string_view line = action.substr(0, end);
+    if (is_collapsed(line)) {
+      layout.action_lines.push_back(locate(line, cursor));
+    } else {
+      collapsed = collapse_whitespace(line);
+      layout.action_lines.push_back(locate(collapsed, cursor));
+    }
     if (end == std::string_view::npos) break;
     action.remove_prefix(end + 1);
   }
@@ -432,26 +478,31 @@ UnitLayout layout_of(const NarrativeUnit& unit, std::string_view scene_text) {
 }
 
 // The byte ranges of a pair's parts of a scene, ascending and merged where they touch.
-std::vector<ByteRange> joining_ranges(const JoiningParts& parts, const UnitLayout& layout) {
-  std::vector<ByteRange> ranges;
-  for (std::size_t b : parts.blocks) ranges.push_back(layout.blocks[b]);
+// `scratch` is reused between calls, so that only the result is allocated.
+std::vector<ByteRange> joining_ranges(const JoiningParts& parts, const UnitLayout& layout,
+                                      std::vector<ByteRange>& scratch) {
+  scratch.clear();
+  for (std::size_t b : parts.blocks)
+    if (layout.blocks[b] != kNotFound) scratch.push_back(layout.blocks[b]);
   if (parts.whole_action) {
-    ranges.insert(ranges.end(), layout.action_lines.begin(), layout.action_lines.end());
+    for (const ByteRange& range : layout.action_lines)
+      if (range != kNotFound) scratch.push_back(range);
   } else {
     for (std::size_t line : parts.action_lines)
-      if (line < layout.action_lines.size()) ranges.push_back(layout.action_lines[line]);
+      if (line < layout.action_lines.size() && layout.action_lines[line] != kNotFound)
+        scratch.push_back(layout.action_lines[line]);
   }
-  std::erase(ranges, kNotFound);
-  std::sort(ranges.begin(), ranges.end());
-  std::vector<ByteRange> merged;
-  for (const ByteRange& range : ranges) {
-    if (!merged.empty() && range.first <= merged.back().second) {
-      merged.back().second = std::max(merged.back().second, range.second);
+  std::sort(scratch.begin(), scratch.end());
+  std::size_t merged = 0;
+  for (std::size_t i = 0; i < scratch.size(); ++i) {
+    const ByteRange range = scratch[i];
+    if (merged > 0 && range.first <= scratch[merged - 1].second) {
+      scratch[merged - 1].second = std::max(scratch[merged - 1].second, range.second);
     } else {
-      merged.push_back(range);
+      scratch[merged++] = range;
     }
   }
-  return merged;
+  return {scratch.begin(), scratch.begin() + static_cast<std::ptrdiff_t>(merged)};
 }
 
 class PairTable {
@@ -475,9 +526,47 @@ class PairTable {
 };
 
 std::string exchange_text(const NarrativeUnit& unit, const DialogueBlock& block, const Person& speaker) {
-  std::string text = unit.heading ? *unit.heading + ": " : std::string();
-  text += speaker.upper + ": " + block.text;
+  std::string text;
+  text.reserve((unit.heading ? unit.heading->size() + 2 : 0) + speaker.upper.size() + 2 +
+               block.text.size());
+  if (unit.heading) {
+    text += *unit.heading;
+    text += ": ";
+  }
+  text += speaker.upper;
+  text += ": ";
+  text += block.text;
   return shorten_text(text, kEvidenceTextMax);
+}
+
+// A person's mentions in text order: the speeches and the names in the action merged by
+// scene and line, a speech first where the two share a line.
+std::vector<Mention> mentions_of(const Person& person, const Story& story) {
+  std::vector<Mention> mentions;
+  mentions.reserve(person.mentions.size());
+  auto speech = person.mentions.begin();
+  const auto speeches_end = speech + static_cast<std::ptrdiff_t>(person.blocks);
+  auto name = speeches_end;
+  const auto names_end = person.mentions.end();
+  while (speech != speeches_end || name != names_end) {
+    const bool name_first =
+        name != names_end && (speech == speeches_end || name->unit < speech->unit ||
+                              (name->unit == speech->unit && name->line < speech->line));
+    const MentionSite& site = name_first ? *name++ : *speech++;
+    const NarrativeUnit& unit = story.units[site.unit];
+    Mention& mention = mentions.emplace_back();
+    mention.scene = site.unit + 1;
+    mention.line = site.line;
+    if (!name_first) {
+      mention.text = unit.dialogue[site.block].cue;
+    } else {
+      const std::string_view text =
+          std::string_view(unit.action).substr(site.begin, site.end - site.begin);
+      mention.text = site.one_word ? std::string(text) : collapse_whitespace(text);
+    }
+    mention.kind = MentionKind::name;
+  }
+  return mentions;
 }
 
 }  // namespace
@@ -490,23 +579,36 @@ Analysis analyze_screenplay(const Story& story, const SourceInfo& source) {
   analysis.diagnostics = story.diagnostics;
   const std::size_t unit_count = story.units.size();
 
+  // The capitalised words of every unit's action, found once for passes 1 and 2: unit u's
+  // are capitals[capitals_from[u]] up to capitals[capitals_from[u + 1]].
+  std::vector<CapitalisedWord> capitals;
+  std::vector<std::size_t> capitals_from(unit_count + 1, 0);
+  std::size_t action_bytes = 0;
+  for (const NarrativeUnit& unit : story.units) action_bytes += unit.action.size();
+  capitals.reserve(action_bytes / kBytesPerCapital);
+  auto unit_capitals = [&](std::size_t u) {
+    return std::span<const CapitalisedWord>(capitals).subspan(
+        capitals_from[u], capitals_from[u + 1] - capitals_from[u]);
+  };
+
   // Pass 1: speakers, their cues, speeches and words; capitalised introductions.
   std::vector<Person> people;
-  std::unordered_map<std::string, std::size_t> by_speaker;
+  StringMap<std::size_t> by_speaker;
   std::vector<std::vector<std::size_t>> block_person(unit_count);
   std::map<std::vector<std::string>, std::string> introductions;
-  std::vector<Token> tokens;
+  std::string key;
   for (std::size_t u = 0; u < unit_count; ++u) {
     const NarrativeUnit& unit = story.units[u];
     block_person[u].reserve(unit.dialogue.size());
     for (const DialogueBlock& block : unit.dialogue) {
-      std::string key = speaker_key(block.speaker);
+      speaker_key(block.speaker, key);
       if (key.empty()) {
         block_person[u].push_back(kNone);
         continue;
       }
-      auto [it, inserted] = by_speaker.try_emplace(std::move(key), people.size());
-      if (inserted) {
+      auto it = by_speaker.find(key);
+      if (it == by_speaker.end()) {
+        it = by_speaker.emplace(key, people.size()).first;
         Person person;
         person.upper = block.speaker;
         person.keys = name_keys(block.speaker);
@@ -518,21 +620,26 @@ Analysis analyze_screenplay(const Story& story, const SourceInfo& source) {
         person.cues.push_back(block.cue);
       person.blocks += 1;
       person.words += block.words;
-      person.mentions.push_back({u + 1, block.lines.first, 0, block.cue, MentionKind::name});
+      MentionSite& speech = person.mentions.emplace_back();
+      speech.unit = u;
+      speech.line = block.lines.first;
+      speech.block = static_cast<std::size_t>(&block - unit.dialogue.data());
       block_person[u].push_back(it->second);
     }
-    tokenize(unit.action, tokens);
-    collect_introductions(unit.action, tokens, lexicon, introductions);
+    append_capitalised_words(unit.action, capitals);
+    capitals_from[u + 1] = capitals.size();
+    collect_introductions(unit.action, unit_capitals(u), lexicon, introductions, key);
   }
   const std::size_t speaker_count = people.size();
 
   // Introductions that share a word with a speaker are that speaker's full name or a
   // relative ("EDWARD BLOOM" for EDWARD, "WILL'S MOTHER"): not new characters.
-  std::unordered_set<std::string> speaker_words;
+  StringSet speaker_words;
   for (const Person& p : people)
     for (const auto& k : p.keys) speaker_words.insert(k);
   for (auto& [keys, written] : introductions) {
-    bool overlaps = std::any_of(keys.begin(), keys.end(), [&](const std::string& k) { return speaker_words.count(k) > 0; });
+    bool overlaps = std::any_of(keys.begin(), keys.end(),
+                                [&](const std::string& k) { return speaker_words.contains(k); });
     if (overlaps) continue;
     Person person;
     person.upper = written;
@@ -543,8 +650,7 @@ Analysis analyze_screenplay(const Story& story, const SourceInfo& source) {
   }
 
   // Pass 2: names in the action.
-  NameMatcher matcher;
-  for (std::size_t p = 0; p < people.size(); ++p) matcher.add(p, people[p].keys);
+  NameMatcher matcher(people);
   std::vector<std::vector<Hit>> action_hits(unit_count);
   // Every (person, action line index) named in each unit, in text order: which action lines a
   // pair's arc reads.
@@ -552,30 +658,48 @@ Analysis analyze_screenplay(const Story& story, const SourceInfo& source) {
   for (std::size_t u = 0; u < unit_count; ++u) {
     const NarrativeUnit& unit = story.units[u];
     std::string_view action = unit.action;
-    tokenize(action, tokens);
-    matcher.match(action, tokens, [&](std::size_t p, std::size_t first, std::size_t last) {
-      const Token& a = tokens[first];
-      const Token& b = tokens[last];
-      std::size_t line = action_line(unit, a.line_index);
-      Person& person = people[p];
-      person.mentions.push_back({u + 1, line, 0, collapse_whitespace(action.substr(a.begin, b.end - a.begin)),
-                                 MentionKind::name});
-      auto& line_hits = action_line_hits[u];
-      if (line_hits.empty() || line_hits.back().person != p || line_hits.back().line != a.line_index)
-        line_hits.push_back({p, a.line_index});
-      if (person.last_action_unit != u) {
-        person.last_action_unit = u;
-        person.action_scenes += 1;
-        action_hits[u].push_back({p, line});
-      }
-    });
+    matcher.match(action, unit_capitals(u),
+                  [&](std::size_t p, const CapitalisedWord& a, std::size_t end) {
+                    std::size_t line = action_line(unit, a.line_index);
+                    Person& person = people[p];
+                    MentionSite& name = person.mentions.emplace_back();
+                    name.unit = u;
+                    name.line = line;
+                    name.begin = a.begin;
+                    name.end = end;
+                    name.one_word = end == a.end;
+                    auto& line_hits = action_line_hits[u];
+                    if (line_hits.empty() || line_hits.back().person != p ||
+                        line_hits.back().line != a.line_index)
+                      line_hits.push_back({p, a.line_index});
+                    if (person.last_action_unit != u) {
+                      person.last_action_unit = u;
+                      person.action_scenes += 1;
+                      action_hits[u].push_back({p, line});
+                    }
+                  });
   }
 
   // Pass 3: silent introductions stay only when named in enough scenes.
   for (std::size_t p = speaker_count; p < people.size(); ++p)
     people[p].kept = people[p].action_scenes >= kMinSilentScenes;
 
-  // Pass 4: scenes, presence, pairs.
+  // The scenes, before their characters are known: pass 4 reads where each speech and action
+  // line lies in a scene's text.
+  analysis.scenes.reserve(unit_count);
+  std::vector<UnitLayout> layouts(unit_count);
+  for (std::size_t u = 0; u < unit_count; ++u) {
+    const NarrativeUnit& unit = story.units[u];
+    Scene scene = scene_from_unit(unit, u + 1);
+    layouts[u] = layout_of(unit, scene.text);
+    scene.setting = unit.setting;
+    scene.dialogue_blocks = unit.dialogue.size();
+    for (const DialogueBlock& block : unit.dialogue) scene.dialogue_words += block.words;
+    scene.action_words = count_words(unit.action);
+    analysis.scenes.push_back(std::move(scene));
+  }
+
+  // Pass 4: presence, pairs.
   PairTable pairs;
   std::vector<std::size_t> first_line(people.size(), kNone);
   std::vector<char> speaks_here(people.size(), 0);
@@ -583,9 +707,10 @@ Analysis analyze_screenplay(const Story& story, const SourceInfo& source) {
   std::vector<std::size_t> speakers;
   std::vector<std::vector<std::size_t>> scene_present(unit_count);
   std::vector<std::vector<std::size_t>> scene_speakers(unit_count);
-  std::set<std::pair<std::size_t, std::size_t>> exchanged;  // pairs with an exchange here
   // (pair, block) for each speech of an exchange here; sorted, then read pair by pair.
   std::vector<std::pair<std::pair<std::size_t, std::size_t>, std::size_t>> exchange_blocks;
+  JoiningParts parts;
+  std::vector<ByteRange> range_scratch;
   for (std::size_t u = 0; u < unit_count; ++u) {
     const NarrativeUnit& unit = story.units[u];
     present.clear();
@@ -607,7 +732,6 @@ Analysis analyze_screenplay(const Story& story, const SourceInfo& source) {
                      [&](std::size_t a, std::size_t b) { return first_line[a] < first_line[b]; });
 
     // Exchanges: a speech directly followed by another character's speech.
-    exchanged.clear();
     exchange_blocks.clear();
     std::size_t previous = kNone;
     std::size_t previous_block = 0;
@@ -620,7 +744,8 @@ Analysis analyze_screenplay(const Story& story, const SourceInfo& source) {
         std::pair<std::size_t, std::size_t> key = std::minmax(previous, p);
         exchange_blocks.push_back({key, previous_block});
         exchange_blocks.push_back({key, i});
-        if (exchanged.insert(key).second) {
+        if (pair.exchange_unit != u) {
+          pair.exchange_unit = u;
           if (pair.exchange_evidence.size() < kMaxEvidence) {
             const DialogueBlock& block = unit.dialogue[previous_block];
             pair.exchange_evidence.push_back(
@@ -648,11 +773,11 @@ Analysis analyze_screenplay(const Story& story, const SourceInfo& source) {
         pair.shared_scenes += 1;
         if (speaks_here[present[i]] && speaks_here[present[j]]) pair.shared_speaking_scenes += 1;
         std::pair<std::size_t, std::size_t> key = std::minmax(present[i], present[j]);
-        bool has_exchange = exchanged.count(key) > 0;
+        const bool has_exchange = pair.exchange_unit == u;
         if (!has_exchange && pair.shared_evidence.size() < kMaxEvidence)
           pair.shared_evidence.push_back({u + 1, unit.lines.first, unit.heading.value_or(std::string()), ""});
-        JoiningParts& parts = pair.joining.emplace_back();
-        parts.unit = u;
+        parts.blocks.clear();
+        parts.action_lines.clear();
         parts.whole_action = present.size() == 2;
         if (has_exchange) {
           auto it = std::lower_bound(exchange_blocks.begin(), exchange_blocks.end(),
@@ -665,6 +790,7 @@ Analysis analyze_screenplay(const Story& story, const SourceInfo& source) {
                 (parts.action_lines.empty() || parts.action_lines.back() != hit.line))
               parts.action_lines.push_back(hit.line);
         }
+        pair.joining.push_back({u + 1, joining_ranges(parts, layouts[u], range_scratch)});
       }
     }
     for (std::size_t p : present) {
@@ -694,73 +820,86 @@ Analysis analyze_screenplay(const Story& story, const SourceInfo& source) {
   });
   std::vector<std::string> ids(people.size());
   std::set<std::string> taken;
+  analysis.characters.reserve(order.size());
   for (std::size_t p : order) {
     Person& person = people[p];
-    Character character;
+    Character& character = analysis.characters.emplace_back();
     ids[p] = unique_slug(names[p], taken, "character");
     character.id = ids[p];
-    character.name = names[p];
-    character.aliases = person.cues;
+    character.name = std::move(names[p]);
+    character.aliases = std::move(person.cues);
     if (!person.speaks) character.aliases.push_back(person.upper);
     character.gender = gender_of(person.keys, lexicon);
-    // Speeches were recorded first, then action names; each run is in text order.
-    std::inplace_merge(person.mentions.begin(), person.mentions.begin() + static_cast<std::ptrdiff_t>(person.blocks),
-                       person.mentions.end(), [](const Mention& a, const Mention& b) {
-                         if (a.scene != b.scene) return a.scene < b.scene;
-                         return a.line < b.line;
-                       });
-    character.mentions = std::move(person.mentions);
+    character.mentions = mentions_of(person, story);
     character.dialogue_blocks = person.blocks;
     character.dialogue_words = person.words;
     character.speaking_scenes = person.speaking_scenes;
     character.present_scenes = person.present_scenes;
     character.first_scene = person.first_scene;
     character.last_scene = person.last_scene;
-    analysis.characters.push_back(std::move(character));
   }
 
-  analysis.scenes.reserve(unit_count);
-  std::vector<UnitLayout> layouts(unit_count);
   for (std::size_t u = 0; u < unit_count; ++u) {
-    const NarrativeUnit& unit = story.units[u];
-    Scene scene = scene_from_unit(unit, u + 1);
-    layouts[u] = layout_of(unit, scene.text);
+    Scene& scene = analysis.scenes[u];
+    scene.characters.reserve(scene_present[u].size());
     for (std::size_t p : scene_present[u]) scene.characters.push_back(ids[p]);
+    scene.speakers.reserve(scene_speakers[u].size());
     for (std::size_t p : scene_speakers[u]) scene.speakers.push_back(ids[p]);
-    scene.setting = unit.setting;
-    scene.dialogue_blocks = unit.dialogue.size();
-    for (const DialogueBlock& block : unit.dialogue) scene.dialogue_words += block.words;
-    scene.action_words = count_words(unit.action);
-    analysis.scenes.push_back(std::move(scene));
   }
 
-  for (PairData& pair : pairs.pairs()) {
+  // Relationships heaviest first, then by source and target id. The sort compares each
+  // character's place among the sorted ids, not the ids themselves; ids are unique, so the
+  // order is total.
+  std::vector<std::size_t> by_id = order;
+  std::sort(by_id.begin(), by_id.end(),
+            [&](std::size_t a, std::size_t b) { return ids[a] < ids[b]; });
+  std::vector<std::size_t> id_rank(people.size(), 0);
+  for (std::size_t r = 0; r < by_id.size(); ++r) id_rank[by_id[r]] = r;
+  struct RelationshipPlace {
+    std::size_t shared_scenes = 0;
+    std::size_t source_rank = 0;
+    std::size_t target_rank = 0;
+    std::size_t pair = 0;  // into pairs.pairs()
+  };
+  std::vector<RelationshipPlace> places;
+  std::vector<PairData>& all_pairs = pairs.pairs();
+  for (std::size_t i = 0; i < all_pairs.size(); ++i) {
+    const PairData& pair = all_pairs[i];
     if (!people[pair.a].kept || !people[pair.b].kept || pair.shared_scenes == 0) continue;
-    Relationship relationship;
-    relationship.source = std::min(ids[pair.a], ids[pair.b]);
-    relationship.target = std::max(ids[pair.a], ids[pair.b]);
+    const auto [source_rank, target_rank] = std::minmax(id_rank[pair.a], id_rank[pair.b]);
+    places.push_back({pair.shared_scenes, source_rank, target_rank, i});
+  }
+  std::sort(places.begin(), places.end(),
+            [](const RelationshipPlace& x, const RelationshipPlace& y) {
+              if (x.shared_scenes != y.shared_scenes) return x.shared_scenes > y.shared_scenes;
+              if (x.source_rank != y.source_rank) return x.source_rank < y.source_rank;
+              return x.target_rank < y.target_rank;
+            });
+  analysis.relationships.reserve(places.size());
+  for (const RelationshipPlace& place : places) {
+    PairData& pair = all_pairs[place.pair];
+    Relationship& relationship = analysis.relationships.emplace_back();
+    relationship.source = ids[by_id[place.source_rank]];
+    relationship.target = ids[by_id[place.target_rank]];
     relationship.shared_scenes = pair.shared_scenes;
     relationship.shared_speaking_scenes = pair.shared_speaking_scenes;
     relationship.exchanges = pair.exchanges;
     relationship.weight = static_cast<double>(pair.shared_scenes);
-    relationship.evidence = std::move(pair.exchange_evidence);
-    for (Evidence& e : pair.shared_evidence) {
-      if (relationship.evidence.size() >= kMaxEvidence) break;
-      relationship.evidence.push_back(std::move(e));
-    }
-    std::stable_sort(relationship.evidence.begin(), relationship.evidence.end(),
-                     [](const Evidence& a, const Evidence& b) { return a.scene < b.scene; });
-    relationship.joining.reserve(pair.joining.size());
-    for (const JoiningParts& parts : pair.joining)
-      relationship.joining.push_back({parts.unit + 1, joining_ranges(parts, layouts[parts.unit])});
-    analysis.relationships.push_back(std::move(relationship));
+    // Both lists are in scene order and share no scene: a merge puts the evidence in scene
+    // order, the exchanges first and then as many shared scenes as there is room for.
+    const std::size_t shared_kept =
+        std::min(pair.shared_evidence.size(),
+                 kMaxEvidence - std::min(kMaxEvidence, pair.exchange_evidence.size()));
+    relationship.evidence.reserve(pair.exchange_evidence.size() + shared_kept);
+    std::merge(std::make_move_iterator(pair.exchange_evidence.begin()),
+               std::make_move_iterator(pair.exchange_evidence.end()),
+               std::make_move_iterator(pair.shared_evidence.begin()),
+               std::make_move_iterator(pair.shared_evidence.begin() +
+                                       static_cast<std::ptrdiff_t>(shared_kept)),
+               std::back_inserter(relationship.evidence),
+               [](const Evidence& a, const Evidence& b) { return a.scene < b.scene; });
+    relationship.joining = std::move(pair.joining);
   }
-  std::sort(analysis.relationships.begin(), analysis.relationships.end(),
-            [](const Relationship& x, const Relationship& y) {
-              if (x.weight != y.weight) return x.weight > y.weight;
-              if (x.source != y.source) return x.source < y.source;
-              return x.target < y.target;
-            });
 
   apply_graph_metrics(analysis);
   analysis.stats = compute_screenplay_stats(analysis);

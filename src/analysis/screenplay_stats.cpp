@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "text/string_lookup.h"
 #include "text/unicode_text.h"
 
 namespace filmscope {
@@ -16,9 +17,12 @@ namespace {
 // Counts labels in order of first use, then sorts most frequent first (stable).
 class LabelCounter {
  public:
-  void add(const std::string& label) {
-    auto [it, inserted] = index_.try_emplace(label, counts_.size());
-    if (inserted) counts_.push_back({label, 0});
+  void add(std::string_view label) {
+    auto it = index_.find(label);
+    if (it == index_.end()) {
+      it = index_.emplace(std::string(label), counts_.size()).first;
+      counts_.push_back({std::string(label), 0});
+    }
     counts_[it->second].scenes += 1;
   }
 
@@ -30,7 +34,7 @@ class LabelCounter {
   }
 
  private:
-  std::unordered_map<std::string, std::size_t> index_;
+  StringMap<std::size_t> index_;
   std::vector<SceneCount> counts_;
 };
 
@@ -63,8 +67,10 @@ ScreenplayStats compute_screenplay_stats(const Analysis& analysis) {
   LabelCounter settings;
   LabelCounter times;
   LabelCounter locations;
-  std::unordered_map<std::string, std::size_t> section_index;
-  std::vector<std::unordered_set<std::string>> section_speakers;
+  const SceneSetting no_setting;
+  StringMap<std::size_t> section_index;
+  // Ids point into the analysis, which outlives the sets.
+  std::vector<std::unordered_set<std::string_view>> section_speakers;
   for (const Scene& scene : analysis.scenes) {
     const std::size_t length = scene.lines.last >= scene.lines.first ? scene.lines.last - scene.lines.first + 1 : 0;
     const double eighths = scene.setting ? scene.setting->eighths : 0.0;
@@ -76,7 +82,7 @@ ScreenplayStats compute_screenplay_stats(const Analysis& analysis) {
     const bool headed = scene.heading.has_value();
     if (headed) {
       stats.scenes += 1;
-      const SceneSetting setting = scene.setting.value_or(SceneSetting{});
+      const SceneSetting& setting = scene.setting ? *scene.setting : no_setting;
       settings.add(setting.setting);
       times.add(time_label(setting.time_of_day));
       std::string location = location_label(setting.location);
@@ -85,7 +91,9 @@ ScreenplayStats compute_screenplay_stats(const Analysis& analysis) {
       stats.unheaded_units += 1;
     }
 
-    auto [it, inserted] = section_index.try_emplace(scene.section, stats.sections.size());
+    auto it = section_index.find(scene.section);
+    const bool inserted = it == section_index.end();
+    if (inserted) it = section_index.emplace(scene.section, stats.sections.size()).first;
     if (inserted) {
       stats.sections.push_back({});
       stats.sections.back().section = scene.section;

@@ -58,16 +58,15 @@ LetterCensus census(std::string_view text) {
   return result;
 }
 
-std::string to_upper(std::string_view text) {
-  std::string out;
+// Upper-cases `text` in place: every cue passes here, and an ASCII one needs no ICU.
+void to_upper(std::string& text) {
   if (is_ascii(text)) {
-    out.reserve(text.size());
-    for (char c : text) out.push_back(ascii_upper(c));
-    return out;
+    for (char& c : text) c = ascii_upper(c);
+    return;
   }
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-  u.toUpper(icu::Locale::getRoot()).toUTF8String(out);
-  return out;
+  text.clear();
+  u.toUpper(icu::Locale::getRoot()).toUTF8String(text);
 }
 
 std::string_view strip_trailing_punctuation(std::string_view s) {
@@ -78,18 +77,21 @@ std::string_view strip_trailing_punctuation(std::string_view s) {
 }
 
 // No-break spaces (U+00A0) turn up in cues pasted from word processors; they are spaces here.
-std::string replace_no_break_spaces(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
+// `text` itself when it has none (nearly always), else a copy in `storage` with spaces.
+std::string_view replace_no_break_spaces(std::string_view text, std::string& storage) {
+  constexpr std::string_view kNoBreakSpace = "\xC2\xA0";
+  if (text.find(kNoBreakSpace) == std::string_view::npos) return text;
+  storage.clear();
+  storage.reserve(text.size());
   for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\xC2' && i + 1 < text.size() && text[i + 1] == '\xA0') {
-      out.push_back(' ');
+    if (text.substr(i, 2) == kNoBreakSpace) {
+      storage.push_back(' ');
       ++i;
     } else {
-      out.push_back(text[i]);
+      storage.push_back(text[i]);
     }
   }
-  return out;
+  return storage;
 }
 
 // Quotes around a whole name ("BARTHOLOMEW") are typography, not part of it.
@@ -118,15 +120,18 @@ void split_possessive_voice(CueParts& parts) {
 }  // namespace
 
 std::string normalise_speaker(std::string_view name) {
-  std::string spaced = replace_no_break_spaces(name);
-  return to_upper(collapse_whitespace(strip_trailing_punctuation(trim(spaced))));
+  std::string storage;
+  std::string speaker =
+      collapse_whitespace(strip_trailing_punctuation(trim(replace_no_break_spaces(name, storage))));
+  to_upper(speaker);
+  return speaker;
 }
 
 std::optional<CueParts> parse_character_cue(std::string_view line) {
   if (trim(line).size() > kMaxCueBytes) return std::nullopt;
   CueParts parts;
-  std::string spaced = replace_no_break_spaces(line);
-  std::string_view s = trim(spaced);
+  std::string storage;
+  std::string_view s = trim(replace_no_break_spaces(line, storage));
   if (!s.empty() && s.front() == '@') {
     parts.forced = true;
     s = trim(s.substr(1));
@@ -161,7 +166,8 @@ std::optional<CueParts> parse_character_cue(std::string_view line) {
   LetterCensus letters = census(name);
   if (!letters.any_letter) return std::nullopt;
   if (letters.any_lower && !parts.forced) return std::nullopt;
-  parts.speaker = to_upper(collapse_whitespace(name));
+  parts.speaker = collapse_whitespace(name);
+  to_upper(parts.speaker);
   split_possessive_voice(parts);
   return parts;
 }

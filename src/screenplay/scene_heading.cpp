@@ -11,7 +11,6 @@ namespace filmscope {
 
 namespace {
 
-using screenplay_detail::ascii_upper;
 using screenplay_detail::is_space;
 using screenplay_detail::starts_with_ci;
 using screenplay_detail::trim;
@@ -53,20 +52,19 @@ const HeadingPrefix* match_prefix(std::string_view line, HeadingPrefixes prefixe
   return nullptr;
 }
 
+bool is_time_word_byte(char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '-';
+}
+
 bool has_time_word(std::string_view segment) {
   std::size_t i = 0;
   while (i < segment.size()) {
-    while (i < segment.size() && !((segment[i] >= 'A' && segment[i] <= 'Z') ||
-                                   (segment[i] >= 'a' && segment[i] <= 'z') || segment[i] == '-'))
-      ++i;
+    while (i < segment.size() && !is_time_word_byte(segment[i])) ++i;
     std::size_t start = i;
-    while (i < segment.size() && ((segment[i] >= 'A' && segment[i] <= 'Z') ||
-                                  (segment[i] >= 'a' && segment[i] <= 'z') || segment[i] == '-'))
-      ++i;
-    std::string word;
-    for (std::size_t k = start; k < i; ++k) word.push_back(ascii_upper(segment[k]));
+    while (i < segment.size() && is_time_word_byte(segment[i])) ++i;
+    const std::string_view word = segment.substr(start, i - start);
     for (auto time_word : kTimeWords)
-      if (word == time_word) return true;
+      if (word.size() == time_word.size() && starts_with_ci(word, time_word)) return true;
   }
   return false;
 }
@@ -89,16 +87,17 @@ std::string_view split_scene_number(std::string_view& line) {
 }
 
 // Finds the last dash separator (" - ", " -- ", " – ", " — ") and returns its start and length.
+// Every separator starts with a space and no two can start at one place, so one backward scan
+// over the spaces finds the last of all of them.
 std::pair<std::size_t, std::size_t> last_separator(std::string_view s) {
   constexpr std::array<std::string_view, 4> kSeparators{" - ", " -- ", " \xE2\x80\x93 ",
                                                         " \xE2\x80\x94 "};
-  std::pair<std::size_t, std::size_t> best{std::string_view::npos, 0};
-  for (auto sep : kSeparators) {
-    std::size_t at = s.rfind(sep);
-    if (at == std::string_view::npos) continue;
-    if (best.first == std::string_view::npos || at > best.first) best = {at, sep.size()};
+  for (std::size_t at = s.rfind(' '); at != std::string_view::npos;
+       at = at == 0 ? std::string_view::npos : s.rfind(' ', at - 1)) {
+    for (auto sep : kSeparators)
+      if (s.substr(at, sep.size()) == sep) return {at, sep.size()};
   }
-  return best;
+  return {std::string_view::npos, 0};
 }
 
 std::string_view strip_dashes(std::string_view s) {

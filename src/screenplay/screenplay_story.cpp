@@ -112,8 +112,8 @@ class StoryBuilder {
     std::optional<CueParts> parts = parse_character_cue(element.text);
     if (!parts) parts = parse_character_cue("@" + element.text);
     if (parts) {
-      block.speaker = parts->speaker;
-      block.extensions = parts->extensions;
+      block.speaker = std::move(parts->speaker);
+      block.extensions = std::move(parts->extensions);
     } else {
       block.speaker = normalise_speaker(element.text);
     }
@@ -138,7 +138,9 @@ class StoryBuilder {
     if (element.kind == ElementKind::parenthetical) return;
     std::string words = collapse_whitespace(element.text);
     append_line(block.text, words, ' ');
-    block.words = count_words(block.text);
+    // The pieces are collapsed and joined by a space, so the words of the whole speech are the
+    // sum of its pieces' words.
+    block.words += count_words(words);
     append_line(unit_->text, words, '\n');
   }
 
@@ -164,8 +166,9 @@ class StoryBuilder {
     if (element.text.empty()) return;
     std::size_t line = element.lines.first;
     unit_->action_lines.push_back(line);
-    for (char c : element.text) {
-      if (c != '\n') continue;
+    const std::string_view text = element.text;
+    for (std::size_t at = text.find('\n'); at != std::string_view::npos;
+         at = text.find('\n', at + 1)) {
       line = std::min(line + 1, std::max(element.lines.last, element.lines.first));
       unit_->action_lines.push_back(line);
     }

@@ -46,6 +46,11 @@ inline std::uint64_t ascii_upper(std::uint64_t word) {
   return from_a & ~past_z & ~word & kHigh;
 }
 
+// How many bytes `flags` flags (bit 7 of each byte, as the tests above give them).
+inline std::size_t count_flagged(std::uint64_t flags) {
+  return static_cast<std::size_t>(((flags >> 7) * kOnes) >> 56);
+}
+
 }  // namespace byte_scan_detail
 
 // Whether some byte of `text` is below 0x20: a control character, a tab, a line break.

@@ -173,6 +173,13 @@ ChunkFlags chunk_flags(const char* at) {
   return {byte_scan_detail::below_space(word), byte_scan_detail::equal_to(word, ' ')};
 }
 
+// Bit 7 of each byte of `chunk` that is white space other than ' ': \t \n \v \f \r.
+std::uint64_t white_space_flags(std::uint64_t chunk) {
+  using namespace byte_scan_detail;
+  const std::uint64_t ascii = chunk & kLow7;
+  return (ascii + kOnes * (0x80 - '\t')) & ~(ascii + kOnes * (0x80 - '\r' - 1)) & ~chunk & kHigh;
+}
+
 // Whether the chunk is already as collapse_whitespace leaves it, given whether the byte before
 // it was a space: no white space but single spaces.
 bool chunk_collapsed(const ChunkFlags& flags, bool after_space) {
@@ -233,7 +240,8 @@ std::string collapse_whitespace(std::string_view text) {
     after_space = space;
   };
   // A chunk that is already collapsed (most of a text with a line break every few dozen
-  // bytes) is copied whole; the others go byte by byte.
+  // bytes) is copied whole, and so is one that is once its white space is made spaces (a line
+  // break between two words); the others go byte by byte.
   const char* in = text.data() + clean;
   const char* const end = text.data() + text.size();
   for (; kChunked && end - in >= 8; in += 8) {
@@ -242,9 +250,22 @@ std::string collapse_whitespace(std::string_view text) {
       std::memcpy(write, in, 8);
       write += 8;
       after_space = (flags.spaces >> 63) != 0;
-    } else {
-      for (int k = 0; k < 8; ++k) put(in[k]);
+      continue;
     }
+    if (flags.below != 0) {
+      std::uint64_t chunk = byte_scan_detail::load(in);
+      const std::uint64_t white = white_space_flags(chunk);
+      const ChunkFlags spaced{0, flags.spaces | white};
+      if (white == flags.below && chunk_collapsed(spaced, after_space)) {
+        const std::uint64_t white_bytes = (white >> 7) * 0xFF;
+        chunk = (chunk & ~white_bytes) | (white_bytes & (byte_scan_detail::kOnes * ' '));
+        std::memcpy(write, &chunk, 8);
+        write += 8;
+        after_space = (spaced.spaces >> 63) != 0;
+        continue;
+      }
+    }
+    for (int k = 0; k < 8; ++k) put(in[k]);
   }
   for (; in < end; ++in) put(*in);
   if (write != first && write[-1] == ' ') --write;

@@ -266,3 +266,27 @@ TEST_CASE("a pair's joining text is its exchanges and the action naming either",
   REQUIRE(anna_dora);
   CHECK(joined(*anna_dora, 0) == "[ANNA and BEN cook. CARL and DORA argue by the door.][Ben hugs Anna.]");
 }
+
+TEST_CASE("names in the action: any case after the first word, non-ASCII, across lines",
+          "[screenplay-analysis]") {
+  const Analysis analysis = analyze_fountain(
+      "INT. STUDIO - DAY\n\n"
+      "Edward bloom waves. Zo\xC3\xAB\xE2\x80\x99s coat hangs there. ZO\xC3\x8B nods to Edward\n"
+      "Bloom, and edward Bloom leaves.\n\n"
+      "EDWARD BLOOM\nHello.\n\n"
+      "ZO\xC3\x8B\nHi.\n");
+  const Character* edward = find(analysis, "edward-bloom");
+  const Character* zoe = find(analysis, "zoe");
+  REQUIRE(edward);
+  REQUIRE(zoe);
+  std::vector<std::string> texts;
+  for (const auto& m : edward->mentions) texts.push_back(m.text);
+  // "edward Bloom" starts with a lower-case word, so it names no one; the name split by the
+  // line break is one mention on the line where it starts, its white space collapsed.
+  CHECK(texts == std::vector<std::string>{"Edward bloom", "Edward Bloom", "EDWARD BLOOM"});
+  CHECK(edward->mentions[1].line == 3);
+  texts.clear();
+  for (const auto& m : zoe->mentions) texts.push_back(m.text);
+  CHECK(texts == std::vector<std::string>{"Zo\xC3\xAB", "ZO\xC3\x8B", "ZO\xC3\x8B"});
+  CHECK(zoe->name == "Zo\xC3\xAB");
+}

@@ -40,6 +40,20 @@ TEST_CASE("scene heading parts", "[scene_heading]") {
   CHECK(no_time->location == "BACKYARD / STREET, MORNING");
   CHECK(no_time->time_of_day.empty());
 
+  // The last separator of any kind splits off the time of day; time words match in any case.
+  auto dashes = parse_scene_heading("EXT. ROAD -- MILE 9 \xE2\x80\x93 Pre-Dawn");
+  REQUIRE(dashes);
+  CHECK(dashes->location == "ROAD -- MILE 9");
+  CHECK(dashes->time_of_day == "Pre-Dawn");
+  auto em_dash = parse_scene_heading("INT. HALL \xE2\x80\x94 LATER - ROOM 5");
+  REQUIRE(em_dash);
+  CHECK(em_dash->location == "HALL \xE2\x80\x94 LATER - ROOM 5");
+  CHECK(em_dash->time_of_day.empty());
+  auto spaced = parse_scene_heading("INT. HALL -  NIGHTS -- DAYTIME");
+  REQUIRE(spaced);
+  CHECK(spaced->location == "HALL - NIGHTS");
+  CHECK(spaced->time_of_day == "DAYTIME");
+
   auto forced = parse_scene_heading(".FLASHBACK");
   REQUIRE(forced);
   CHECK(forced->setting.empty());

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <charconv>
 #include <cstdint>
 #include <memory>
@@ -10,6 +11,7 @@
 #include <system_error>
 
 #include "analysis/lexicon.h"
+#include "text/byte_scan.h"
 
 namespace filmscope {
 
@@ -75,6 +77,19 @@ SearchBuffers& thread_search_buffers() {
   return buffers;
 }
 
+// The end of the word in the run of word bytes text[start, end): trailing apostrophes and
+// hyphens, typographic ones too, are not part of it.
+std::size_t trimmed_end(std::string_view text, std::size_t start, std::size_t end) {
+  for (;;) {
+    if (end > start && (text[end - 1] == '\'' || text[end - 1] == '-'))
+      --end;
+    else if (end - start >= 3 && text.substr(end - 3, 3) == kTypographicApostrophe)
+      end -= 3;
+    else
+      return end;
+  }
+}
+
 void text_words(std::string_view text, std::vector<TextWord>& words) {
   words.clear();
   words.reserve(text.size() / 5 + 1);
@@ -84,16 +99,7 @@ void text_words(std::string_view text, std::vector<TextWord>& words) {
     const std::size_t start = i;
     unsigned char high = 0;
     while (i < text.size() && word_byte(static_cast<unsigned char>(text[i]))) high |= static_cast<unsigned char>(text[i++]);
-    // Trailing apostrophes and hyphens, typographic ones too, are not part of the word.
-    std::size_t end = i;
-    for (;;) {
-      if (end > start && (text[end - 1] == '\'' || text[end - 1] == '-'))
-        --end;
-      else if (end - start >= 3 && text.substr(end - 3, 3) == kTypographicApostrophe)
-        end -= 3;
-      else
-        break;
-    }
+    const std::size_t end = trimmed_end(text, start, i);
     if (end > start)
       words.push_back({static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end - start), (high & 0x80) == 0});
   }
@@ -124,6 +130,83 @@ bool folds_to(std::string_view text, const TextWord& word, std::string_view lowe
   return true;
 }
 
+// The events whose first word `word` is, or null.
+inline const std::vector<std::size_t>* events_beginning(std::string_view text, const TextWord& word,
+                                                        const FlatStringMap<std::vector<std::size_t>>& index,
+                                                        const WordShapeFilter& shapes) {
+  // The shape filter is blind to ASCII case, so it reads the word as written.
+  if (word.ascii && !shapes.may_hold(text.substr(word.offset, word.length))) return nullptr;
+  // A short ASCII word is folded on the stack: most words that get this far are.
+  constexpr std::size_t kShortWord = 32;
+  if (word.ascii && word.length <= kShortWord) {
+    std::array<char, kShortWord> lower;
+    for (std::size_t k = 0; k < word.length; ++k) lower[k] = lower_ascii(text[word.offset + k]);
+    return index.find(std::string_view(lower.data(), word.length));
+  }
+  return index.find(folded_word(text, word, thread_search_buffers().folded));
+}
+
+// The high bit of each ASCII letter of `chunk`, exactly: `low | 0x20` maps 'A'..'Z' onto
+// 'a'..'z' and no other byte there, and each sum adds to bytes of at most 0x7F and stays below
+// 0x100, so none carries into the next byte.
+std::uint64_t letter_flags(std::uint64_t chunk) {
+  using namespace byte_scan_detail;
+  const std::uint64_t folded = (chunk & kLow7) | (kOnes * 0x20);
+  return (folded + kOnes * (0x80 - 'a')) & ~(folded + kOnes * (0x7F - 'z')) & ~chunk & kHigh;
+}
+
+// Whether the word at the run of word bytes beginning at `start` begins an event, the word
+// cut as text_words cuts it.
+bool begins_event(std::string_view text, std::size_t start, const FlatStringMap<std::vector<std::size_t>>& index,
+                  const WordShapeFilter& shapes) {
+  std::size_t i = start;
+  unsigned char high = 0;
+  while (i < text.size() && word_byte(static_cast<unsigned char>(text[i]))) high |= static_cast<unsigned char>(text[i++]);
+  const std::size_t end = trimmed_end(text, start, i);
+  if (end == start) return false;
+  const TextWord word{static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end - start), (high & 0x80) == 0};
+  return events_beginning(text, word, index, shapes) != nullptr;
+}
+
+// Whether some word of `text` may begin an event (`starts` usable); false only when none does,
+// so that a search of the text would find nothing. A first word begins with three ASCII letters,
+// so only a word that does can be one — its folded form begins with those letters lower-cased,
+// while a word beginning with another byte folds to one that begins with that byte or an
+// apostrophe. Each run of ASCII letters after a byte that is not one is tried (a superset of
+// such words' beginnings), eight bytes at a time, and where its first three letters begin a
+// first word and the run does begin a word, the word is cut and looked up.
+bool may_name_event(std::string_view text, const FlatStringMap<std::vector<std::size_t>>& index,
+                    const WordShapeFilter& shapes, const WordStartFilter& starts) {
+  using namespace byte_scan_detail;
+  auto begins = [&](std::size_t at) {
+    return at + 3 <= text.size() && starts.may_begin(text.data() + at) &&
+           (at == 0 || !word_byte(static_cast<unsigned char>(text[at - 1]))) && begins_event(text, at, index, shapes);
+  };
+  std::size_t i = 0;
+  if constexpr (kWordwise) {
+    if (text.size() >= 8) {
+      std::uint64_t before = 0;  // the previous chunk's last flag, as the first byte's
+      for (;;) {
+        // The last bytes are read as the top of the text's last eight, moved down; the shift
+        // brings in zeros, which are not letters.
+        const bool last = i + 8 >= text.size();
+        const std::uint64_t chunk = last ? load(text.data() + text.size() - 8) >> (8 * (i + 8 - text.size()))
+                                         : load(text.data() + i);
+        const std::uint64_t letters = letter_flags(chunk);
+        for (std::uint64_t runs = letters & ~((letters << 8) | before); runs != 0; runs &= runs - 1)
+          if (begins(i + static_cast<std::size_t>(std::countr_zero(runs)) / 8)) return true;
+        if (last) return false;
+        before = letters >> 56;
+        i += 8;
+      }
+    }
+  }
+  auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  for (; i < text.size(); ++i)
+    if (letter(text[i]) && (i == 0 || !letter(text[i - 1])) && begins(i)) return true;
+  return false;
+}
+
 bool negation(std::string_view word, const std::vector<std::string>& negations) {
   if (word.size() > 3 && word.ends_with("n't")) return true;
   return std::binary_search(negations.begin(), negations.end(), word);
@@ -136,6 +219,13 @@ WordShapeFilter first_word_shapes(const std::vector<RelationEvent>& events) {
   for (const RelationEvent& event : events)
     if (!event.words.empty()) shapes.add(event.words.front());
   return shapes;
+}
+
+WordStartFilter first_word_starts(const std::vector<RelationEvent>& events) {
+  WordStartFilter starts;
+  for (const RelationEvent& event : events)
+    if (!event.words.empty()) starts.add(event.words.front());
+  return starts;
 }
 
 FlatStringMap<std::vector<std::size_t>> index_by_first_word(const std::vector<RelationEvent>& events) {
@@ -174,6 +264,7 @@ RelationEventLexicon parse_relation_events(std::string_view data, const ValenceL
                    [](const RelationEvent& a, const RelationEvent& b) { return a.words.size() > b.words.size(); });
   lexicon.by_first_word = index_by_first_word(lexicon.events);
   lexicon.first_word_shapes = first_word_shapes(lexicon.events);
+  lexicon.first_word_starts = first_word_starts(lexicon.events);
   lexicon.negations.assign(valence.negations.begin(), valence.negations.end());
   std::sort(lexicon.negations.begin(), lexicon.negations.end());
   return lexicon;
@@ -186,15 +277,13 @@ const RelationEventLexicon& default_relation_events() {
 }
 
 std::vector<EventMatch> find_relation_events(std::string_view text, const RelationEventLexicon& lexicon) {
-  SearchBuffers& buffers = thread_search_buffers();
-  std::vector<TextWord>& words = buffers.words;
-  text_words(text, words);
   // Only an event whose first word is in the text can match there. Scanning every position for
   // each of the lexicon's events cost more than the rest of the analysis; instead the (event,
   // position) candidates are gathered through the first-word index and visited in the same
   // order as that scan, event by event, positions ascending, so claims and matches are the same.
   const FlatStringMap<std::vector<std::size_t>>* index = &lexicon.by_first_word;
   const WordShapeFilter* shapes = &lexicon.first_word_shapes;
+  const WordStartFilter* starts = &lexicon.first_word_starts;
   // For a lexicon put together without an index. Allocated only then: a filter is 8 KiB,
   // which an optional on the stack cleared on every call.
   std::unique_ptr<RelationEventLexicon> indexed;
@@ -202,17 +291,20 @@ std::vector<EventMatch> find_relation_events(std::string_view text, const Relati
     indexed = std::make_unique<RelationEventLexicon>();
     indexed->by_first_word = index_by_first_word(lexicon.events);
     indexed->first_word_shapes = first_word_shapes(lexicon.events);
+    indexed->first_word_starts = first_word_starts(lexicon.events);
     index = &indexed->by_first_word;
     shapes = &indexed->first_word_shapes;
+    starts = &indexed->first_word_starts;
   }
+  if (starts->usable() && !may_name_event(text, *index, *shapes, *starts)) return {};
+  SearchBuffers& buffers = thread_search_buffers();
   std::string& folded = buffers.folded;
+  std::vector<TextWord>& words = buffers.words;
+  text_words(text, words);
   auto& candidates = buffers.candidates;
   candidates.clear();
   for (std::size_t i = 0; i < words.size(); ++i) {
-    const TextWord& word = words[i];
-    // The shape filter is blind to ASCII case, so it reads the word as written.
-    if (word.ascii && !shapes->may_hold(text.substr(word.offset, word.length))) continue;
-    const auto* events = index->find(folded_word(text, word, folded));
+    const auto* events = events_beginning(text, words[i], *index, *shapes);
     if (!events) continue;
     for (std::size_t e : *events) candidates.emplace_back(e, i);
   }

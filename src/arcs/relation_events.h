@@ -6,11 +6,16 @@
 // hyphens); each event phrase is matched as a run of whole words, longest phrase first, and a
 // word already claimed by a longer phrase is not matched again. An event is dropped when one of
 // the kEventNegationWindow words before it is a negation of the valence lexicon ("does not leave").
+// Most sentences name no event, so a text is first passed over without being cut into words:
+// only a word whose first three letters begin an event's first word (WordStartFilter) is cut
+// and looked up, and only a text where one begins an event is searched as above.
 // Limits: no sense disambiguation ("left" the direction counts as "left" the departure); no
 // stemming beyond the inflections the data lists.
 #pragma once
 
+#include <array>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,6 +28,41 @@ namespace filmscope {
 inline constexpr std::size_t kEventNegationWindow = 2;
 // The most events can move a valence: a scene full of partings is not "more" than -1.
 inline constexpr double kMaxEventShift = 0.8;
+
+// Which first three bytes, blind to ASCII case (each counts by its low five bits, as in
+// WordShapeFilter), begin some word of a list, when every word of the list begins with three
+// ASCII letters (usable(); a list with a shorter word or another byte there cannot be passed
+// over this way). A text word that begins with three ASCII letters none of the words begins with
+// is none of them, and the test needs neither the word's end nor a hash.
+class WordStartFilter {
+ public:
+  void add(std::string_view word) {
+    if (word.size() < 3 || !letter(word[0]) || !letter(word[1]) || !letter(word[2])) {
+      usable_ = false;
+      return;
+    }
+    filled_ = true;
+    const std::size_t start = index(word.data());
+    bits_[start / 64] |= std::uint64_t{1} << (start % 64);
+  }
+  bool usable() const { return usable_ && filled_; }
+  // `three` points at three bytes.
+  bool may_begin(const char* three) const {
+    const std::size_t start = index(three);
+    return (bits_[start / 64] >> (start % 64)) & 1U;
+  }
+
+ private:
+  static bool letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+  static std::size_t index(const char* three) {
+    auto low = [](char c) { return static_cast<std::size_t>(static_cast<unsigned char>(c) & 0x1F); };
+    return (low(three[0]) << 10) | (low(three[1]) << 5) | low(three[2]);
+  }
+
+  std::array<std::uint64_t, (std::size_t{1} << 15) / 64> bits_{};
+  bool usable_ = true;
+  bool filled_ = false;
+};
 
 struct RelationEvent {
   std::vector<std::string> words;  // the phrase, lower case
@@ -39,11 +79,15 @@ struct RelationEventLexicon {
   FlatStringMap<std::vector<std::size_t>> by_first_word;
   // The shapes of those first words, to pass over most words without folding or hashing them.
   WordShapeFilter first_word_shapes;
+  // The first three letters of those first words, for the pass over a text that finds most
+  // texts name no event.
+  WordStartFilter first_word_starts;
 };
 
 FlatStringMap<std::vector<std::size_t>> index_by_first_word(
     const std::vector<RelationEvent>& events);
 WordShapeFilter first_word_shapes(const std::vector<RelationEvent>& events);
+WordStartFilter first_word_starts(const std::vector<RelationEvent>& events);
 
 // Parses "phrase<TAB>weight<TAB>kinds<TAB>y|n" rows; rows that do not parse are skipped.
 RelationEventLexicon parse_relation_events(std::string_view data, const ValenceLexicon& valence);

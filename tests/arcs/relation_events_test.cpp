@@ -108,6 +108,25 @@ TEST_CASE("a negated event is dropped", "[arcs][events]") {
   CHECK(phrases("Not long after, she leaves.") == std::vector<std::string>{"leaves"});  // beyond the window
 }
 
+TEST_CASE("a word start filter knows the first three letters of its words, blind to case", "[arcs][events]") {
+  filmscope::WordStartFilter starts;
+  CHECK_FALSE(starts.usable());  // knows no word yet
+  starts.add("leave");
+  starts.add("Hug");
+  CHECK(starts.usable());
+  CHECK(starts.may_begin("lea"));
+  CHECK(starts.may_begin("LEAF"));
+  CHECK(starts.may_begin("hUg"));
+  CHECK_FALSE(starts.may_begin("lef"));
+  CHECK_FALSE(starts.may_begin("the"));
+  starts.add("up");  // too short to be told by three letters
+  CHECK_FALSE(starts.usable());
+  filmscope::WordStartFilter digits;
+  digits.add("4ever");
+  CHECK_FALSE(digits.usable());
+  CHECK(default_relation_events().first_word_starts.usable());
+}
+
 TEST_CASE("events apply to the kinds they name", "[arcs][events]") {
   const auto& lexicon = default_relation_events();
   const auto divorce = find_relation_events("divorce", lexicon);
@@ -133,11 +152,18 @@ TEST_CASE("the event shift sums applicable weights and is clamped", "[arcs][even
 
 TEST_CASE("event matching agrees with folding the whole text first, property", "[arcs][events][property]") {
   const auto& lexicon = default_relation_events();
+  // A lexicon with a two-letter first word cannot be passed over, and is searched in full.
+  filmscope::RelationEventLexicon short_words = filmscope::parse_relation_events(
+      "up\t0.5\tany\tn\nleave\t-0.5\tany\ty\n", filmscope::default_valence_lexicon());
+  REQUIRE_FALSE(short_words.first_word_starts.usable());
   // Pieces that stress the folding: event words in every case, negations with either
   // apostrophe, trailing apostrophes and hyphens, non-ASCII letters, stray UTF-8 bytes.
   std::vector<std::string> pieces = {"not", "never", "doesn't", "doesn\xE2\x80\x99t", "Don\xE2\x80\x99T", "-",
                                      "'", "\xE2\x80\x99", "\xE2", "\x80\x99", "caf\xC3\xA9", "the", "and", "he",
-                                     ".", ",", "  ", "\n", "!", "--", "x-", "in", "love", "up", "with"};
+                                     ".", ",", "  ", "\n", "!", "--", "x-", "in", "love", "up", "with",
+                                     // Words that begin as an event's first word does and are none.
+                                     "lea", "leav", "leaven", "thank", "hugely", "kis", "Dieter", "3", "7leaves",
+                                     "'", "\xE2\x80\x99leaves", "le\xE2\x80\x99" "ave", "l"};
   for (const auto& event : lexicon.events)
     for (const auto& word : event.words) pieces.push_back(word);
   std::mt19937 random(20261205);
@@ -158,5 +184,8 @@ TEST_CASE("event matching agrees with folding the whole text first, property", "
     for (const auto& match : find_relation_events(text, lexicon)) got.emplace_back(match.event, match.word);
     INFO(text);
     REQUIRE(got == reference_events(text, lexicon));
+    got.clear();
+    for (const auto& match : find_relation_events(text, short_words)) got.emplace_back(match.event, match.word);
+    REQUIRE(got == reference_events(text, short_words));
   }
 }

@@ -18,11 +18,14 @@ class NarrativeTime {
   explicit NarrativeTime(const std::vector<Scene>& scenes);
 
   std::size_t count() const { return count_; }
-  // Position of the scene at 0-based index `scene`, or nullopt for a cast description.
-  std::optional<double> position(std::size_t scene) const;
+  // Position of the scene at 0-based index `scene`, or nullopt for a cast description. Arcs ask
+  // for it once per scene of every pair, so it is worked out once, here.
+  std::optional<double> position(std::size_t scene) const {
+    return scene < position_.size() ? position_[scene] : std::nullopt;
+  }
 
  private:
-  std::vector<std::optional<std::size_t>> ordinal_;  // per scene
+  std::vector<std::optional<double>> position_;  // per scene
   std::size_t count_ = 0;
 };
 

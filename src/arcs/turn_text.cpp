@@ -20,12 +20,15 @@ std::string capped(std::string_view text) {
 
 }  // namespace
 
-const std::vector<SceneSentenceCache::Sentence>& SceneSentenceCache::sentences(const Scene& scene) {
+SceneSentenceCache::Entry& SceneSentenceCache::stored_entry(const Scene& scene) {
   auto [it, inserted] = by_scene_.try_emplace(&scene);
   Entry& entry = it->second;
-  if (!inserted) return entry.sentences;
+  last_scene_ = &scene;
+  last_entry_ = &entry;
+  if (!inserted) return entry;
   const std::string_view text = scene.text;
   if (scene.sentences) {
+    entry.sentences.reserve(scene.sentences->size());
     for (const SceneSentence& sentence : *scene.sentences)
       entry.sentences.push_back({text.substr(sentence.offset, sentence.length), sentence.valence});
   } else {
@@ -33,14 +36,24 @@ const std::vector<SceneSentenceCache::Sentence>& SceneSentenceCache::sentences(c
       entry.sentences.push_back({sentence.text, score_valence(sentence.text, *valence_).compound});
   }
   entry.events.resize(entry.sentences.size());
-  return entry.sentences;
+  return entry;
+}
+
+const std::vector<SceneSentenceCache::Sentence>& SceneSentenceCache::sentences(const Scene& scene) {
+  return entry(scene).sentences;
 }
 
 const std::vector<EventMatch>& SceneSentenceCache::events(const Scene& scene, std::size_t k) {
-  Entry& entry = by_scene_.at(&scene);
+  Entry& entry = this->entry(scene);
   auto& events = entry.events.at(k);
   if (!events) events = find_relation_events(entry.sentences[k].text, *events_);
   return *events;
+}
+
+std::size_t SceneSentenceCache::heading_length(const Scene& scene) {
+  Entry& entry = this->entry(scene);
+  if (!entry.heading) entry.heading = filmscope::heading_length(scene);
+  return *entry.heading;
 }
 
 std::string turn_sentence(const Scene& scene, double change, const std::vector<std::string>* event_kinds,
@@ -51,7 +64,7 @@ std::string turn_sentence(const Scene& scene, double change, const std::vector<s
   double best_score = 0.0;
   const std::size_t count = among ? among->size() : sentences.size();
   // A heading says where, not what turned: it is quoted only when nothing else is there.
-  const std::size_t heading = count > 1 ? heading_length(scene) : 0;
+  const std::size_t heading = count > 1 ? cache.heading_length(scene) : 0;
   for (std::size_t n = 0; n < count; ++n) {
     const std::size_t k = among ? (*among)[n] : n;
     const SceneSentenceCache::Sentence& sentence = sentences[k];

@@ -46,18 +46,29 @@ class SceneSentenceCache {
 
   const RelationEventLexicon& events() const { return *events_; }
   const std::vector<Sentence>& sentences(const Scene& scene);
-  // The events of sentence `k` of sentences(scene), which must have been called for the scene.
+  // The events of sentence `k` of sentences(scene).
   const std::vector<EventMatch>& events(const Scene& scene, std::size_t k);
+  // heading_length(scene) (analysis/tone_analysis.h).
+  std::size_t heading_length(const Scene& scene);
 
  private:
   struct Entry {
     std::vector<Sentence> sentences;
     std::vector<std::optional<std::vector<EventMatch>>> events;  // per sentence, once asked for
+    std::optional<std::size_t> heading;  // heading_length of the scene, once asked for
   };
+
+  // The scene's entry, made (cut and scored) the first time the scene is asked for.
+  Entry& entry(const Scene& scene) { return last_scene_ == &scene ? *last_entry_ : stored_entry(scene); }
+  Entry& stored_entry(const Scene& scene);
 
   const RelationEventLexicon* events_;
   const ValenceLexicon* valence_;
   std::unordered_map<const Scene*, Entry> by_scene_;
+  // The scene asked for last and its entry (the map's nodes stay put): a pair's arc asks for
+  // the sentences and events of one scene many times in a row.
+  const Scene* last_scene_ = nullptr;
+  Entry* last_entry_ = nullptr;
 };
 
 // As above, with the scene's sentences taken from (and kept in) `cache`; `among`, when given,

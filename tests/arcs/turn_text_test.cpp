@@ -44,3 +44,22 @@ TEST_CASE("a turn does not quote a scene's heading while the scene has other sen
   const Scene bare = scored_scene("INT. WARD - NIGHT", {{"INT. WARD - NIGHT", 0.0}});
   CHECK(turn_sentence(bare, +0.3, nullptr, cache) == "INT. WARD - NIGHT");
 }
+
+TEST_CASE("the sentence cache keeps each scene's cut, events and heading apart", "[arcs][turn]") {
+  const Scene a = scored_scene("INT. WARD - NIGHT", {{"INT. WARD - NIGHT", 0.0}, {"She leaves him.", -0.4}});
+  Scene b = scored_scene(std::nullopt, {{"They kiss.", 0.5}, {"He waits.", 0.0}, {"They reunite.", 0.6}});
+  b.index = 2;
+  SceneSentenceCache cache;
+  // Asked for in turn, as the arcs of several pairs ask.
+  for (int round = 0; round < 2; ++round) {
+    REQUIRE(cache.sentences(a).size() == 2);
+    REQUIRE(cache.sentences(b).size() == 3);
+    CHECK(cache.events(a, 1).size() == 1);
+    CHECK(cache.events(b, 0).size() == 1);
+    CHECK(cache.events(a, 0).empty());
+    CHECK(cache.events(b, 1).empty());
+    CHECK(cache.heading_length(a) == std::string("INT. WARD - NIGHT").size());
+    CHECK(cache.heading_length(b) == 0);
+    CHECK(cache.sentences(b)[2].text == "They reunite.");
+  }
+}

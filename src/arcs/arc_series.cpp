@@ -42,7 +42,7 @@ struct Template {
 constexpr double kPi = std::numbers::pi;
 
 // In the tie order documented in arc_series.h.
-const std::array<Template, 6> kTemplates = {{
+const std::array<Template, ReaganTemplates::kCount> kTemplates = {{
     {"rags-to-riches", [](double t) { return t; }},
     {"riches-to-rags", [](double t) { return -t; }},
     {"man-in-a-hole", [](double t) { return std::cos(2.0 * kPi * t); }},
@@ -152,18 +152,30 @@ std::string_view relationship_shape(const std::vector<double>& s) {
   return "flat";
 }
 
+ReaganTemplates::ReaganTemplates(std::size_t points) : points_(points) {
+  curves_.reserve(kTemplates.size());
+  std::vector<double> shape(points, 0.0);
+  for (const Template& t : kTemplates) {
+    for (std::size_t i = 0; i < points; ++i) shape[i] = t.at(static_cast<double>(i) / static_cast<double>(points - 1));
+    curves_.push_back(z_normalised(shape));
+  }
+}
+
 ReaganFit reagan_shape(const std::vector<double>& curve, double flat_amplitude) {
   if (curve.size() < 2) return {"flat", 0.0};
+  return reagan_shape(curve, flat_amplitude, ReaganTemplates(curve.size()));
+}
+
+ReaganFit reagan_shape(const std::vector<double>& curve, double flat_amplitude, const ReaganTemplates& templates) {
+  if (curve.size() < 2) return {"flat", 0.0};
+  if (templates.points() != curve.size()) return reagan_shape(curve, flat_amplitude);
   const auto [min_it, max_it] = std::minmax_element(curve.begin(), curve.end());
   if (*max_it - *min_it < flat_amplitude) return {"flat", 0.0};
   const auto z = z_normalised(curve);
   ReaganFit best{"flat", -2.0};
-  std::vector<double> shape(curve.size(), 0.0);
-  for (const Template& t : kTemplates) {
-    for (std::size_t i = 0; i < curve.size(); ++i)
-      shape[i] = t.at(static_cast<double>(i) / static_cast<double>(curve.size() - 1));
-    const double r = correlation(z, z_normalised(shape));
-    if (r > best.correlation) best = {t.name, r};
+  for (std::size_t t = 0; t < kTemplates.size(); ++t) {
+    const double r = correlation(z, templates.curve(t));
+    if (r > best.correlation) best = {kTemplates[t].name, r};
   }
   return best;
 }

@@ -62,7 +62,25 @@ struct ReaganFit {
   double correlation = 0.0;  // with the winning template; 0 when flat
 };
 
+// The six template curves sampled at `points` values and z-normalised: they depend only on the
+// length, so the arcs of one story, whose curves all have kArcCurvePoints values, share them.
+class ReaganTemplates {
+ public:
+  explicit ReaganTemplates(std::size_t points);
+  std::size_t points() const { return points_; }
+  // Template `t` (in the tie order above), points() values.
+  const std::vector<double>& curve(std::size_t t) const { return curves_[t]; }
+  static constexpr std::size_t kCount = 6;
+
+ private:
+  std::size_t points_;
+  std::vector<std::vector<double>> curves_;
+};
+
 ReaganFit reagan_shape(const std::vector<double>& curve, double flat_amplitude);
+// The same with the templates worked out beforehand; templates.points() must be curve.size()
+// (otherwise they are worked out again for the curve's length).
+ReaganFit reagan_shape(const std::vector<double>& curve, double flat_amplitude, const ReaganTemplates& templates);
 
 struct SeriesTurn {
   std::size_t index = 0;  // into the series

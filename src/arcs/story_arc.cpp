@@ -17,7 +17,7 @@ namespace {
 
 // The arc of the given scenes (0-based indices, in story order, all narrative).
 Arc valence_arc(const Analysis& analysis, const NarrativeTime& time, const std::vector<std::size_t>& scenes,
-                const std::string* character_id, SceneSentenceCache* sentences) {
+                const std::string* character_id, const ReaganTemplates& templates, SceneSentenceCache* sentences) {
   Arc arc;
   std::vector<double> raw;
   for (std::size_t i : scenes) {
@@ -36,7 +36,7 @@ Arc valence_arc(const Analysis& analysis, const NarrativeTime& time, const std::
   const auto smoothed = smooth_series(raw, half_width);
   for (std::size_t k = 0; k < arc.points.size(); ++k) arc.points[k].smoothed = smoothed[k];
   arc.curve = resample_series(smoothed, kArcCurvePoints);
-  const ReaganFit fit = reagan_shape(arc.curve, kArcFlatAmplitude);
+  const ReaganFit fit = reagan_shape(arc.curve, kArcFlatAmplitude, templates);
   arc.shape = std::string(fit.shape);
   arc.fit = fit.correlation;
   double range = 0.0;
@@ -63,7 +63,7 @@ std::optional<Arc> story_arc(const Analysis& analysis, SceneSentenceCache* sente
   for (std::size_t i = 0; i < analysis.scenes.size(); ++i)
     if (time.position(i)) scenes.push_back(i);
   if (scenes.empty()) return std::nullopt;
-  return valence_arc(analysis, time, scenes, nullptr, sentences);
+  return valence_arc(analysis, time, scenes, nullptr, ReaganTemplates(kArcCurvePoints), sentences);
 }
 
 std::optional<Arc> character_arc(const Analysis& analysis, const std::string& character_id,
@@ -75,7 +75,7 @@ std::optional<Arc> character_arc(const Analysis& analysis, const std::string& ch
     if (time.position(i) && std::find(ids.begin(), ids.end(), character_id) != ids.end()) scenes.push_back(i);
   }
   if (scenes.size() < kMinCharacterArcScenes) return std::nullopt;
-  return valence_arc(analysis, time, scenes, &character_id, sentences);
+  return valence_arc(analysis, time, scenes, &character_id, ReaganTemplates(kArcCurvePoints), sentences);
 }
 
 std::vector<std::optional<Arc>> character_arcs(const Analysis& analysis, SceneSentenceCache* sentences) {
@@ -93,9 +93,10 @@ std::vector<std::optional<Arc>> character_arcs(const Analysis& analysis, SceneSe
     }
   }
   std::vector<std::optional<Arc>> arcs(analysis.characters.size());
+  const ReaganTemplates templates(kArcCurvePoints);
   for (std::size_t c = 0; c < arcs.size(); ++c) {
     if (scenes[c].size() >= kMinCharacterArcScenes)
-      arcs[c] = valence_arc(analysis, time, scenes[c], &analysis.characters[c].id, sentences);
+      arcs[c] = valence_arc(analysis, time, scenes[c], &analysis.characters[c].id, templates, sentences);
   }
   return arcs;
 }

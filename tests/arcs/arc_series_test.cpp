@@ -147,6 +147,36 @@ TEST_CASE("Reagan shapes: a small amplitude is flat", "[arcs][reagan]") {
   CHECK(reagan_shape(curve([](double t) { return std::min(t, 0.5); }, 20), 0.05).shape == "rags-to-riches");
 }
 
+TEST_CASE("Reagan templates are worked out once per length with the same answers", "[arcs][reagan]") {
+  const filmscope::ReaganTemplates templates(20);
+  REQUIRE(templates.points() == 20);
+  for (std::size_t t = 0; t < filmscope::ReaganTemplates::kCount; ++t) {
+    const auto& c = templates.curve(t);
+    REQUIRE(c.size() == 20);
+    double mean = 0.0, square = 0.0;
+    for (double v : c) mean += v;
+    for (double v : c) square += v * v;
+    CHECK(mean / 20.0 == Approx(0.0).margin(1e-12));  // z-normalised
+    CHECK(square / 20.0 == Approx(1.0));
+  }
+  const std::vector<std::vector<double>> curves = {
+      curve([](double t) { return 0.3 * std::cos(2 * kPi * t) + 0.05 * t; }, 20),
+      curve([](double t) { return t * t - 0.2; }, 20),
+      curve([](double t) { return -0.4 * std::cos(3 * kPi * t); }, 20),
+      curve([](double t) { return 0.01 * t; }, 20),
+  };
+  for (const auto& c : curves) {
+    const auto alone = reagan_shape(c, 0.05);
+    const auto shared = reagan_shape(c, 0.05, templates);
+    CHECK(shared.shape == alone.shape);
+    CHECK(shared.correlation == alone.correlation);  // bit for bit
+  }
+  // Templates of another length are not used for a curve they do not fit.
+  const auto short_curve = curve([](double t) { return -t; }, 7);
+  CHECK(reagan_shape(short_curve, 0.05, templates).shape == "riches-to-rags");
+  CHECK(reagan_shape(short_curve, 0.05, templates).correlation == reagan_shape(short_curve, 0.05).correlation);
+}
+
 TEST_CASE("long series are smoothed in linear time with the same result", "[arcs][pathological]") {
   // Wide enough that the running-sum path is taken; compared with the definition, term by term.
   std::vector<double> values;

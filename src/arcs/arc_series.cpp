@@ -85,25 +85,43 @@ std::vector<double> smooth_series_running(const std::vector<double>& values, std
   return out;
 }
 
+// Σ weight(m) · at(m) over m = 0 .. 2h in that order, with the triangular weights 1, 2, …, h+1,
+// …, 2, 1 (each a small integer, so counting them up and down is exact).
+template <typename At>
+double triangular_sum(std::size_t h, At at) {
+  double sum = 0.0;
+  double weight = 1.0;
+  std::size_t m = 0;
+  for (; m < h; ++m, weight += 1.0) sum += weight * at(m);
+  for (; m <= 2 * h; ++m, weight -= 1.0) sum += weight * at(m);
+  return sum;
+}
+
 }  // namespace
 
 std::vector<double> smooth_series(const std::vector<double>& values, std::size_t half_width) {
   const std::size_t n = values.size();
   if (half_width == 0 || n < 2) return values;
   if (n > kMaxDirectSmoothingWork / (2 * half_width + 1)) return smooth_series_running(values, half_width);
-  const auto h = static_cast<std::ptrdiff_t>(half_width);
+  // Term by term, each sum in the order of the definition (offsets -h..h), so that results do not
+  // depend on where a point lies; only a point whose window reaches past an end needs clamping.
+  const std::size_t h = half_width;
+  // The sum of the weights, (h+1)²: every partial sum is a small integer, so it is exact.
+  const double weights = static_cast<double>(h + 1) * static_cast<double>(h + 1);
   const auto last = static_cast<std::ptrdiff_t>(n) - 1;
   std::vector<double> out(n, 0.0);
-  for (std::ptrdiff_t i = 0; i <= last; ++i) {
+  for (std::size_t i = 0; i < n; ++i) {
     double sum = 0.0;
-    double weights = 0.0;
-    for (std::ptrdiff_t k = -h; k <= h; ++k) {
-      const double weight = static_cast<double>(h + 1 - (k < 0 ? -k : k));
-      const std::ptrdiff_t j = std::clamp<std::ptrdiff_t>(i + k, 0, last);
-      sum += weight * values[static_cast<std::size_t>(j)];
-      weights += weight;
+    if (i >= h && i + h < n) {
+      const double* window = values.data() + (i - h);
+      sum = triangular_sum(h, [window](std::size_t m) { return window[m]; });
+    } else {
+      sum = triangular_sum(h, [&](std::size_t m) {
+        const std::ptrdiff_t j = static_cast<std::ptrdiff_t>(i + m) - static_cast<std::ptrdiff_t>(h);
+        return values[static_cast<std::size_t>(std::clamp<std::ptrdiff_t>(j, 0, last))];
+      });
     }
-    out[static_cast<std::size_t>(i)] = sum / weights;
+    out[i] = sum / weights;
   }
   return out;
 }

@@ -177,6 +177,27 @@ TEST_CASE("Reagan templates are worked out once per length with the same answers
   CHECK(reagan_shape(short_curve, 0.05, templates).correlation == reagan_shape(short_curve, 0.05).correlation);
 }
 
+TEST_CASE("direct smoothing sums each window in the order of the definition", "[arcs][series]") {
+  std::vector<double> values;
+  for (int i = 0; i < 41; ++i) values.push_back(std::sin(i * 0.7) * 0.6 + (i % 5) * 0.03);
+  for (std::size_t h : {std::size_t{1}, std::size_t{3}, std::size_t{7}, std::size_t{20}, std::size_t{60}}) {
+    const std::vector<double> smoothed = smooth_series(values, h);
+    REQUIRE(smoothed.size() == values.size());
+    const auto last = static_cast<std::ptrdiff_t>(values.size()) - 1;
+    const auto hh = static_cast<std::ptrdiff_t>(h);
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      double sum = 0.0, weights = 0.0;
+      for (std::ptrdiff_t k = -hh; k <= hh; ++k) {
+        const double weight = static_cast<double>(hh + 1 - (k < 0 ? -k : k));
+        sum += weight * values[static_cast<std::size_t>(std::clamp<std::ptrdiff_t>(static_cast<std::ptrdiff_t>(i) + k, 0, last))];
+        weights += weight;
+      }
+      INFO("h " << h << ", i " << i);
+      CHECK(smoothed[i] == sum / weights);  // bit for bit, ends and middle alike
+    }
+  }
+}
+
 TEST_CASE("long series are smoothed in linear time with the same result", "[arcs][pathological]") {
   // Wide enough that the running-sum path is taken; compared with the definition, term by term.
   std::vector<double> values;

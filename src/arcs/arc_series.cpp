@@ -100,16 +100,28 @@ double triangular_sum(std::size_t h, At at) {
 }  // namespace
 
 std::vector<double> smooth_series(const std::vector<double>& values, std::size_t half_width) {
+  std::vector<double> out;
+  smooth_series(values, half_width, out);
+  return out;
+}
+
+void smooth_series(const std::vector<double>& values, std::size_t half_width, std::vector<double>& out) {
   const std::size_t n = values.size();
-  if (half_width == 0 || n < 2) return values;
-  if (n > kMaxDirectSmoothingWork / (2 * half_width + 1)) return smooth_series_running(values, half_width);
+  if (half_width == 0 || n < 2) {
+    out.assign(values.begin(), values.end());
+    return;
+  }
+  if (n > kMaxDirectSmoothingWork / (2 * half_width + 1)) {
+    out = smooth_series_running(values, half_width);
+    return;
+  }
   // Term by term, each sum in the order of the definition (offsets -h..h), so that results do not
   // depend on where a point lies; only a point whose window reaches past an end needs clamping.
   const std::size_t h = half_width;
   // The sum of the weights, (h+1)²: every partial sum is a small integer, so it is exact.
   const double weights = static_cast<double>(h + 1) * static_cast<double>(h + 1);
   const auto last = static_cast<std::ptrdiff_t>(n) - 1;
-  std::vector<double> out(n, 0.0);
+  out.resize(n);
   for (std::size_t i = 0; i < n; ++i) {
     double sum = 0.0;
     if (i >= h && i + h < n) {
@@ -123,7 +135,6 @@ std::vector<double> smooth_series(const std::vector<double>& values, std::size_t
     }
     out[i] = sum / weights;
   }
-  return out;
 }
 
 std::vector<double> resample_series(const std::vector<double>& values, std::size_t count) {
@@ -201,10 +212,18 @@ ReaganFit reagan_shape(const std::vector<double>& curve, double flat_amplitude, 
 std::vector<SeriesTurn> turning_points(const std::vector<double>& raw, const std::vector<double>& smoothed,
                                        double min_change) {
   std::vector<SeriesTurn> turns;
+  std::vector<std::size_t> pivots;
+  turning_points(raw, smoothed, min_change, turns, pivots);
+  return turns;
+}
+
+void turning_points(const std::vector<double>& raw, const std::vector<double>& smoothed, double min_change,
+                    std::vector<SeriesTurn>& turns, std::vector<std::size_t>& pivots) {
+  turns.clear();
   const std::size_t n = std::min(raw.size(), smoothed.size());
-  if (n < 2) return turns;
+  if (n < 2) return;
   // Pivots: the ends and every interior point where the (non-zero) slope changes sign.
-  std::vector<std::size_t> pivots{0};
+  pivots.assign(1, 0);
   int last_sign = 0;
   std::size_t last_move_end = 0;  // the point the latest non-zero step arrived at
   for (std::size_t i = 1; i < n; ++i) {
@@ -235,7 +254,6 @@ std::vector<SeriesTurn> turning_points(const std::vector<double>& raw, const std
     if (!known) turns.push_back({steepest, steepest_step});
   }
   std::sort(turns.begin(), turns.end(), [](const SeriesTurn& a, const SeriesTurn& b) { return a.index < b.index; });
-  return turns;
 }
 
 }  // namespace filmscope

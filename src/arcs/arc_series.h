@@ -50,6 +50,8 @@ inline constexpr double kLegShare = 0.25;
 // character arcs millions); the two agree up to floating-point rounding.
 inline constexpr std::size_t kMaxDirectSmoothingWork = 500'000;
 std::vector<double> smooth_series(const std::vector<double>& values, std::size_t half_width);
+// The same into `out` (what it held is dropped), for a caller that smooths many series with one buffer.
+void smooth_series(const std::vector<double>& values, std::size_t half_width, std::vector<double>& out);
 
 // `count` samples at equal spacing over the series; a one-value series gives `count` copies.
 std::vector<double> resample_series(const std::vector<double>& values, std::size_t count);
@@ -90,5 +92,9 @@ struct SeriesTurn {
 // Turning points of `raw` (smoothed as `smoothed`, the same length), in index order, each index once.
 std::vector<SeriesTurn> turning_points(const std::vector<double>& raw, const std::vector<double>& smoothed,
                                        double min_change);
+// The same into `turns`, with `pivots` as working space (what both held is dropped), for a caller
+// that searches many series with the same buffers.
+void turning_points(const std::vector<double>& raw, const std::vector<double>& smoothed, double min_change,
+                    std::vector<SeriesTurn>& turns, std::vector<std::size_t>& pivots);
 
 }  // namespace filmscope

@@ -158,14 +158,30 @@ std::optional<double> joining_valence(const Scene& scene, std::span<const std::s
   return sum / static_cast<double>(touching.size()) + std::clamp(shift, -kMaxEventShift, kMaxEventShift);
 }
 
-std::optional<Arc> relationship_arc(const Analysis& analysis, const Relationship& relationship, const ArcInputs& in) {
-  const bool screenplay = analysis.source.format != InputFormat::synopsis;
-  Arc arc;
+// What one relationship's arc works with, kept from pair to pair so that the few hundred pairs of
+// a screenplay do not each allocate a dozen small vectors.
+struct ArcBuffers {
   std::vector<std::size_t> scene_of_point;  // 0-based scene index per point
   // Per point, the sentences that join the pair (screenplays), which its turn is quoted from:
   // joined[joined_from[p] .. joined_from[p + 1]).
   std::vector<std::size_t> joined;
-  std::vector<std::size_t> joined_from{0};
+  std::vector<std::size_t> joined_from;
+  std::vector<double> raw;
+  std::vector<double> smoothed;
+  std::vector<SeriesTurn> turns;
+  std::vector<std::size_t> pivots;
+};
+
+std::optional<Arc> relationship_arc(const Analysis& analysis, const Relationship& relationship, const ArcInputs& in,
+                                    ArcBuffers& buffers) {
+  const bool screenplay = analysis.source.format != InputFormat::synopsis;
+  Arc arc;
+  auto& scene_of_point = buffers.scene_of_point;
+  auto& joined = buffers.joined;
+  auto& joined_from = buffers.joined_from;
+  scene_of_point.clear();
+  joined.clear();
+  joined_from.assign(1, 0);
   auto joining = relationship.joining.begin();
   const Person* source = in.find(relationship.source);
   const Person* target = in.find(relationship.target);
@@ -230,20 +246,20 @@ std::optional<Arc> relationship_arc(const Analysis& analysis, const Relationship
   }
   if (arc.points.empty()) return std::nullopt;
 
-  std::vector<double> raw;
-  raw.reserve(arc.points.size());
+  auto& raw = buffers.raw;
+  auto& smoothed = buffers.smoothed;
+  raw.clear();
   for (const ArcPoint& p : arc.points) raw.push_back(p.valence);
-  const auto smoothed = smooth_series(raw, raw.size() >= kMinPointsToSmooth ? kRelationshipSmoothingHalfWidth : 0);
+  smooth_series(raw, raw.size() >= kMinPointsToSmooth ? kRelationshipSmoothingHalfWidth : 0, smoothed);
   for (std::size_t k = 0; k < arc.points.size(); ++k) arc.points[k].smoothed = smoothed[k];
   arc.shape = std::string(relationship_shape(smoothed));
-  for (const SeriesTurn& turn : turning_points(raw, smoothed, kRelationshipTurnMinChange)) {
+  turning_points(raw, smoothed, kRelationshipTurnMinChange, buffers.turns, buffers.pivots);
+  for (const SeriesTurn& turn : buffers.turns) {
     const Scene& scene = analysis.scenes[scene_of_point[turn.index]];
-    const std::vector<std::size_t> among(joined.begin() + static_cast<std::ptrdiff_t>(joined_from[turn.index]),
-                                         joined.begin() + static_cast<std::ptrdiff_t>(joined_from[turn.index + 1]));
-    arc.turning_points.push_back({scene.index,
-                                  turn_sentence(scene, turn.change, &relationship.kinds, *in.sentences,
-                                                among.empty() ? nullptr : &among),
-                                  turn.change});
+    const std::span<const std::size_t> among =
+        std::span<const std::size_t>(joined).subspan(joined_from[turn.index], joined_from[turn.index + 1] - joined_from[turn.index]);
+    arc.turning_points.push_back(
+        {scene.index, turn_sentence(scene, turn.change, &relationship.kinds, *in.sentences, among), turn.change});
   }
   return arc;
 }
@@ -257,7 +273,8 @@ void apply_relationship_arcs(Analysis& analysis, const RelationEventLexicon& eve
   const ArcInputs inputs(analysis, events, *sentences);
   std::vector<std::optional<Arc>> arcs;
   arcs.reserve(analysis.relationships.size());
-  for (const Relationship& r : analysis.relationships) arcs.push_back(relationship_arc(analysis, r, inputs));
+  ArcBuffers buffers;
+  for (const Relationship& r : analysis.relationships) arcs.push_back(relationship_arc(analysis, r, inputs, buffers));
   for (std::size_t i = 0; i < arcs.size(); ++i) analysis.relationships[i].arc = std::move(arcs[i]);
 }
 

@@ -57,16 +57,17 @@ std::size_t SceneSentenceCache::heading_length(const Scene& scene) {
 }
 
 std::string turn_sentence(const Scene& scene, double change, const std::vector<std::string>* event_kinds,
-                          SceneSentenceCache& cache, const std::vector<std::size_t>* among) {
+                          SceneSentenceCache& cache, std::span<const std::size_t> among) {
   const auto& sentences = cache.sentences(scene);
   if (sentences.empty()) return capped(scene.text);
   std::string_view best;
   double best_score = 0.0;
-  const std::size_t count = among ? among->size() : sentences.size();
+  const bool all = among.empty();
+  const std::size_t count = all ? sentences.size() : among.size();
   // A heading says where, not what turned: it is quoted only when nothing else is there.
   const std::size_t heading = count > 1 ? cache.heading_length(scene) : 0;
   for (std::size_t n = 0; n < count; ++n) {
-    const std::size_t k = among ? (*among)[n] : n;
+    const std::size_t k = all ? n : among[n];
     const SceneSentenceCache::Sentence& sentence = sentences[k];
     if (heading > 0 && sentence.text.data() == scene.text.data() && sentence.text.size() == heading) continue;
     double score = sentence.valence;

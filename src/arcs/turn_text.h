@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -71,10 +72,10 @@ class SceneSentenceCache {
   Entry* last_entry_ = nullptr;
 };
 
-// As above, with the scene's sentences taken from (and kept in) `cache`; `among`, when given,
+// As above, with the scene's sentences taken from (and kept in) `cache`; `among`, when not empty,
 // limits the choice to those sentences (indices into cache.sentences(scene)): the ones that join
 // a screenplay pair.
 std::string turn_sentence(const Scene& scene, double change, const std::vector<std::string>* event_kinds,
-                          SceneSentenceCache& cache, const std::vector<std::size_t>* among = nullptr);
+                          SceneSentenceCache& cache, std::span<const std::size_t> among = {});
 
 }  // namespace filmscope

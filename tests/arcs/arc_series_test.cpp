@@ -198,6 +198,27 @@ TEST_CASE("direct smoothing sums each window in the order of the definition", "[
   }
 }
 
+TEST_CASE("smoothing and turning points into reused buffers give the same answers", "[arcs][series]") {
+  std::vector<double> smoothed{9.0, 9.0, 9.0, 9.0, 9.0, 9.0, 9.0, 9.0, 9.0, 9.0, 9.0, 9.0};  // stale
+  std::vector<filmscope::SeriesTurn> turns{{7, 1.0}};
+  std::vector<std::size_t> pivots{3, 4};
+  const std::vector<std::vector<double>> series = {
+      {0.0, 0.1, 0.6, 0.7, 0.2, -0.3, -0.2, 0.4}, {0.2}, {}, {0.5, -0.5, 0.5}, {0.1, 0.1, 0.1, 0.9}};
+  for (const auto& raw : series) {
+    for (std::size_t h : {std::size_t{0}, std::size_t{1}, std::size_t{2}}) {
+      smooth_series(raw, h, smoothed);
+      CHECK(smoothed == smooth_series(raw, h));
+      turning_points(raw, smoothed, 0.1, turns, pivots);
+      const auto fresh = turning_points(raw, smoothed, 0.1);
+      REQUIRE(turns.size() == fresh.size());
+      for (std::size_t k = 0; k < turns.size(); ++k) {
+        CHECK(turns[k].index == fresh[k].index);
+        CHECK(turns[k].change == fresh[k].change);
+      }
+    }
+  }
+}
+
 TEST_CASE("long series are smoothed in linear time with the same result", "[arcs][pathological]") {
   // Wide enough that the running-sum path is taken; compared with the definition, term by term.
   std::vector<double> values;

@@ -33,7 +33,9 @@ TEST_CASE("a turn quotes the sentence that moves most its way", "[arcs][turn]") 
   CHECK(turn_sentence(s, -0.3, nullptr, cache) == "She weeps.");
   // Among the sentences given (a screenplay pair's), only those.
   const std::vector<std::size_t> among{1, 2};
-  CHECK(turn_sentence(s, +0.3, nullptr, cache, &among) == "He waits.");
+  CHECK(turn_sentence(s, +0.3, nullptr, cache, among) == "He waits.");
+  // No sentences given: all of them.
+  CHECK(turn_sentence(s, +0.3, nullptr, cache, {}) == "They laugh.");
 }
 
 TEST_CASE("a turn does not quote a scene's heading while the scene has other sentences", "[arcs][turn]") {

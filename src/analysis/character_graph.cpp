@@ -18,9 +18,8 @@
 #include <boost/graph/betweenness_centrality.hpp>
 #include <boost/graph/connected_components.hpp>
 #include <cmath>
-#include <deque>
 #include <limits>
-#include <map>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 
@@ -59,20 +58,39 @@ struct Neighbour {
 using Adjacency = std::vector<std::vector<Neighbour>>;
 
 Adjacency merge_edges(std::size_t n, const std::vector<WeightedEdge>& edges) {
-  std::map<std::pair<std::size_t, std::size_t>, double> merged;
+  // Each kept edge with its ends in ascending order; sorted stably, the copies of one pair lie
+  // together in input order, and their weights are summed in that order.
+  std::vector<WeightedEdge> kept;
+  kept.reserve(edges.size());
   for (const auto& e : edges) {
     if (e.source >= n || e.target >= n || e.source == e.target) continue;
-    auto key = std::minmax(e.source, e.target);
-    merged[{key.first, key.second}] += e.weight;
+    kept.push_back({std::min(e.source, e.target), std::max(e.source, e.target), e.weight});
   }
+  std::stable_sort(kept.begin(), kept.end(), [](const WeightedEdge& a, const WeightedEdge& b) {
+    return a.source != b.source ? a.source < b.source : a.target < b.target;
+  });
+  std::vector<std::size_t> degree(n, 0);
+  std::size_t merged = 0;
+  for (std::size_t k = 0; k < kept.size(); ++k) {
+    if (k > 0 && kept[k].source == kept[merged - 1].source && kept[k].target == kept[merged - 1].target) {
+      kept[merged - 1].weight += kept[k].weight;
+      continue;
+    }
+    kept[merged] = kept[k];
+    kept[merged].weight = 0.0 + kept[k].weight;  // a sum from 0.0, so a -0.0 weight stays 0.0
+    ++degree[kept[merged].source];
+    ++degree[kept[merged].target];
+    ++merged;
+  }
+  kept.resize(merged);
   Adjacency adjacency(n);
-  for (const auto& [key, weight] : merged) {
-    adjacency[key.first].push_back({key.second, weight});
-    adjacency[key.second].push_back({key.first, weight});
+  for (std::size_t v = 0; v < n; ++v) adjacency[v].reserve(degree[v]);
+  // Pairs in ascending order fill every list in ascending order: a vertex's lower neighbours
+  // come from pairs (lower, vertex), all of which precede its pairs (vertex, higher).
+  for (const auto& e : kept) {
+    adjacency[e.source].push_back({e.target, e.weight});
+    adjacency[e.target].push_back({e.source, e.weight});
   }
-  for (auto& list : adjacency)
-    std::sort(list.begin(), list.end(),
-              [](const Neighbour& a, const Neighbour& b) { return a.vertex < b.vertex; });
   return adjacency;
 }
 
@@ -110,8 +128,9 @@ std::vector<double> eigenvector(const Adjacency& adjacency) {
                                [](const auto& list) { return !list.empty(); });
   if (!has_edges) return x;
   std::fill(x.begin(), x.end(), 1.0 / static_cast<double>(n));
+  std::vector<double> next(n, 0.0);
   for (int iteration = 0; iteration < kEigenvectorMaxIterations; ++iteration) {
-    std::vector<double> next = x;
+    std::copy(x.begin(), x.end(), next.begin());
     for (std::size_t u = 0; u < n; ++u)
       for (const auto& nb : adjacency[u]) next[nb.vertex] += x[u] * nb.weight;
     double norm = 0.0;
@@ -123,7 +142,7 @@ std::vector<double> eigenvector(const Adjacency& adjacency) {
       next[v] /= norm;
       change += std::abs(next[v] - x[v]);
     }
-    x = std::move(next);
+    std::swap(x, next);
     if (change < static_cast<double>(n) * kEigenvectorTolerance) break;
   }
   return x;
@@ -169,22 +188,26 @@ std::size_t diameter(const BoostGraph& graph, const Adjacency& adjacency) {
   std::size_t best = 0;
   constexpr std::size_t kUnseen = std::numeric_limits<std::size_t>::max();
   std::vector<std::size_t> distance(n, kUnseen);
-  std::deque<std::size_t> queue;
+  // Every vertex joins the queue at most once per search, so a vector of n read from the front
+  // serves as the queue; the last vertex taken from it is the farthest.
+  std::vector<std::size_t> queue(n, 0);
   for (std::size_t start = 0; start < n; ++start) {
     if (component[start] != largest) continue;
     std::fill(distance.begin(), distance.end(), kUnseen);
     distance[start] = 0;
-    queue.assign(1, start);
-    while (!queue.empty()) {
-      std::size_t u = queue.front();
-      queue.pop_front();
-      best = std::max(best, distance[u]);
+    queue[0] = start;
+    std::size_t head = 0;
+    std::size_t tail = 1;
+    while (head < tail) {
+      const std::size_t u = queue[head++];
+      const std::size_t next = distance[u] + 1;
       for (const auto& nb : adjacency[u]) {
         if (distance[nb.vertex] != kUnseen) continue;
-        distance[nb.vertex] = distance[u] + 1;
-        queue.push_back(nb.vertex);
+        distance[nb.vertex] = next;
+        queue[tail++] = nb.vertex;
       }
     }
+    best = std::max(best, distance[queue[tail - 1]]);
   }
   return best;
 }
@@ -213,10 +236,12 @@ double modularity(const Adjacency& adjacency, const std::vector<int>& community)
 }
 
 // One level of Louvain's graph: weighted adjacency that may include self-loops (the weight
-// inside an aggregated community), stored once per endpoint with self-loops stored once.
+// inside an aggregated community), stored once per endpoint with self-loops stored once. The
+// first level is the input graph itself, which it views rather than copies.
 struct LouvainGraph {
-  std::vector<std::vector<Neighbour>> adjacency;
+  const Adjacency* adjacency = nullptr;  // `aggregated`, or the input graph at the first level
   std::vector<double> self_loop;  // weight of the loop at each vertex, counted once
+  Adjacency aggregated;
 };
 
 // Local moves: each vertex in index order goes to the neighbouring community with the largest
@@ -224,14 +249,15 @@ struct LouvainGraph {
 // Returns the community of each vertex and whether anything moved.
 std::pair<std::vector<std::size_t>, bool> louvain_local_moves(const LouvainGraph& graph,
                                                               double two_m) {
-  const std::size_t n = graph.adjacency.size();
+  const Adjacency& adjacency = *graph.adjacency;
+  const std::size_t n = adjacency.size();
   std::vector<std::size_t> community(n);
   std::vector<double> strength(n, 0.0);  // weighted degree, a self-loop counting twice
   std::vector<double> community_strength(n, 0.0);
   for (std::size_t v = 0; v < n; ++v) {
     community[v] = v;
     strength[v] = 2.0 * graph.self_loop[v];
-    for (const auto& nb : graph.adjacency[v]) strength[v] += nb.weight;
+    for (const auto& nb : adjacency[v]) strength[v] += nb.weight;
     community_strength[v] = strength[v];
   }
   std::vector<double> link_weight(n, 0.0);
@@ -244,7 +270,7 @@ std::pair<std::vector<std::size_t>, bool> louvain_local_moves(const LouvainGraph
       touched.clear();
       touched.push_back(own);
       link_weight[own] = 0.0;
-      for (const auto& nb : graph.adjacency[v]) {
+      for (const auto& nb : adjacency[v]) {
         std::size_t c = community[nb.vertex];
         if (link_weight[c] == 0.0 && std::find(touched.begin(), touched.end(), c) == touched.end())
           touched.push_back(c);
@@ -287,49 +313,81 @@ std::vector<int> louvain(const Adjacency& adjacency) {
   std::vector<std::size_t> membership(n);  // original vertex → vertex of the current level
   for (std::size_t v = 0; v < n; ++v) membership[v] = v;
   LouvainGraph level;
-  level.adjacency = adjacency;
+  level.adjacency = &adjacency;
   level.self_loop.assign(n, 0.0);
   double two_m = 0.0;
   for (const auto& list : adjacency)
     for (const auto& nb : list) two_m += nb.weight;
 
   if (two_m > 0.0) {
+    // Aggregation's scratch: a community's summed links to each other community, which of them
+    // it has, and the members of each community in ascending order.
+    std::vector<double> link_weight;
+    std::vector<char> linked;
+    std::vector<std::size_t> touched;
+    std::vector<std::size_t> member_from;
+    std::vector<std::size_t> members;
     for (int depth = 0; depth < kLouvainMaxLevels; ++depth) {
       auto [community, moved] = louvain_local_moves(level, two_m);
       if (!moved) break;
       // Renumber the communities of this level densely, in order of their lowest vertex.
-      const std::size_t size = level.adjacency.size();
+      const Adjacency& links = *level.adjacency;
+      const std::size_t size = links.size();
       std::vector<std::size_t> dense(size, size);
       std::size_t count = 0;
       for (std::size_t v = 0; v < size; ++v)
         if (dense[community[v]] == size) dense[community[v]] = count++;
       for (auto& m : membership) m = dense[community[m]];
-      // Aggregate: one vertex per community, summing the weights between communities.
-      std::vector<std::map<std::size_t, double>> links(count);
-      LouvainGraph next;
-      next.self_loop.assign(count, 0.0);
-      for (std::size_t v = 0; v < size; ++v) {
-        std::size_t cv = dense[community[v]];
-        next.self_loop[cv] += level.self_loop[v];
-        for (const auto& nb : level.adjacency[v]) {
-          std::size_t cu = dense[community[nb.vertex]];
-          if (cu == cv) {
-            if (v < nb.vertex) next.self_loop[cv] += nb.weight;
-          } else {
-            links[cv][cu] += nb.weight;
+      // Aggregate: one vertex per community, summing the weights between communities. Each
+      // community's members are visited in ascending order, so every sum below adds the same
+      // terms in the same order as a pass over all vertices in ascending order would.
+      member_from.assign(count + 1, 0);
+      for (std::size_t v = 0; v < size; ++v) ++member_from[dense[community[v]] + 1];
+      for (std::size_t c = 0; c < count; ++c) member_from[c + 1] += member_from[c];
+      members.resize(size);
+      {
+        std::vector<std::size_t> fill(member_from.begin(), member_from.end() - 1);
+        for (std::size_t v = 0; v < size; ++v) members[fill[dense[community[v]]]++] = v;
+      }
+      link_weight.assign(count, 0.0);
+      linked.assign(count, 0);
+      std::vector<double> self_loop(count, 0.0);
+      Adjacency aggregated(count);
+      for (std::size_t cv = 0; cv < count; ++cv) {
+        touched.clear();
+        for (std::size_t m = member_from[cv]; m < member_from[cv + 1]; ++m) {
+          const std::size_t v = members[m];
+          self_loop[cv] += level.self_loop[v];
+          for (const auto& nb : links[v]) {
+            std::size_t cu = dense[community[nb.vertex]];
+            if (cu == cv) {
+              if (v < nb.vertex) self_loop[cv] += nb.weight;
+            } else {
+              if (!linked[cu]) {
+                linked[cu] = 1;
+                touched.push_back(cu);
+              }
+              link_weight[cu] += nb.weight;
+            }
           }
         }
+        std::sort(touched.begin(), touched.end());
+        aggregated[cv].reserve(touched.size());
+        for (std::size_t cu : touched) {
+          aggregated[cv].push_back({cu, link_weight[cu]});
+          link_weight[cu] = 0.0;
+          linked[cu] = 0;
+        }
       }
-      next.adjacency.resize(count);
-      for (std::size_t c = 0; c < count; ++c)
-        for (const auto& [other, weight] : links[c]) next.adjacency[c].push_back({other, weight});
-      level = std::move(next);
+      level.self_loop = std::move(self_loop);
+      level.aggregated = std::move(aggregated);
+      level.adjacency = &level.aggregated;
       if (count == size) break;
     }
   }
 
   // Final numbering: largest community first, equal sizes by their lowest vertex.
-  const std::size_t groups = level.adjacency.size();
+  const std::size_t groups = level.adjacency->size();
   std::vector<std::size_t> sizes(groups, 0);
   std::vector<std::size_t> lowest(groups, n);
   for (std::size_t v = 0; v < n; ++v) {
@@ -390,7 +448,8 @@ GraphMetrics compute_graph_metrics(std::size_t vertex_count,
 }
 
 void apply_graph_metrics(Analysis& analysis) {
-  std::unordered_map<std::string, std::size_t> index;
+  std::unordered_map<std::string_view, std::size_t> index;  // views of the characters' ids
+  index.reserve(analysis.characters.size());
   for (std::size_t i = 0; i < analysis.characters.size(); ++i)
     index.emplace(analysis.characters[i].id, i);
   std::vector<WeightedEdge> edges;

@@ -207,6 +207,40 @@ TEST_CASE("parallel edges merge and self-loops are dropped", "[graph]") {
   CHECK(m.centrality[2].degree == 0);
 }
 
+TEST_CASE("parallel edges are summed in the order they come", "[graph]") {
+  // (0.1 + 0.2) + 0.3 and 0.1 + (0.2 + 0.3) differ in the last bit.
+  auto m = compute_graph_metrics(3, {{0, 1, 0.1}, {1, 2, 1.0}, {1, 0, 0.2}, {0, 1, 0.3}});
+  CHECK(m.centrality[0].weighted_degree == (0.1 + 0.2) + 0.3);
+  CHECK(m.centrality[1].weighted_degree == ((0.1 + 0.2) + 0.3) + 1.0);
+  CHECK(m.centrality[1].degree == 2);
+}
+
+TEST_CASE("the diameter is that of the largest component, the lowest on a tie", "[graph]") {
+  // A triangle at 0..2, then a path 3-4-5-6: the path is larger.
+  auto m = compute_graph_metrics(7, {{0, 1, 1.0}, {1, 2, 1.0}, {0, 2, 1.0}, {3, 4, 1.0}, {4, 5, 1.0}, {5, 6, 1.0}});
+  CHECK(m.diameter == 3);
+  // A path 0-1-2 and a triangle 3..5 of the same size: the path holds the lowest vertex.
+  auto tie = compute_graph_metrics(6, {{0, 1, 1.0}, {1, 2, 1.0}, {3, 4, 1.0}, {4, 5, 1.0}, {3, 5, 1.0}});
+  CHECK(tie.diameter == 2);
+}
+
+TEST_CASE("Louvain aggregates a ring of cliques into the cliques", "[graph]") {
+  // Four 5-cliques, each joined to the next by one edge: a graph Louvain settles in two levels.
+  std::vector<WeightedEdge> edges;
+  for (std::size_t c = 0; c < 4; ++c) {
+    for (std::size_t a = 0; a < 5; ++a)
+      for (std::size_t b = a + 1; b < 5; ++b) edges.push_back({5 * c + a, 5 * c + b, 1.0});
+    edges.push_back({5 * c + 4, (5 * c + 5) % 20, 1.0});
+  }
+  auto m = compute_graph_metrics(20, edges);
+  for (std::size_t v = 0; v < 20; ++v) {
+    INFO(v);
+    CHECK(m.community[v] == static_cast<int>(v / 5));
+  }
+  // Each clique holds 10 of the 44 edges and a summed degree of 22: Q = 4 · (10/44 − (22/88)²).
+  CHECK(m.modularity == Approx(4.0 * (10.0 / 44.0 - 0.0625)));
+}
+
 TEST_CASE("largest community is numbered 0", "[graph]") {
   // A pair at vertices 0–1, then a 4-clique at 2..5: the clique must be community 0.
   std::vector<WeightedEdge> edges{{0, 1, 1.0}};

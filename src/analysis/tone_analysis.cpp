@@ -3,6 +3,7 @@
 
 #include <string_view>
 
+#include "analysis/tone_words.h"
 #include "sentiment/sentence_valence.h"
 #include "text/tokenizer.h"
 #include "text/unicode_text.h"
@@ -85,18 +86,26 @@ void apply_themes_and_valence(Analysis& analysis, const ThemeSet& themes, const 
   const auto sentences = story_sentences(analysis.scenes);
   const ProperNames names = story_names(analysis);
   for (Scene& scene : analysis.scenes) scene.sentences.emplace();
+  // Each sentence is cut once for both models (tone_words.h).
+  WordForms& forms = thread_word_forms();
+  ThemeCounter counter(themes, forms);
+  ToneWordCutter cutter(forms, valence);
+  ToneWords words;
   for (const ThemeSentence& sentence : sentences) {
+    cutter.cut(sentence.text, words);
+    counter.add_sentence(words.themes.tokens);
     if (sentence.scene == 0 || sentence.scene > analysis.scenes.size()) continue;
     Scene& scene = analysis.scenes[sentence.scene - 1];
     scene.sentences->push_back({static_cast<std::size_t>(sentence.text.data() - scene.text.data()),
-                                sentence.text.size(), score_valence(sentence.text, valence, &names).compound});
+                                sentence.text.size(),
+                                compound_valence(sentence.text, words.valence.tokens, valence, &names)});
   }
   for (Scene& scene : analysis.scenes) {
     double sum = 0.0;
     for (const SceneSentence& sentence : *scene.sentences) sum += sentence.valence;
     scene.valence = scene.sentences->empty() ? 0.0 : sum / static_cast<double>(scene.sentences->size());
   }
-  analysis.themes = ranked_themes(profile_themes(sentences, themes));
+  analysis.themes = ranked_themes(counter.profile(sentences));
 }
 
 }  // namespace filmscope

@@ -29,7 +29,6 @@ constexpr double kQuestionAmplifier = 0.18;
 constexpr std::size_t kMaxScaledQuestions = 3;
 constexpr double kManyQuestionsAmplifier = 0.96;
 constexpr double kNormalisationAlpha = 15.0;
-constexpr std::size_t kEmoticonMaxLength = 2;  // a token stripped to this few characters is kept whole
 
 // Python's string.punctuation: the ASCII punctuation characters (what ispunct says in the C
 // locale), as a table so that the test does not depend on the process's locale.
@@ -110,34 +109,6 @@ bool has_contracted_not(std::string_view word) {
   return false;
 }
 
-// A word of a sentence as the scorer reads it: ValenceWord with its lower-case form a view into
-// one string per sentence instead of a string of its own.
-struct ScoredWord {
-  std::string_view text;
-  std::string_view lower;
-  bool all_caps = false;
-  bool capitalised = false;     // its first letter is upper or title case
-  bool clause_initial = false;  // first of the sentence, after . ! ? : ; or opening a quotation
-};
-
-// A word's lexicon entries, looked up once per sentence.
-struct WordEntries {
-  const double* valence = nullptr;  // its lexicon valence, or null
-  const double* booster = nullptr;  // its booster scalar, or null
-  bool negation = false;            // "not", "isn't"
-  bool starts_phrase = false;       // could begin an idiom or a booster phrase
-};
-
-// The buffers of one sentence's scoring, reused from sentence to sentence: a story has
-// thousands, and allocating them for each was a measurable share of the work.
-struct SentenceWords {
-  std::string lowered;  // the words' lower-case forms, one after another
-  std::vector<ScoredWord> words;
-  std::vector<std::size_t> starts;  // where each word's form starts in `lowered`
-  std::vector<WordEntries> entries;  // per word
-  std::vector<double> sentiments;    // per word
-};
-
 // Python's str.isupper(): at least one cased letter, and no lower-case one.
 bool is_upper(std::string_view word) {
   bool upper = false;
@@ -161,68 +132,77 @@ bool is_upper(std::string_view word) {
 }
 
 // See ProperNames in the header.
-bool is_proper_name(const ScoredWord& word, const ProperNames& names) {
+bool is_proper_name(const ValenceToken& word, const ProperNames& names) {
   if (!word.capitalised) return false;
   if (!word.clause_initial && !word.all_caps) return true;
   return names.contains(word.lower);
 }
 
 // True when some, but not all, tokens are in capitals: only then do capitals emphasise.
-bool allcap_differential(const std::vector<ScoredWord>& words) {
+bool allcap_differential(const std::vector<ValenceToken>& words) {
   std::size_t caps = static_cast<std::size_t>(
-      std::count_if(words.begin(), words.end(), [](const ScoredWord& w) { return w.all_caps; }));
+      std::count_if(words.begin(), words.end(), [](const ValenceToken& w) { return w.all_caps; }));
   return caps > 0 && caps < words.size();
 }
 
 class SentenceScorer {
  public:
-  // Each word's entries are looked up once: the rules consult a word's valence, booster and
-  // negation status several times, from each of the three words after it.
-  // `entries` is working memory, overwritten.
-  SentenceScorer(const std::vector<ScoredWord>& words, const ValenceLexicon& lexicon, const ProperNames* names,
-                 std::vector<WordEntries>& entries)
-      : words_(words), lexicon_(lexicon), cap_differential_(allcap_differential(words)), looked_up_(entries) {
-    looked_up_.clear();
-    looked_up_.reserve(words.size());
-    for (const ScoredWord& word : words) {
-      const ValenceWordEntry* found = lexicon.words.find(word.lower);
-      // Names are looked for only among lexicon words: most capitalised words are in none.
-      if (found && names && is_proper_name(word, *names)) {
-        looked_up_.emplace_back();
-        continue;
-      }
-      looked_up_.push_back({found && found->valence ? &*found->valence : nullptr,
-                            found && found->booster ? &*found->booster : nullptr,
-                            (found && found->negation) || has_contracted_not(word.lower),
-                            found && found->starts_phrase});
-    }
-  }
+  // `words` are looked up, and a story's names have lost their entries (hide_names).
+  SentenceScorer(const std::vector<ValenceToken>& words, const ValenceLexicon& lexicon)
+      : words_(words), lexicon_(lexicon), cap_differential_(allcap_differential(words)) {}
 
   // Each word's valence into `sentiments`.
   void word_valences(std::vector<double>& sentiments) const {
     sentiments.clear();
     sentiments.reserve(words_.size());
-    for (std::size_t i = 0; i < words_.size(); ++i) {
-      // Boosters and "kind of" modify other words and carry no valence of their own.
-      if (looked_up_[i].booster ||
-          (i + 1 < words_.size() && lower(i) == "kind" && lower(i + 1) == "of")) {
-        sentiments.push_back(0.0);
-        continue;
-      }
-      sentiments.push_back(sentiment_valence(i));
-    }
+    for (std::size_t i = 0; i < words_.size(); ++i) sentiments.push_back(word_valence(i));
     but_check(sentiments);
   }
 
+  // The sum of the values word_valences gives, added in the same order.
+  double valence_sum() const {
+    const std::size_t but_index = first_but();
+    double sum = 0.0;
+    for (std::size_t i = 0; i < words_.size(); ++i) {
+      double s = word_valence(i);
+      if (but_index != kNoBut) {
+        if (i < but_index) s *= kBeforeButScalar;
+        if (i > but_index) s *= kAfterButScalar;
+      }
+      sum += s;
+    }
+    return sum;
+  }
+
  private:
+  static constexpr std::size_t kNoBut = static_cast<std::size_t>(-1);
+
+  double word_valence(std::size_t i) const {
+    // Most words have no valence, and nothing below gives them one.
+    if (!valence_of(i)) return 0.0;
+    // Boosters and "kind of" modify other words and carry no valence of their own.
+    if (booster_of(i) || (i + 1 < words_.size() && lower(i) == "kind" && lower(i + 1) == "of")) return 0.0;
+    return sentiment_valence(i);
+  }
+
   std::string_view lower(std::size_t i) const { return words_[i].lower; }
 
-  bool in_lexicon(std::size_t i) const { return looked_up_[i].valence != nullptr; }
+  const double* valence_of(std::size_t i) const {
+    const ValenceWordEntry* entry = words_[i].entry;
+    return entry && entry->valence ? &*entry->valence : nullptr;
+  }
 
-  bool negated(std::size_t i) const { return looked_up_[i].negation; }
+  const double* booster_of(std::size_t i) const {
+    const ValenceWordEntry* entry = words_[i].entry;
+    return entry && entry->booster ? &*entry->booster : nullptr;
+  }
+
+  bool in_lexicon(std::size_t i) const { return valence_of(i) != nullptr; }
+
+  bool negated(std::size_t i) const { return words_[i].negation; }
 
   double scalar_inc_dec(std::size_t i, double valence) const {
-    const double* booster = looked_up_[i].booster;
+    const double* booster = booster_of(i);
     if (!booster) return 0.0;
     double scalar = valence < 0 ? -*booster : *booster;
     if (words_[i].all_caps && cap_differential_) scalar += valence > 0 ? kCapsIncrement : -kCapsIncrement;
@@ -230,8 +210,9 @@ class SentenceScorer {
   }
 
   double sentiment_valence(std::size_t i) const {
-    if (!looked_up_[i].valence) return 0.0;
-    const double base = *looked_up_[i].valence;
+    const double* listed = valence_of(i);
+    if (!listed) return 0.0;
+    const double base = *listed;
     double valence = base;
     // "no" before another lexicon word negates that word instead of counting itself.
     if (lower(i) == "no" && i + 1 < words_.size() && in_lexicon(i + 1)) valence = 0.0;
@@ -288,7 +269,7 @@ class SentenceScorer {
   // that starts some idiom or booster phrase can begin one, so the phrase is put together (a
   // string per try) only behind such a word.
   const double* phrase_value(const StringMap<double>& phrases, std::size_t first, std::size_t count) const {
-    if (!looked_up_[first].starts_phrase) return nullptr;
+    if (!words_[first].entry || !words_[first].entry->starts_phrase) return nullptr;
     const auto it = phrases.find(join(first, count));
     return it == phrases.end() ? nullptr : &it->second;
   }
@@ -322,20 +303,23 @@ class SentenceScorer {
     return valence;
   }
 
+  std::size_t first_but() const {
+    auto but = std::find_if(words_.begin(), words_.end(), [](const ValenceToken& w) { return w.lower == "but"; });
+    return but == words_.end() ? kNoBut : static_cast<std::size_t>(but - words_.begin());
+  }
+
   void but_check(std::vector<double>& sentiments) const {
-    auto but = std::find_if(words_.begin(), words_.end(), [](const ScoredWord& w) { return w.lower == "but"; });
-    if (but == words_.end()) return;
-    const auto but_index = static_cast<std::size_t>(but - words_.begin());
+    const std::size_t but_index = first_but();
+    if (but_index == kNoBut) return;
     for (std::size_t k = 0; k < sentiments.size(); ++k) {
       if (k < but_index) sentiments[k] *= kBeforeButScalar;
       if (k > but_index) sentiments[k] *= kAfterButScalar;
     }
   }
 
-  const std::vector<ScoredWord>& words_;
+  const std::vector<ValenceToken>& words_;
   const ValenceLexicon& lexicon_;
   bool cap_differential_;
-  std::vector<WordEntries>& looked_up_;  // per word
 };
 
 // How many times `c` occurs in `text`, found with memchr: the marks are rare, and a count
@@ -406,15 +390,40 @@ bool ends_clause(std::string_view token) {
   return false;
 }
 
-// As cut_words for an ASCII sentence, which lower-cases byte for byte: the sentence is lowered
-// once and each word's form is a view into it at the word's own offsets, and a word's letters
-// are classified in the one pass that finds its end. Most of a story's sentences take this way.
-void cut_ascii_words(std::string_view sentence, SentenceWords& out) {
-  std::vector<ScoredWord>& words = out.words;
+}  // namespace
+
+ValenceToken ascii_valence_token(std::string_view sentence, std::string_view lowered, std::size_t start,
+                                 std::size_t end, bool& after_clause_end) {
+  const std::string_view token = sentence.substr(start, end - start);
+  const char first = token.front();
+  const char last = token.back();
+  ValenceToken word;
+  // A token that starts and ends with a letter has no punctuation to strip.
+  const bool letter_ends = is_ascii_letter(first) && is_ascii_letter(last);
+  const std::string_view text = letter_ends ? token : strip_punctuation_if_word(token, true);
+  const auto offset = static_cast<std::size_t>(text.data() - sentence.data());
+  word.lower = lowered.substr(offset, text.size());
+  const bool lower_start = first >= 'a' && first <= 'z';
+  // A word that starts in lower case is not in capitals; stripping removes no letter.
+  word.all_caps = !lower_start && is_upper(text);
+  word.capitalised = text.front() >= 'A' && text.front() <= 'Z';
+  word.clause_initial = after_clause_end || first == '"' || first == '\'' || first == '(' || first == '[';
+  after_clause_end = !(last >= 'a' && last <= 'z') && ends_clause(token);
+  return word;
+}
+
+namespace {
+
+// As cut_valence_words for an ASCII sentence, which lower-cases byte for byte: the sentence is
+// lowered once and each word's form is a view into it at the word's own offsets. Most of a
+// story's sentences take this way.
+void cut_ascii_words(std::string_view sentence, ValenceWords& out) {
+  std::vector<ValenceToken>& words = out.tokens;
   assign_ascii_lower(sentence, out.lowered);
   const std::string_view lowered = out.lowered;
   words.clear();
   words.reserve(std::min(kMaxValenceWords, sentence.size() / 3 + 1));
+  out.texts.clear();
   const std::size_t length = sentence.size();
   bool after_clause_end = true;
   std::size_t i = 0;
@@ -423,35 +432,26 @@ void cut_ascii_words(std::string_view sentence, SentenceWords& out) {
     if (i == length) break;
     const std::size_t start = i;
     i = next_ascii_space(sentence, i);
-    const std::string_view token = sentence.substr(start, i - start);
-    const char first = token.front();
-    const char last = token.back();
-    ScoredWord& word = words.emplace_back();
-    // A token that starts and ends with a letter has no punctuation to strip.
-    const bool letter_ends = is_ascii_letter(first) && is_ascii_letter(last);
-    word.text = letter_ends ? token : strip_punctuation_if_word(token, true);
-    const auto offset = static_cast<std::size_t>(word.text.data() - sentence.data());
-    word.lower = lowered.substr(offset, word.text.size());
-    const bool lower_start = first >= 'a' && first <= 'z';
-    // A word that starts in lower case is not in capitals; stripping removes no letter.
-    word.all_caps = !lower_start && is_upper(word.text);
-    word.capitalised = word.text.front() >= 'A' && word.text.front() <= 'Z';
-    word.clause_initial = after_clause_end || first == '"' || first == '\'' || first == '(' || first == '[';
-    after_clause_end = !(last >= 'a' && last <= 'z') && ends_clause(token);
+    const ValenceToken& word = words.emplace_back(ascii_valence_token(sentence, lowered, start, i, after_clause_end));
+    // The text as written lies at the form's offsets.
+    out.texts.push_back(sentence.substr(static_cast<std::size_t>(word.lower.data() - lowered.data()), word.lower.size()));
   }
 }
 
+}  // namespace
+
 // The words of `sentence` (VADER splits at white space) into `out`.
-void cut_words(std::string_view sentence, SentenceWords& out) {
+void cut_valence_words(std::string_view sentence, ValenceWords& out) {
   if (is_ascii(sentence)) {
     cut_ascii_words(sentence, out);
     return;
   }
   std::string& lowered = out.lowered;
-  std::vector<ScoredWord>& words = out.words;
+  std::vector<ValenceToken>& words = out.tokens;
   lowered.clear();
   lowered.reserve(sentence.size());
   words.clear();
+  out.texts.clear();
   // Enough for ordinary prose (a word and a space take at least three bytes), so the words
   // are seldom moved as the vector grows.
   words.reserve(std::min(kMaxValenceWords, sentence.size() / 3 + 1));
@@ -470,17 +470,18 @@ void cut_words(std::string_view sentence, SentenceWords& out) {
     auto token = sentence.substr(static_cast<std::size_t>(token_start), static_cast<std::size_t>(end - token_start));
     token_start = -1;
     if (words.size() == kMaxValenceWords) return;
-    ScoredWord& word = words.emplace_back();
-    word.text = strip_punctuation_if_word(token, token_ascii);
+    ValenceToken& word = words.emplace_back();
+    const std::string_view text = strip_punctuation_if_word(token, token_ascii);
+    out.texts.push_back(text);
     starts.push_back(lowered.size());
-    append_lower(word.text, token_ascii || is_ascii(word.text), lowered);
-    word.all_caps = is_upper(word.text);
+    append_lower(text, token_ascii || is_ascii(text), lowered);
+    word.all_caps = is_upper(text);
     // Most tokens start and end with a lower-case ASCII letter: the three tests below are
     // skipped for them, as they run on every word of every sentence.
     const auto first = static_cast<unsigned char>(token.front());
     const auto last = static_cast<unsigned char>(token.back());
     const bool plain_start = first >= 'a' && first <= 'z';
-    word.capitalised = !plain_start && starts_capitalised(word.text);
+    word.capitalised = !plain_start && starts_capitalised(text);
     word.clause_initial = after_clause_end || (!plain_start && opens_quotation(token));
     after_clause_end = !(last >= 'a' && last <= 'z') && ends_clause(token);
   };
@@ -512,15 +513,20 @@ void cut_words(std::string_view sentence, SentenceWords& out) {
   }
 }
 
-}  // namespace
+ValenceLookup look_up_valence(std::string_view lower, const ValenceLexicon& lexicon) {
+  const ValenceWordEntry* found = lexicon.words.find(lower);
+  return {found, (found && found->negation) || has_contracted_not(lower)};
+}
 
 std::vector<ValenceWord> split_valence_words(std::string_view sentence) {
-  SentenceWords cut;
-  cut_words(sentence, cut);
+  ValenceWords cut;
+  cut_valence_words(sentence, cut);
   std::vector<ValenceWord> words;
-  words.reserve(cut.words.size());
-  for (const ScoredWord& word : cut.words)
-    words.push_back({word.text, std::string(word.lower), word.all_caps, word.capitalised, word.clause_initial});
+  words.reserve(cut.tokens.size());
+  for (std::size_t k = 0; k < cut.tokens.size(); ++k) {
+    const ValenceToken& word = cut.tokens[k];
+    words.push_back({cut.texts[k], std::string(word.lower), word.all_caps, word.capitalised, word.clause_initial});
+  }
   return words;
 }
 
@@ -565,20 +571,54 @@ ValenceScores score_valence(std::string_view sentence, const ValenceLexicon& lex
 }
 
 ValenceScores score_valence(std::string_view sentence, const ValenceLexicon& lexicon, const ProperNames* names) {
-  ValenceScores scores;
   // Reused from sentence to sentence, like the tokenizer's buffers: a story has thousands.
-  thread_local SentenceWords cut;
-  cut_words(sentence, cut);
-  if (cut.words.empty()) return scores;
-  SentenceScorer(cut.words, lexicon, names, cut.entries).word_valences(cut.sentiments);
-  const std::vector<double>& sentiments = cut.sentiments;
+  thread_local ValenceWords cut;
+  cut_valence_words(sentence, cut);
+  for (ValenceToken& token : cut.tokens) {
+    const ValenceLookup found = look_up_valence(token.lower, lexicon);
+    token.entry = found.entry;
+    token.negation = found.negation;
+  }
+  return valence_scores(sentence, cut.tokens, lexicon, names);
+}
+
+namespace {
+
+// Names are looked for only among lexicon words: most capitalised words are in none.
+void hide_names(std::vector<ValenceToken>& tokens, const ProperNames* names) {
+  if (!names) return;
+  for (ValenceToken& token : tokens) {
+    if (token.entry && is_proper_name(token, *names)) {
+      token.entry = nullptr;
+      token.negation = false;
+    }
+  }
+}
+
+// The compound score of a sentence whose words' valences add up to `sum`.
+double compound_of(std::string_view sentence, double sum) {
+  // The marks add to a sentence that leans either way; a neutral one is not searched for them.
+  if (sum == 0) return normalize(sum);
+  const double emphasis = punctuation_emphasis(sentence);
+  if (sum > 0) sum += emphasis;
+  if (sum < 0) sum -= emphasis;
+  return normalize(sum);
+}
+
+}  // namespace
+
+ValenceScores valence_scores(std::string_view sentence, std::vector<ValenceToken>& tokens, const ValenceLexicon& lexicon,
+                             const ProperNames* names) {
+  ValenceScores scores;
+  if (tokens.empty()) return scores;
+  hide_names(tokens, names);
+  thread_local std::vector<double> sentiments;  // per word, reused
+  SentenceScorer(tokens, lexicon).word_valences(sentiments);
 
   double sum = 0.0;
   for (double s : sentiments) sum += s;
   const double emphasis = punctuation_emphasis(sentence);
-  if (sum > 0) sum += emphasis;
-  if (sum < 0) sum -= emphasis;
-  scores.compound = normalize(sum);
+  scores.compound = compound_of(sentence, sum);
 
   // Proportions: each non-neutral word counts one more than its valence, so that it weighs
   // at least as much as a neutral word.
@@ -597,6 +637,13 @@ ValenceScores score_valence(std::string_view sentence, const ValenceLexicon& lex
     scores.neutral = std::fabs(neutral / total);
   }
   return scores;
+}
+
+double compound_valence(std::string_view sentence, std::vector<ValenceToken>& tokens, const ValenceLexicon& lexicon,
+                        const ProperNames* names) {
+  if (tokens.empty()) return 0.0;
+  hide_names(tokens, names);
+  return compound_of(sentence, SentenceScorer(tokens, lexicon).valence_sum());
 }
 
 }  // namespace filmscope

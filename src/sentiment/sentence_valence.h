@@ -33,6 +33,10 @@ namespace filmscope {
 // the rules are linear in the token count, so this only bounds memory and time per call.
 inline constexpr std::size_t kMaxValenceWords = 4096;
 
+// A token that stripping its punctuation would leave this short is kept whole: ":)", ":-(",
+// and also "no," (the reference's rule, kept for its scores).
+inline constexpr std::size_t kEmoticonMaxLength = 2;
+
 struct ValenceWord {
   std::string_view text;  // as written, punctuation stripped unless it is an emoticon
   std::string lower;      // lower-cased, for lexicon look-ups
@@ -72,5 +76,50 @@ struct ProperNames {
 };
 
 ValenceScores score_valence(std::string_view sentence, const ValenceLexicon& lexicon, const ProperNames* names);
+
+// For a caller that cuts a sentence's words itself, as the tone stage does once for both of its
+// models: the steps of score_valence one by one. score_valence(sentence, lexicon, names) is
+// cut_valence_words, look_up_valence for each token, then valence_scores.
+
+// A word as the rules read it, with its lexicon entry.
+struct ValenceToken {
+  std::string_view lower;                   // as ValenceWord::lower
+  const ValenceWordEntry* entry = nullptr;  // from ValenceLexicon::words, or null
+  bool negation = false;                    // a lexicon negation, or it contains "n't"
+  bool all_caps = false;
+  bool capitalised = false;
+  bool clause_initial = false;
+};
+
+// What the lexicon says of a lower-case word: its entry and whether it negates.
+struct ValenceLookup {
+  const ValenceWordEntry* entry = nullptr;
+  bool negation = false;
+};
+ValenceLookup look_up_valence(std::string_view lower, const ValenceLexicon& lexicon);
+
+// A sentence's tokens and the memory their views need, reused from sentence to sentence.
+struct ValenceWords {
+  std::vector<ValenceToken> tokens;  // not yet looked up
+  std::vector<std::string_view> texts;  // per token, as ValenceWord::text
+  std::string lowered;  // the tokens' lower-case forms
+  std::vector<std::size_t> starts;  // where each token's form starts in `lowered`, while it grows
+};
+void cut_valence_words(std::string_view sentence, ValenceWords& out);
+
+// The token of one white-space-delimited token of an ASCII sentence, sentence[start, end),
+// as cut_valence_words cuts it; `lowered` is the sentence's ASCII lower case, which the
+// token's form views. `after_clause_end` says whether the previous token ended a clause (true
+// before the first) and is updated for the next.
+ValenceToken ascii_valence_token(std::string_view sentence, std::string_view lowered, std::size_t start,
+                                 std::size_t end, bool& after_clause_end);
+
+// The scores of a sentence whose tokens are cut and looked up. The words of `names` lose their
+// entries in `tokens`, which are otherwise kept; `sentence` gives the punctuation emphasis.
+ValenceScores valence_scores(std::string_view sentence, std::vector<ValenceToken>& tokens, const ValenceLexicon& lexicon,
+                             const ProperNames* names);
+// As valence_scores(...).compound, without working out the proportions.
+double compound_valence(std::string_view sentence, std::vector<ValenceToken>& tokens, const ValenceLexicon& lexicon,
+                        const ProperNames* names);
 
 }  // namespace filmscope

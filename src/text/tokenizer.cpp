@@ -443,14 +443,12 @@ std::size_t ascii_run_end(std::string_view sentence, std::size_t i) {
   return i;
 }
 
-// ICU's pieces merged as merge_pieces merges them, for ASCII text without '_', in one pass and
-// without the pieces: a story's sentences nearly all take this way. A hyphen joins two pieces
+// ICU's pieces merged as merge_pieces merges them, for ASCII text without '_' from `start` to
+// its end, appended to `spans`: in one pass and without the pieces. A hyphen joins two pieces
 // only when both touch it, and a plural possessive's apostrophe touches its word.
-void ascii_token_spans(std::string_view sentence, std::vector<TokenSpan>& spans) {
-  spans.clear();
-  spans.reserve(sentence.size() / 4 + 4);
+void append_ascii_spans(std::string_view sentence, std::size_t start, std::vector<TokenSpan>& spans) {
   const std::size_t n = sentence.size();
-  std::size_t i = 0;
+  std::size_t i = start;
   while (i < n) {
     const char c = sentence[i];
     if (is_space_byte(c)) {
@@ -485,6 +483,13 @@ void ascii_token_spans(std::string_view sentence, std::vector<TokenSpan>& spans)
       ++i;
     }
   }
+}
+
+// The tokens of a whole ASCII sentence without '_': a story's sentences nearly all take this way.
+void ascii_token_spans(std::string_view sentence, std::vector<TokenSpan>& spans) {
+  spans.clear();
+  spans.reserve(sentence.size() / 4 + 4);
+  append_ascii_spans(sentence, 0, spans);
 }
 
 // fold_case(text) into `out`, in the memory `out` already has when the text is ASCII, as
@@ -586,6 +591,11 @@ void token_spans_into(std::string_view sentence, std::vector<TokenSpan>& spans) 
   std::vector<RawPiece>& pieces = thread_pieces();
   icu_word_pieces(sentence, pieces);
   merge_pieces(sentence, pieces, spans);
+}
+
+void append_ascii_token_spans(std::string_view sentence, std::size_t from, std::size_t to,
+                              std::vector<TokenSpan>& spans) {
+  append_ascii_spans(sentence.substr(0, to), from, spans);
 }
 
 std::vector<Token> tokenize_with_icu(std::string_view sentence, std::size_t base) {

@@ -68,4 +68,12 @@ struct TokenSpan {
 // The tokens of `sentence` as tokenize cuts them (same texts, kinds and flags), into `spans`.
 void token_spans_into(std::string_view sentence, std::vector<TokenSpan>& spans);
 
+// The tokens of sentence[from, to), a stretch without white space (' ', tab, line feed,
+// return) between two such bytes or the sentence's ends, appended to `spans` with offsets into
+// the sentence, for an ASCII sentence without '_' (where token_spans_into takes its ASCII path).
+// That path's tokens never cross white space, so a sentence's tokens are its stretches' tokens
+// one after another: a caller that walks the stretches for its own reasons can cut each.
+void append_ascii_token_spans(std::string_view sentence, std::size_t from, std::size_t to,
+                              std::vector<TokenSpan>& spans);
+
 }  // namespace filmscope

@@ -24,12 +24,16 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "model/analysis.h"
+#include "text/tokenizer.h"
 #include "themes/theme_set.h"
+#include "themes/word_forms.h"
 
 namespace filmscope {
 
@@ -60,6 +64,72 @@ ThemeProfile profile_themes(const std::vector<ThemeSentence>& sentences, const T
 
 // The themes worth reporting (score > 0), highest score first (ties: definition order).
 std::vector<Theme> ranked_themes(const ThemeProfile& profile);
+
+// For a caller that cuts a story's sentences itself, as the tone stage does once for both of its
+// models: profile_themes(sentences, set) is a ThemeCounter fed with each sentence's
+// cut_theme_words, in story order.
+
+// A word of a sentence as matching reads it: case-folded, with its number in a WordForms, or
+// punctuation that phrases and negation do not reach across (quotes are left out).
+struct ThemeToken {
+  std::string_view folded;
+  std::uint32_t form = 0;  // for words
+  bool boundary = false;
+};
+
+// A sentence's tokens and the memory their views need, reused from sentence to sentence.
+struct ThemeWords {
+  std::vector<ThemeToken> tokens;
+  std::string lowered;           // the folded forms of an ASCII sentence
+  std::vector<TokenSpan> spans;  // its tokens
+  std::vector<Token> folded;     // the tokens of any other sentence
+};
+
+// The tokens of `sentence` into `out`, numbered in `forms`.
+void cut_theme_words(std::string_view sentence, WordForms& forms, ThemeWords& out);
+
+// Whether a punctuation token is a quote or apostrophe, which matching leaves out: it does not
+// end a clause.
+bool is_theme_quote(std::string_view folded);
+
+class ThemeCounter {
+ public:
+  // Starts a story in `forms` (numbers from before are no longer valid); `set` and `forms`
+  // must outlive the counter.
+  ThemeCounter(const ThemeSet& set, WordForms& forms);
+
+  // The next sentence's tokens, numbered in the counter's `forms`.
+  void add_sentence(const std::vector<ThemeToken>& words);
+
+  // The profile of the sentences added, which are `sentences` (evidence quotes them).
+  ThemeProfile profile(const std::vector<ThemeSentence>& sentences) const;
+
+ private:
+  struct SentenceWeight {
+    std::size_t sentence = 0;
+    double weight = 0.0;
+  };
+
+  bool term_matches(const ThemeTerm& term, const std::vector<ThemeToken>& words, std::size_t at) const;
+  bool negated(const std::vector<ThemeToken>& words, std::size_t at) const;
+
+  const ThemeSet& set_;
+  std::unique_ptr<ThemeSet> indexed_;  // for a set put together without index_theme_terms
+  const FlatStringMap<std::vector<ThemeTermRef>>* by_first_stem_;
+  WordForms& forms_;
+  // Per sentence, its first word's position in the story; per theme, the sentences it matched
+  // in story order with their weight. Most sentences match no theme, so nothing here grows
+  // with sentences × themes.
+  std::vector<std::size_t> sentence_start_;
+  std::vector<std::vector<SentenceWeight>> matched_;
+  std::size_t story_words_ = 0;
+  // In story word positions, which only grow, so nothing needs resetting between sentences.
+  std::vector<std::size_t> next_free_;
+  std::vector<const ThemeTerm*> best_;
+  std::vector<double> sentence_weight_;
+  std::vector<std::size_t> touched_;  // themes with a match in the current sentence
+  std::size_t sentence_base_ = 0;     // the first word's position, counting punctuation
+};
 
 // A word as theme matching sees it: case-folded, or punctuation that phrases and negation do
 // not reach across (quotes are dropped).

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <cstring>
 #include <random>
 #include <string>
 #include <vector>
@@ -147,5 +148,40 @@ TEST_CASE("an ASCII sentence's words are those the general path cuts, property",
       REQUIRE(ascii[k].capitalised == general[k].capitalised);
       REQUIRE(ascii[k].clause_initial == general[k].clause_initial);
     }
+  }
+}
+
+TEST_CASE("scoring cut and looked-up tokens gives score_valence's scores, property", "[valence][property]") {
+  // The steps one by one, as a caller that cuts sentences itself takes them: the compound to the
+  // last bit (scene valences are written out), with and without a story's names.
+  const auto& lexicon = default_valence_lexicon();
+  const auto names = filmscope::ProperNames::of({"Joy", "Hope Castle", "O'Brien"});
+  std::mt19937 random(20260415);
+  const std::vector<std::string> pieces = {"good", "Bad", "NEVER", "no", "isn't", "Joy", "joy's", "Hope", "but",
+                                           "kind", "of", "very", "without", "doubt", "least", "at", "\"Yes,",
+                                           "(no)", ":)", "--", "said.", "O'Brien", "end!\"", "?", "!", "\t"};
+  for (int round = 0; round < 20000; ++round) {
+    std::string sentence;
+    const std::size_t count = random() % 14;
+    for (std::size_t k = 0; k < count; ++k) sentence += pieces[random() % pieces.size()] + (random() % 4 ? " " : "");
+    CAPTURE(sentence);
+    const filmscope::ProperNames* story_names = round % 2 ? &names : nullptr;
+    filmscope::ValenceWords cut;
+    filmscope::cut_valence_words(sentence, cut);
+    for (auto& token : cut.tokens) {
+      const auto found = filmscope::look_up_valence(token.lower, lexicon);
+      token.entry = found.entry;
+      token.negation = found.negation;
+    }
+    auto tokens = cut.tokens;
+    const auto expected = score_valence(sentence, lexicon, story_names);
+    const auto scores = filmscope::valence_scores(sentence, tokens, lexicon, story_names);
+    REQUIRE(std::memcmp(&scores.compound, &expected.compound, sizeof(double)) == 0);
+    REQUIRE(scores.positive == expected.positive);
+    REQUIRE(scores.negative == expected.negative);
+    REQUIRE(scores.neutral == expected.neutral);
+    tokens = cut.tokens;
+    const double compound = filmscope::compound_valence(sentence, tokens, lexicon, story_names);
+    REQUIRE(std::memcmp(&compound, &expected.compound, sizeof(double)) == 0);
   }
 }

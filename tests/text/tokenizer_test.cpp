@@ -173,3 +173,41 @@ TEST_CASE("the ASCII path agrees with ICU on every paragraph of the corpus and t
       });
   CHECK(paragraphs > 500);
 }
+
+TEST_CASE("an ASCII sentence's tokens are its stretches' tokens one after another", "[text][property]") {
+  // append_ascii_token_spans cuts between white space; a caller that walks the stretches itself
+  // must get token_spans_into's tokens, flags and offsets included.
+  const std::vector<std::string> pieces{"a", "Z", "7", "42", ".", "'", ",", ";", ":", " ", "  ", "\t", "\n", "\r",
+                                        "-", "(", ")", "\"", "!", "'s", "s'", "Mr", "U.S", "1,000", "e.g", "@",
+                                        "\f", "ex-wife", "Smiths'", "it's"};
+  std::mt19937 random(20260416);
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    const int n = 1 + static_cast<int>(random() % 14);
+    for (int k = 0; k < n; ++k) text += pieces[random() % pieces.size()];
+    INFO(text);
+    std::vector<TokenSpan> whole;
+    token_spans_into(text, whole);
+    std::vector<TokenSpan> stretches;
+    auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+    for (std::size_t i = 0; i < text.size();) {
+      if (is_space(text[i])) {
+        ++i;
+        continue;
+      }
+      std::size_t end = i;
+      while (end < text.size() && !is_space(text[end])) ++end;
+      append_ascii_token_spans(text, i, end, stretches);
+      i = end;
+    }
+    REQUIRE(stretches.size() == whole.size());
+    for (std::size_t k = 0; k < whole.size(); ++k) {
+      CAPTURE(k);
+      REQUIRE(stretches[k].offset == whole[k].offset);
+      REQUIRE(stretches[k].length == whole[k].length);
+      REQUIRE(stretches[k].kind == whole[k].kind);
+      REQUIRE(stretches[k].possessive == whole[k].possessive);
+      REQUIRE(stretches[k].space_before == whole[k].space_before);
+    }
+  }
+}

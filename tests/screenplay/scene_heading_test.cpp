@@ -13,6 +13,12 @@ TEST_CASE("scene heading prefixes", "[scene_heading]") {
   CHECK_FALSE(looks_like_scene_heading("INTERIOR"));
   CHECK_FALSE(looks_like_scene_heading("INT"));
   CHECK_FALSE(looks_like_scene_heading("EXTRA"));
+  CHECK_FALSE(looks_like_scene_heading("ESTATE SALE"));
+  CHECK_FALSE(looks_like_scene_heading("EDWARD"));
+  CHECK_FALSE(looks_like_scene_heading("E"));
+  CHECK_FALSE(looks_like_scene_heading(""));
+  CHECK(looks_like_scene_heading("est. city"));
+  CHECK(looks_like_scene_heading("e/i car"));
 }
 
 TEST_CASE("scene heading parts", "[scene_heading]") {

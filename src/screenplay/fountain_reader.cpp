@@ -227,7 +227,7 @@ class LineGrammar {
       return add_heading(line, t);
     if (prev_blank(p) && next_blank(p) && ends_with(t, "TO:") && !has_lower_ascii_or_unicode(t))
       return add_single(ElementKind::transition, line, t);
-    if (prev_blank(p) && !next_blank(p) && parse_character_cue(t)) return add_cue(line, t);
+    if (prev_blank(p) && !next_blank(p) && is_character_cue(t)) return add_cue(line, t);
     builder_.add(ElementKind::action, line, content);
   }
 

@@ -239,18 +239,17 @@ class LineGrammar {
   }
 
   void add_heading(std::size_t line, std::string_view t) {
-    std::optional<SceneSetting> setting = parse_scene_heading(t, options_.heading_prefixes);
+    // The setting itself is parsed from the element's text by the story builder.
+    const std::string_view number = scene_number_of(t);
     std::string_view text = t;
     if (text.front() == '.') text.remove_prefix(1);
-    std::string number;
-    if (setting && !setting->number.empty()) {
-      number = setting->number;
+    if (!number.empty()) {
       std::string_view trimmed = trim(text);
       std::size_t hash = trimmed.rfind('#', trimmed.size() - 2);
       if (hash != std::string_view::npos) text = trimmed.substr(0, hash);
     }
     add_single(ElementKind::scene_heading, line, text);
-    builder_.last().scene_number = std::move(number);
+    builder_.last().scene_number = number;
   }
 
   void add_cue(std::size_t line, std::string_view t) {

@@ -125,6 +125,12 @@ std::string_view strip_dashes(std::string_view s) {
 
 }  // namespace
 
+std::string_view scene_number_of(std::string_view heading) {
+  // Prefixes hold no '#', so the number found at the end of the whole line is the one
+  // parse_scene_heading finds after the prefix.
+  return split_scene_number(heading);
+}
+
 bool looks_like_scene_heading(std::string_view line, HeadingPrefixes prefixes) {
   return match_prefix(trim(line), prefixes) != nullptr;
 }

@@ -68,3 +68,20 @@ TEST_CASE("scene heading parts", "[scene_heading]") {
   CHECK_FALSE(parse_scene_heading("...and so"));
   CHECK_FALSE(parse_scene_heading("He enters."));
 }
+
+TEST_CASE("scene number of a heading line", "[scene_heading]") {
+  CHECK(scene_number_of("INT. HOUSE - DAY #12A#") == "12A");
+  CHECK(scene_number_of(".FLASHBACK #3#  ") == "3");
+  CHECK(scene_number_of("INT. HOUSE - DAY") == "");
+  CHECK(scene_number_of("INT. HOUSE #1 2#") == "");
+  CHECK(scene_number_of("INT. #") == "");
+  // The number parse_scene_heading finds after the prefix, for every line it accepts.
+  for (const char* line :
+       {"INT. HOUSE - DAY #12A#", "EXT.#1#", "INT.##", "INT #", ".#7#", ". #A-1.2#",
+        "I/E CAR #9#  ", "EST. CITY # 4#", "INT./EXT. CAR #10# #11#"}) {
+    INFO(line);
+    auto parsed = parse_scene_heading(line);
+    REQUIRE(parsed);
+    CHECK(scene_number_of(line) == parsed->number);
+  }
+}

@@ -59,7 +59,7 @@ bool is_standard_title_key(std::string_view key) {
   return std::find(kTitlePageKeys.begin(), kTitlePageKeys.end(), upper) != kTitlePageKeys.end();
 }
 
-bool is_blank(const VisibleLine& line) { return trim(line.content()).empty(); }
+bool is_blank(const VisibleLine& line) { return trim(line.content).empty(); }
 
 bool has_lower_ascii_or_unicode(std::string_view text) {
   // Cue and transition tests only need "no lower-case letter"; character_cue.cpp does the
@@ -115,7 +115,7 @@ class ElementBuilder {
 // Reads the title page starting at `start`; returns the index of the first body line.
 std::size_t read_title_page(const std::vector<VisibleLine>& lines, std::size_t start,
                             ScreenplayDocument& doc) {
-  auto first = split_title_key(lines[start].content());
+  auto first = split_title_key(lines[start].content);
   if (!first || !is_standard_title_key(first->first)) return start;
   std::size_t i = start;
   for (; i < lines.size(); ++i) {
@@ -126,14 +126,14 @@ std::size_t read_title_page(const std::vector<VisibleLine>& lines, std::size_t s
     }
     if (is_blank(line)) break;
     doc.line_kinds[i] = ElementKind::title_page;
-    auto key_value = split_title_key(line.content());
+    auto key_value = split_title_key(line.content);
     if (key_value) {
       doc.title_page.emplace_back(std::string(key_value->first), clean(key_value->second));
       continue;
     }
     if (doc.title_page.empty()) continue;
     std::string& value = doc.title_page.back().second;
-    std::string more = clean(line.content());
+    std::string more = clean(line.content);
     if (more.empty()) continue;
     if (!value.empty()) value.push_back('\n');
     value += more;
@@ -166,7 +166,7 @@ class LineGrammar {
   void classify(std::size_t p) {
     std::size_t index = visible_[p];
     std::size_t line = index + 1;
-    const std::string_view content = lines_[index].content();
+    const std::string_view content = lines_[index].content;
     std::string_view t = trim(content);
 
     if (t.empty()) {

@@ -148,6 +148,7 @@ class LineGrammar {
       : lines_(lines), options_(options), doc_(doc), builder_(doc) {}
 
   void run(std::size_t body_start) {
+    visible_.reserve(lines_.size() - std::min(body_start, lines_.size()));
     for (std::size_t i = body_start; i < lines_.size(); ++i) {
       if (lines_[i].transparent()) {
         doc_.line_kinds[i] = lines_[i].had_boneyard ? ElementKind::boneyard : ElementKind::note;

@@ -259,6 +259,13 @@ Story story_from_screenplay(const ScreenplayDocument& document) {
   Story story;
   story.film = film_from_title_page(document);
   story.diagnostics = document.diagnostics;
+  // A unit opens at a heading, after a section, or before either: room for that many, so that
+  // the list never moves.
+  story.units.reserve(
+      1 + static_cast<std::size_t>(std::count_if(
+              document.elements.begin(), document.elements.end(), [](const Element& e) {
+                return e.kind == ElementKind::scene_heading || e.kind == ElementKind::section;
+              })));
   StoryBuilder builder(story, document.elements);
   for (const Element& element : document.elements) {
     switch (element.kind) {

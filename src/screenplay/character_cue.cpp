@@ -117,6 +117,53 @@ void split_possessive_voice(CueParts& parts) {
   }
 }
 
+// A cue's name and the text after it, with the leading '@' and trailing '^' taken off. Views
+// into the line, or into `storage` when the line had no-break spaces.
+struct CueSplit {
+  std::string_view name;  // trimmed, trailing punctuation and enclosing quotes removed
+  std::string_view rest;  // from the first '(' on, or empty
+  bool forced = false;
+  bool dual = false;
+};
+
+// The tests that make a line a cue, without building its parts: nullopt when it is none.
+std::optional<CueSplit> split_cue(std::string_view line, std::string& storage) {
+  const std::string_view trimmed = trim(line);
+  if (trimmed.size() > kMaxCueBytes) return std::nullopt;
+  std::optional<LetterCensus> letters;
+  if (is_ascii(trimmed)) {
+    // Nearly every line asked about is ASCII: it has no no-break space to replace, and the
+    // letters before its first '(' are those of the name (what is cut off around the name is
+    // never a letter), counted here in one look.
+    bool upper = false;
+    bool lower = false;
+    for (char c : trimmed) {
+      if (c == '(') break;
+      upper |= static_cast<unsigned char>(c - 'A') < 26;
+      lower |= static_cast<unsigned char>(c - 'a') < 26;
+    }
+    if (lower && trimmed.front() != '@') return std::nullopt;  // not empty: it has a letter
+    letters = LetterCensus{upper || lower, lower};
+  }
+  CueSplit split;
+  std::string_view s = letters ? trimmed : trim(replace_no_break_spaces(trimmed, storage));
+  if (!s.empty() && s.front() == '@') {
+    split.forced = true;
+    s = trim(s.substr(1));
+  }
+  if (!s.empty() && s.back() == '^') {
+    split.dual = true;
+    s = trim(s.substr(0, s.size() - 1));
+  }
+  const std::size_t open = s.find('(');
+  if (open != std::string_view::npos) split.rest = s.substr(open);
+  split.name = strip_quotes(strip_trailing_punctuation(trim(s.substr(0, open))));
+  if (!letters) letters = census(split.name);
+  if (!letters->any_letter) return std::nullopt;
+  if (letters->any_lower && !split.forced) return std::nullopt;
+  return split;
+}
+
 }  // namespace
 
 std::string normalise_speaker(std::string_view name) {
@@ -127,46 +174,38 @@ std::string normalise_speaker(std::string_view name) {
   return speaker;
 }
 
-std::optional<CueParts> parse_character_cue(std::string_view line) {
-  if (trim(line).size() > kMaxCueBytes) return std::nullopt;
-  CueParts parts;
+bool is_character_cue(std::string_view line) {
   std::string storage;
-  std::string_view s = trim(replace_no_break_spaces(line, storage));
-  if (!s.empty() && s.front() == '@') {
-    parts.forced = true;
-    s = trim(s.substr(1));
-  }
-  if (!s.empty() && s.back() == '^') {
-    parts.dual = true;
-    s = trim(s.substr(0, s.size() - 1));
-  }
-  std::size_t open = s.find('(');
-  std::string_view name = s.substr(0, open);
-  if (open != std::string_view::npos) {
-    std::string_view rest = s.substr(open);
-    // Each "( … )" group is an extension; stray text between groups is kept as one too, so
-    // nothing the writer typed disappears silently.
-    while (!rest.empty()) {
-      rest = trim(rest);
-      if (rest.empty()) break;
-      if (rest.front() == '(') {
-        std::size_t close = rest.find(')');
-        std::string_view inner = rest.substr(1, close == std::string_view::npos ? std::string_view::npos : close - 1);
-        if (!trim(inner).empty()) parts.extensions.push_back(normalise_extension(inner));
-        rest = close == std::string_view::npos ? std::string_view{} : rest.substr(close + 1);
-      } else {
-        std::size_t next = rest.find('(');
-        std::string_view stray = trim(rest.substr(0, next));
-        if (!stray.empty()) parts.extensions.push_back(normalise_extension(stray));
-        rest = next == std::string_view::npos ? std::string_view{} : rest.substr(next);
-      }
+  return split_cue(line, storage).has_value();
+}
+
+std::optional<CueParts> parse_character_cue(std::string_view line) {
+  std::string storage;
+  const std::optional<CueSplit> split = split_cue(line, storage);
+  if (!split) return std::nullopt;
+  CueParts parts;
+  parts.forced = split->forced;
+  parts.dual = split->dual;
+  // Each "( … )" group is an extension; stray text between groups is kept as one too, so
+  // nothing the writer typed disappears silently.
+  std::string_view rest = split->rest;
+  while (!rest.empty()) {
+    rest = trim(rest);
+    if (rest.empty()) break;
+    if (rest.front() == '(') {
+      std::size_t close = rest.find(')');
+      std::string_view inner =
+          rest.substr(1, close == std::string_view::npos ? std::string_view::npos : close - 1);
+      if (!trim(inner).empty()) parts.extensions.push_back(normalise_extension(inner));
+      rest = close == std::string_view::npos ? std::string_view{} : rest.substr(close + 1);
+    } else {
+      std::size_t next = rest.find('(');
+      std::string_view stray = trim(rest.substr(0, next));
+      if (!stray.empty()) parts.extensions.push_back(normalise_extension(stray));
+      rest = next == std::string_view::npos ? std::string_view{} : rest.substr(next);
     }
   }
-  name = strip_quotes(strip_trailing_punctuation(trim(name)));
-  LetterCensus letters = census(name);
-  if (!letters.any_letter) return std::nullopt;
-  if (letters.any_lower && !parts.forced) return std::nullopt;
-  parts.speaker = collapse_whitespace(name);
+  parts.speaker = collapse_whitespace(split->name);
   to_upper(parts.speaker);
   split_possessive_voice(parts);
   return parts;

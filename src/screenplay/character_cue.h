@@ -37,6 +37,10 @@ struct CueParts {
 
 std::optional<CueParts> parse_character_cue(std::string_view line);
 
+// Whether parse_character_cue(line) finds a cue, without building its parts: for readers that
+// only need to know, and leave the parsing to the story builder.
+bool is_character_cue(std::string_view line);
+
 // The speaker normalisation alone (for names that arrive without a cue, e.g. FDX cast lists):
 // whitespace folded, trailing punctuation removed, upper-cased.
 std::string normalise_speaker(std::string_view name);

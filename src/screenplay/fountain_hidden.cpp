@@ -62,25 +62,33 @@ BoneyardPairs pair_boneyard(std::string_view text) {
   return result;
 }
 
-std::size_t line_of(const std::vector<std::size_t>& line_starts, std::size_t offset) {
-  auto it = std::upper_bound(line_starts.begin(), line_starts.end(), offset);
-  return static_cast<std::size_t>(it - line_starts.begin());  // 1-based
+// The line (1-based) holding the byte at `at`: lines are in order, each starting where its
+// `raw` view does.
+std::size_t line_of(const std::vector<VisibleLine>& lines, const char* at) {
+  auto it = std::upper_bound(
+      lines.begin(), lines.end(), at,
+      [](const char* byte, const VisibleLine& line) { return byte < line.raw.data(); });
+  return static_cast<std::size_t>(it - lines.begin());
 }
 
 }  // namespace
 
-bool VisibleLine::transparent() const {
-  return (had_boneyard || had_note) && trim(content()).empty();
-}
-
 HiddenScan scan_hidden(std::string_view text) {
   HiddenScan scan;
-  std::vector<std::size_t> line_starts;
+  // The lines first, each its own content until hidden text is found in it (most scripts have
+  // none, and then this is all).
   for (std::size_t i = 0; i < text.size();) {
-    line_starts.push_back(i);
     std::size_t end = text.find('\n', i);
-    i = end == std::string_view::npos ? text.size() : end + 1;
+    if (end == std::string_view::npos) end = text.size();
+    VisibleLine& line = scan.lines.emplace_back();
+    line.raw = text.substr(i, end - i);
+    if (!line.raw.empty() && line.raw.back() == '\r') line.raw.remove_suffix(1);
+    line.content = line.raw;
+    i = end + 1;
   }
+  const auto line_at = [&](std::size_t offset) {
+    return line_of(scan.lines, text.data() + offset);
+  };
   // What hides each byte; made at the first hidden span, so that a script without any (most
   // of them) costs no byte of memory per byte of text.
   std::vector<Hidden> hidden;
@@ -95,14 +103,14 @@ HiddenScan scan_hidden(std::string_view text) {
   for (const auto& [first, last] : boneyard.regions) {
     hide(first, last, Hidden::boneyard);
     scan.spans.push_back({Hidden::boneyard,
-                          {line_of(line_starts, first), line_of(line_starts, last - 1)},
+                          {line_at(first), line_at(last - 1)},
                           collapse_whitespace(text.substr(first + 2, last - first - 4))});
   }
   for (std::size_t offset : boneyard.unmatched_open)
-    scan.diagnostics.push_back({Severity::warning, "boneyard-unterminated", line_of(line_starts, offset),
+    scan.diagnostics.push_back({Severity::warning, "boneyard-unterminated", line_at(offset),
                                 "'/*' is never closed by '*/'; kept as text"});
   for (std::size_t offset : boneyard.unmatched_close)
-    scan.diagnostics.push_back({Severity::warning, "boneyard-unopened", line_of(line_starts, offset),
+    scan.diagnostics.push_back({Severity::warning, "boneyard-unopened", line_at(offset),
                                 "'*/' without a matching '/*'; kept as text"});
 
   // "Does this note cross a boneyard" is a binary search over the regions, which are sorted
@@ -134,13 +142,13 @@ HiddenScan scan_hidden(std::string_view text) {
       next_empty = text.find("\n\n", i);
       empty_known = true;
     }
-    std::size_t line = line_of(line_starts, i);
+    std::size_t line = line_at(i);
     if (next_close == std::string_view::npos) {
       scan.diagnostics.push_back({Severity::warning, "note-unterminated", line,
                                   "'[[' is never closed by ']]'; kept as text"});
       continue;
     }
-    std::size_t close_line = line_of(line_starts, next_close);
+    std::size_t close_line = line_at(next_close);
     bool crosses_empty = next_empty != std::string_view::npos && next_empty < next_close;
     bool crosses_boneyard = crosses_region(i, next_close);
     if (crosses_empty || close_line - line + 1 > kMaxNoteLines || crosses_boneyard) {
@@ -157,34 +165,38 @@ HiddenScan scan_hidden(std::string_view text) {
   std::stable_sort(scan.spans.begin(), scan.spans.end(),
                    [](const HiddenSpan& a, const HiddenSpan& b) { return a.lines.first < b.lines.first; });
 
-  for (std::size_t n = 0; n < line_starts.size(); ++n) {
-    std::size_t start = line_starts[n];
-    std::size_t end = n + 1 < line_starts.size() ? line_starts[n + 1] - 1 : text.size();
-    VisibleLine line;
-    line.raw = text.substr(start, end - start);
-    if (!line.raw.empty() && line.raw.back() == '\n') line.raw.remove_suffix(1);
-    if (!line.raw.empty() && line.raw.back() == '\r') line.raw.remove_suffix(1);
-    // Every hidden byte belongs to a span: without spans, every line is visible, and a line
-    // with nothing hidden is its own content (VisibleLine::content) without a copy.
-    const auto visible = [&] {
-      const auto first = hidden.begin() + static_cast<std::ptrdiff_t>(start);
-      return std::all_of(first, first + static_cast<std::ptrdiff_t>(line.raw.size()),
-                         [](Hidden h) { return h == Hidden::none; });
-    };
-    const bool all_visible = hidden.empty() || visible();
-    line.has_edit = !all_visible;
-    for (std::size_t k = 0; !all_visible && k < line.raw.size(); ++k) {
-      Hidden h = hidden_at(start + k);
-      if (h == Hidden::none) line.edited.push_back(line.raw[k]);
-      else if (h == Hidden::boneyard) line.had_boneyard = true;
-      else line.had_note = true;
+  // Every hidden byte belongs to a span: without spans, every line is visible.
+  if (hidden.empty()) return scan;
+  for (std::size_t n = 0; n < scan.lines.size(); ++n) {
+    VisibleLine& line = scan.lines[n];
+    const auto start = static_cast<std::size_t>(line.raw.data() - text.data());
+    const std::size_t end =
+        n + 1 < scan.lines.size()
+            ? static_cast<std::size_t>(scan.lines[n + 1].raw.data() - text.data()) - 1
+            : text.size();
+    const auto first = hidden.begin() + static_cast<std::ptrdiff_t>(start);
+    const bool visible = std::all_of(first, first + static_cast<std::ptrdiff_t>(line.raw.size()),
+                                     [](Hidden h) { return h == Hidden::none; });
+    if (!visible) {
+      std::string& edited = scan.edited.emplace_back();
+      for (std::size_t k = 0; k < line.raw.size(); ++k) {
+        Hidden h = hidden[start + k];
+        if (h == Hidden::none)
+          edited.push_back(line.raw[k]);
+        else if (h == Hidden::boneyard)
+          line.had_boneyard = true;
+        else
+          line.had_note = true;
+      }
+      line.content = edited;
     }
     // An empty line inside a boneyard or note has no bytes of its own; its line end tells.
     if (end < text.size()) {
-      if (hidden_at(end) == Hidden::boneyard) line.had_boneyard = true;
-      else if (hidden_at(end) == Hidden::note) line.had_note = true;
+      if (hidden[end] == Hidden::boneyard)
+        line.had_boneyard = true;
+      else if (hidden[end] == Hidden::note)
+        line.had_note = true;
     }
-    scan.lines.push_back(std::move(line));
   }
   return scan;
 }

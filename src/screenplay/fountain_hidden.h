@@ -12,11 +12,13 @@
 #pragma once
 
 #include <cstddef>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "model/analysis.h"
+#include "screenplay/line_text.h"
 
 namespace filmscope::fountain_detail {
 
@@ -34,21 +36,25 @@ struct HiddenSpan {
 
 struct VisibleLine {
   std::string_view raw;  // the line as written, without '\n'
-  // Hidden spans removed: the line itself, or `edited` for a line that held hidden text. Most
-  // lines hold none, and a view of them costs no copy of the script.
-  std::string_view content() const { return has_edit ? std::string_view(edited) : raw; }
-  std::string edited;
-  bool has_edit = false;
+  // Hidden spans removed: `raw` itself for a line that held no hidden text (most lines hold
+  // none, and a view of them costs no copy of the script), else a view of the line's copy in
+  // HiddenScan::edited.
+  std::string_view content;
   bool had_boneyard = false;
   bool had_note = false;
   // True when the line holds only hidden text (and whitespace): the grammar skips it.
-  bool transparent() const;
+  bool transparent() const {
+    return (had_boneyard || had_note) && screenplay_detail::trim(content).empty();
+  }
 };
 
 struct HiddenScan {
   std::vector<VisibleLine> lines;
   std::vector<HiddenSpan> spans;  // in order of their first line
   std::vector<Diagnostic> diagnostics;
+  // The visible text of each line that held hidden text, which its `content` views: a deque,
+  // so that the strings never move (moving the scan moves none of them either).
+  std::deque<std::string> edited;
 };
 
 HiddenScan scan_hidden(std::string_view text);

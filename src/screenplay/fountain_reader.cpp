@@ -34,8 +34,9 @@ constexpr std::array<std::string_view, 14> kTitlePageKeys{
 constexpr std::size_t kMaxTitleKeyLength = 40;
 
 std::string clean(std::string_view text) {
-  // Most lines carry no emphasis: folded straight from the view, without a copy first.
-  return has_emphasis_markers(text) ? collapse_whitespace(strip_emphasis(text)) : collapse_whitespace(text);
+  std::string out;
+  append_clean_line(out, text);
+  return out;
 }
 
 // "Key: value" with the key at the left margin. Returns the key and the value.
@@ -58,7 +59,7 @@ bool is_standard_title_key(std::string_view key) {
   return std::find(kTitlePageKeys.begin(), kTitlePageKeys.end(), upper) != kTitlePageKeys.end();
 }
 
-bool is_blank(const VisibleLine& line) { return trim(line.content()).empty(); }
+bool is_blank(const VisibleLine& line) { return trim(line.content).empty(); }
 
 bool has_lower_ascii_or_unicode(std::string_view text) {
   // Cue and transition tests only need "no lower-case letter"; character_cue.cpp does the
@@ -77,21 +78,26 @@ class ElementBuilder {
  public:
   explicit ElementBuilder(ScreenplayDocument& doc) : doc_(doc) {}
 
-  void add(ElementKind kind, std::size_t line, std::string text) {
+  // Adds the line's `source` text, cleaned (append_clean_line), as a new element or to the one it
+  // continues, '\n' between the lines. The text is cleaned straight into the element.
+  void add(ElementKind kind, std::size_t line, std::string_view source) {
     doc_.line_kinds[line - 1] = kind;
     bool flowing = kind == ElementKind::action || kind == ElementKind::dialogue ||
                    kind == ElementKind::lyrics || kind == ElementKind::parenthetical;
     if (flowing && merge_ && !doc_.elements.empty() && doc_.elements.back().kind == kind) {
       Element& last = doc_.elements.back();
       last.lines.last = line;
-      if (!last.text.empty() && !text.empty()) last.text.push_back('\n');
-      last.text += text;
+      std::string& text = last.text;
+      const std::size_t before = text.size();
+      if (before != 0) text.push_back('\n');
+      append_clean_line(text, source);
+      if (before != 0 && text.size() == before + 1) text.pop_back();  // the line cleaned to nothing
     } else {
-      Element element;
+      // read_fountain reserves room for every element: the list never moves.
+      Element& element = doc_.elements.emplace_back();
       element.kind = kind;
       element.lines = {line, line};
-      element.text = std::move(text);
-      doc_.elements.push_back(std::move(element));
+      append_clean_line(element.text, source);
     }
     merge_ = flowing;
   }
@@ -109,7 +115,7 @@ class ElementBuilder {
 // Reads the title page starting at `start`; returns the index of the first body line.
 std::size_t read_title_page(const std::vector<VisibleLine>& lines, std::size_t start,
                             ScreenplayDocument& doc) {
-  auto first = split_title_key(lines[start].content());
+  auto first = split_title_key(lines[start].content);
   if (!first || !is_standard_title_key(first->first)) return start;
   std::size_t i = start;
   for (; i < lines.size(); ++i) {
@@ -120,14 +126,14 @@ std::size_t read_title_page(const std::vector<VisibleLine>& lines, std::size_t s
     }
     if (is_blank(line)) break;
     doc.line_kinds[i] = ElementKind::title_page;
-    auto key_value = split_title_key(line.content());
+    auto key_value = split_title_key(line.content);
     if (key_value) {
       doc.title_page.emplace_back(std::string(key_value->first), clean(key_value->second));
       continue;
     }
     if (doc.title_page.empty()) continue;
     std::string& value = doc.title_page.back().second;
-    std::string more = clean(line.content());
+    std::string more = clean(line.content);
     if (more.empty()) continue;
     if (!value.empty()) value.push_back('\n');
     value += more;
@@ -142,6 +148,7 @@ class LineGrammar {
       : lines_(lines), options_(options), doc_(doc), builder_(doc) {}
 
   void run(std::size_t body_start) {
+    visible_.reserve(lines_.size() - std::min(body_start, lines_.size()));
     for (std::size_t i = body_start; i < lines_.size(); ++i) {
       if (lines_[i].transparent()) {
         doc_.line_kinds[i] = lines_[i].had_boneyard ? ElementKind::boneyard : ElementKind::note;
@@ -160,7 +167,7 @@ class LineGrammar {
   void classify(std::size_t p) {
     std::size_t index = visible_[p];
     std::size_t line = index + 1;
-    const std::string_view content = lines_[index].content();
+    const std::string_view content = lines_[index].content;
     std::string_view t = trim(content);
 
     if (t.empty()) {
@@ -181,36 +188,36 @@ class LineGrammar {
     if (t.front() == '#') {
       std::size_t depth = t.find_first_not_of('#');
       if (depth == std::string_view::npos) depth = t.size();
-      add_single(ElementKind::section, line, clean(t.substr(depth)));
+      add_single(ElementKind::section, line, t.substr(depth));
       builder_.last().depth = static_cast<int>(depth);
       return;
     }
-    if (t.front() == '=') return add_single(ElementKind::synopsis, line, clean(t.substr(1)));
+    if (t.front() == '=') return add_single(ElementKind::synopsis, line, t.substr(1));
 
     if (in_dialogue_) {
       if (paren_open_ || t.front() == '(') {
         if (!paren_open_) builder_.break_flow();
         paren_open_ = t.back() != ')';
-        builder_.add(ElementKind::parenthetical, line, clean(t));
+        builder_.add(ElementKind::parenthetical, line, t);
         if (!paren_open_) builder_.break_flow();
         return;
       }
-      if (t.front() == '~') return builder_.add(ElementKind::lyrics, line, clean(t.substr(1)));
-      return builder_.add(ElementKind::dialogue, line, clean(t));
+      if (t.front() == '~') return builder_.add(ElementKind::lyrics, line, t.substr(1));
+      return builder_.add(ElementKind::dialogue, line, t);
     }
 
     switch (t.front()) {
       case '!':
-        return builder_.add(ElementKind::action, line, clean(t.substr(1)));
+        return builder_.add(ElementKind::action, line, t.substr(1));
       case '@':
         if (prev_blank(p) && !next_blank(p)) return add_cue(line, t);
-        return builder_.add(ElementKind::action, line, clean(t));
+        return builder_.add(ElementKind::action, line, t);
       case '~':
-        return builder_.add(ElementKind::lyrics, line, clean(t.substr(1)));
+        return builder_.add(ElementKind::lyrics, line, t.substr(1));
       case '>':
         if (t.size() >= 2 && t.back() == '<')
-          return add_single(ElementKind::centered, line, clean(t.substr(1, t.size() - 2)));
-        return add_single(ElementKind::transition, line, clean(t.substr(1)));
+          return add_single(ElementKind::centered, line, t.substr(1, t.size() - 2));
+        return add_single(ElementKind::transition, line, t.substr(1));
       case '.':
         if (t.size() >= 2 && t[1] != '.' && prev_blank(p)) return add_heading(line, t);
         break;
@@ -220,31 +227,30 @@ class LineGrammar {
     if (prev_blank(p) && looks_like_scene_heading(t, options_.heading_prefixes))
       return add_heading(line, t);
     if (prev_blank(p) && next_blank(p) && ends_with(t, "TO:") && !has_lower_ascii_or_unicode(t))
-      return add_single(ElementKind::transition, line, clean(t));
-    if (prev_blank(p) && !next_blank(p) && parse_character_cue(t)) return add_cue(line, t);
-    builder_.add(ElementKind::action, line, clean(content));
+      return add_single(ElementKind::transition, line, t);
+    if (prev_blank(p) && !next_blank(p) && is_character_cue(t)) return add_cue(line, t);
+    builder_.add(ElementKind::action, line, content);
   }
 
-  void add_single(ElementKind kind, std::size_t line, std::string text) {
+  void add_single(ElementKind kind, std::size_t line, std::string_view source) {
     builder_.break_flow();
-    builder_.add(kind, line, std::move(text));
+    builder_.add(kind, line, source);
     builder_.break_flow();
     in_dialogue_ = false;
   }
 
   void add_heading(std::size_t line, std::string_view t) {
-    std::optional<SceneSetting> setting = parse_scene_heading(t, options_.heading_prefixes);
+    // The setting itself is parsed from the element's text by the story builder.
+    const std::string_view number = scene_number_of(t);
     std::string_view text = t;
     if (text.front() == '.') text.remove_prefix(1);
-    std::string number;
-    if (setting && !setting->number.empty()) {
-      number = setting->number;
+    if (!number.empty()) {
       std::string_view trimmed = trim(text);
       std::size_t hash = trimmed.rfind('#', trimmed.size() - 2);
       if (hash != std::string_view::npos) text = trimmed.substr(0, hash);
     }
-    add_single(ElementKind::scene_heading, line, clean(text));
-    builder_.last().scene_number = std::move(number);
+    add_single(ElementKind::scene_heading, line, text);
+    builder_.last().scene_number = number;
   }
 
   void add_cue(std::size_t line, std::string_view t) {
@@ -256,7 +262,7 @@ class LineGrammar {
       dual = true;
       text.remove_suffix(1);
     }
-    add_single(ElementKind::character, line, clean(text));
+    add_single(ElementKind::character, line, text);
     builder_.last().dual = dual;
     in_dialogue_ = true;
     paren_open_ = false;

@@ -1,6 +1,7 @@
 // Scene headings → SceneSetting. See scene_heading.h for the method and its limits.
 #include "screenplay/scene_heading.h"
 
+#include <algorithm>
 #include <array>
 #include <string>
 
@@ -11,6 +12,7 @@ namespace filmscope {
 
 namespace {
 
+using screenplay_detail::ascii_upper;
 using screenplay_detail::is_space;
 using screenplay_detail::starts_with_ci;
 using screenplay_detail::trim;
@@ -34,6 +36,18 @@ constexpr std::array<HeadingPrefix, 9> kHeadingPrefixes{{
     {"EST", "EXT", true},
 }};
 
+// Whether a line starting with these two bytes (upper-cased) may start with a prefix: the
+// readers ask about every line, and nearly all of them are answered here without walking the
+// table. Cues such as "EDWARD" get past the first byte only.
+constexpr bool may_start_prefix(char first, char second) {
+  return (first == 'I' || first == 'E') &&
+         (second == 'N' || second == 'X' || second == 'S' || second == '/');
+}
+static_assert(std::all_of(kHeadingPrefixes.begin(), kHeadingPrefixes.end(),
+                          [](const HeadingPrefix& p) {
+                            return may_start_prefix(p.text[0], p.text[1]);
+                          }));
+
 // Words that make the last " - " segment of a heading a time of day rather than a place.
 constexpr std::array<std::string_view, 24> kTimeWords{
     "DAY",      "NIGHT",   "MORNING",    "EVENING", "AFTERNOON", "DUSK",
@@ -42,6 +56,8 @@ constexpr std::array<std::string_view, 24> kTimeWords{
     "PRE-DAWN", "MAGIC",   "CONTINUING", "SIMULTANEOUS", "DAYTIME", "NIGHTTIME"};
 
 const HeadingPrefix* match_prefix(std::string_view line, HeadingPrefixes prefixes) {
+  if (line.size() < 2 || !may_start_prefix(ascii_upper(line[0]), ascii_upper(line[1])))
+    return nullptr;
   for (const auto& prefix : kHeadingPrefixes) {
     if (prefixes == HeadingPrefixes::fountain_spec && !prefix.in_spec) continue;
     if (!starts_with_ci(line, prefix.text)) continue;
@@ -108,6 +124,12 @@ std::string_view strip_dashes(std::string_view s) {
 }
 
 }  // namespace
+
+std::string_view scene_number_of(std::string_view heading) {
+  // Prefixes hold no '#', so the number found at the end of the whole line is the one
+  // parse_scene_heading finds after the prefix.
+  return split_scene_number(heading);
+}
 
 bool looks_like_scene_heading(std::string_view line, HeadingPrefixes prefixes) {
   return match_prefix(trim(line), prefixes) != nullptr;

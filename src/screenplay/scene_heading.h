@@ -26,6 +26,11 @@ enum class HeadingPrefixes { fountain_spec, extended };
 bool looks_like_scene_heading(std::string_view line,
                               HeadingPrefixes prefixes = HeadingPrefixes::extended);
 
+// The Fountain scene number at the end of a heading line ("INT. HOUSE - DAY #12A#" → "12A"), or
+// empty: the `number` parse_scene_heading gives any line it accepts, without the rest of the
+// parse.
+std::string_view scene_number_of(std::string_view heading);
+
 // Parses a heading line. Accepts a recognised prefix, or a forced Fountain heading starting
 // with a single '.' (setting then stays empty). Returns nullopt for anything else.
 // `setting` is normalised to "INT", "EXT" or "INT/EXT" (EST, an establishing shot, is "EXT").

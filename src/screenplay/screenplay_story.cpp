@@ -3,14 +3,16 @@
 
 #include <algorithm>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 
 #include "screenplay/character_cue.h"
 #include "screenplay/line_text.h"
-#include "text/unicode_text.h"
 #include "screenplay/scene_heading.h"
+#include "text/unicode_text.h"
 
 namespace filmscope {
 
@@ -28,17 +30,6 @@ std::string upper_ascii(std::string_view s) {
 bool is_writer_key(std::string_view key) {
   std::string k = upper_ascii(trim(key));
   return k == "AUTHOR" || k == "AUTHORS" || k == "WRITTEN BY" || k == "WRITER" || k == "WRITERS";
-}
-
-std::size_t count_words(std::string_view text) {
-  std::size_t words = 0;
-  bool in_word = false;
-  for (char c : text) {
-    bool space = c == ' ' || c == '\n' || c == '\t';
-    if (!space && !in_word) ++words;
-    in_word = !space;
-  }
-  return words;
 }
 
 void append_line(std::string& to, std::string_view text, char separator) {
@@ -66,16 +57,59 @@ FilmInfo film_from_title_page(const ScreenplayDocument& document) {
   return film;
 }
 
+// What a unit will hold, counted ahead so that its lists and texts are made once at their size.
+struct UnitExtent {
+  std::size_t cues = 0;
+  std::size_t text_bytes = 0;    // at most, with a separator after every piece
+  std::size_t action_bytes = 0;  // likewise
+};
+
+// The extent of the unit the first of `elements` opens: elements up to the next heading or
+// section, the ones that end a unit.
+UnitExtent extent_from(std::span<const Element> elements) {
+  UnitExtent extent;
+  for (std::size_t i = 0; i < elements.size(); ++i) {
+    const Element& element = elements[i];
+    if (i > 0 &&
+        (element.kind == ElementKind::scene_heading || element.kind == ElementKind::section))
+      break;
+    switch (element.kind) {
+      case ElementKind::character:
+        ++extent.cues;
+        break;
+      case ElementKind::action:
+      case ElementKind::centered:
+        extent.action_bytes += element.text.size() + 1;
+        [[fallthrough]];
+      case ElementKind::scene_heading:
+      case ElementKind::dialogue:
+      case ElementKind::lyrics:
+        extent.text_bytes += element.text.size() + 1;
+        break;
+      default:
+        break;
+    }
+  }
+  return extent;
+}
+
+// What a dialogue block takes from its cue.
+struct SpeakerOfCue {
+  std::string speaker;
+  std::vector<std::string> extensions;
+  bool dual = false;  // a '^' left in the text the reader kept
+};
+
 class StoryBuilder {
  public:
-  explicit StoryBuilder(Story& story) : story_(story) {}
+  // `elements` is the list every element handed to the builder comes from.
+  StoryBuilder(Story& story, std::span<const Element> elements)
+      : story_(story), elements_(elements) {}
 
   void heading(const Element& element) {
     finish_unit();
-    unit_ = NarrativeUnit{};
-    unit_->section = section_;
+    open_unit(element);
     unit_->heading = element.text;
-    unit_->lines = element.lines;
     std::optional<SceneSetting> setting = parse_scene_heading(element.text);
     if (!setting) {
       setting = SceneSetting{};
@@ -107,19 +141,14 @@ class StoryBuilder {
 
   void cue(const Element& element) {
     open_if_needed(element);
-    DialogueBlock block;
+    // Room for every cue of the unit was reserved when it opened: the blocks never move.
+    DialogueBlock& block = unit_->dialogue.emplace_back();
     block.cue = element.text;
-    std::optional<CueParts> parts = parse_character_cue(element.text);
-    if (!parts) parts = parse_character_cue("@" + element.text);
-    if (parts) {
-      block.speaker = std::move(parts->speaker);
-      block.extensions = std::move(parts->extensions);
-    } else {
-      block.speaker = normalise_speaker(element.text);
-    }
-    block.dual = element.dual || (parts && parts->dual);
+    const SpeakerOfCue& speaker = speaker_of(element.text);
+    block.speaker = speaker.speaker;
+    block.extensions = speaker.extensions;
+    block.dual = element.dual || speaker.dual;
     block.lines = element.lines;
-    unit_->dialogue.push_back(std::move(block));
     block_open_ = true;
     has_content_ = true;
     unit_->lines.last = std::max(unit_->lines.last, element.lines.last);
@@ -136,11 +165,19 @@ class StoryBuilder {
     block.lines.last = std::max(block.lines.last, element.lines.last);
     unit_->lines.last = std::max(unit_->lines.last, element.lines.last);
     if (element.kind == ElementKind::parenthetical) return;
-    std::string words = collapse_whitespace(element.text);
-    append_line(block.text, words, ' ');
+    // The piece is collapsed straight onto the speech, a space before it unless it is the first.
+    std::string& speech = block.text;
+    const std::size_t start = speech.empty() ? 0 : speech.size() + 1;
+    if (start > 0) speech.push_back(' ');
+    append_collapsed_whitespace(speech, element.text);
+    if (speech.size() == start) {  // nothing to say: no separator either
+      speech.resize(start == 0 ? 0 : start - 1);
+      return;
+    }
+    const std::string_view words = std::string_view(speech).substr(start);
     // The pieces are collapsed and joined by a space, so the words of the whole speech are the
-    // sum of its pieces' words.
-    block.words += count_words(words);
+    // sum of its pieces' words: one more than its spaces.
+    block.words += static_cast<std::size_t>(std::count(words.begin(), words.end(), ' ')) + 1;
     append_line(unit_->text, words, '\n');
   }
 
@@ -174,14 +211,42 @@ class StoryBuilder {
     }
   }
 
+  // The speaker a cue's text names, parsed once per distinct text: a script names its speakers
+  // hundreds of times over ("EDWARD" 201 times in Big Fish).
+  const SpeakerOfCue& speaker_of(std::string_view cue) {
+    auto [it, inserted] = speakers_.try_emplace(cue);
+    if (!inserted) return it->second;
+    SpeakerOfCue& speaker = it->second;
+    std::optional<CueParts> parts = parse_character_cue(cue);
+    if (!parts) parts = parse_character_cue("@" + std::string(cue));
+    if (parts) {
+      speaker.speaker = std::move(parts->speaker);
+      speaker.extensions = std::move(parts->extensions);
+      speaker.dual = parts->dual;
+    } else {
+      speaker.speaker = normalise_speaker(cue);
+    }
+    return speaker;
+  }
+
   void open_if_needed(const Element& element) {
-    if (unit_) return;
+    if (!unit_) open_unit(element);
+  }
+
+  void open_unit(const Element& first) {
     unit_ = NarrativeUnit{};
     unit_->section = section_;
-    unit_->lines = element.lines;
+    unit_->lines = first.lines;
+    const auto at = static_cast<std::size_t>(&first - elements_.data());
+    const UnitExtent extent = extent_from(elements_.subspan(at));
+    unit_->dialogue.reserve(extent.cues);
+    unit_->text.reserve(extent.text_bytes);
+    unit_->action.reserve(extent.action_bytes);
   }
 
   Story& story_;
+  std::span<const Element> elements_;
+  std::unordered_map<std::string_view, SpeakerOfCue> speakers_;  // keyed by views into elements_
   std::optional<NarrativeUnit> unit_;
   std::string section_;
   bool block_open_ = false;
@@ -194,7 +259,14 @@ Story story_from_screenplay(const ScreenplayDocument& document) {
   Story story;
   story.film = film_from_title_page(document);
   story.diagnostics = document.diagnostics;
-  StoryBuilder builder(story);
+  // A unit opens at a heading, after a section, or before either: room for that many, so that
+  // the list never moves.
+  story.units.reserve(
+      1 + static_cast<std::size_t>(std::count_if(
+              document.elements.begin(), document.elements.end(), [](const Element& e) {
+                return e.kind == ElementKind::scene_heading || e.kind == ElementKind::section;
+              })));
+  StoryBuilder builder(story, document.elements);
   for (const Element& element : document.elements) {
     switch (element.kind) {
       case ElementKind::scene_heading: builder.heading(element); break;

@@ -214,7 +214,7 @@ std::size_t collapsed_prefix(std::string_view text) {
 
 }  // namespace
 
-std::string collapse_whitespace(std::string_view text) {
+void append_collapsed_whitespace(std::string& out, std::string_view text) {
   // Most short texts (a line, a name) are already collapsed: they are checked eight bytes at
   // a time and copied whole. Otherwise the clean prefix is copied and the rest is written
   // through a pointer into a buffer of the input's size, which the output never exceeds (scene
@@ -223,13 +223,14 @@ std::string collapse_whitespace(std::string_view text) {
   // space leaves one ' ' (one at the end is cut below). Words are short, and branching at
   // each of their edges mispredicted about once a word.
   const std::size_t clean = collapsed_prefix(text);
+  const std::size_t base = out.size();
   if (clean == text.size()) {
-    std::string out(text);
-    if (!out.empty() && out.back() == ' ') out.pop_back();
-    return out;
+    out.append(text);
+    if (out.size() > base && out.back() == ' ') out.pop_back();
+    return;
   }
-  std::string out(text.size(), '\0');
-  char* const first = out.data();
+  out.resize(base + text.size());
+  char* const first = out.data() + base;
   std::memcpy(first, text.data(), clean);
   char* write = first + clean;
   bool after_space = clean == 0 || text[clean - 1] == ' ';
@@ -269,7 +270,12 @@ std::string collapse_whitespace(std::string_view text) {
   }
   for (; in < end; ++in) put(*in);
   if (write != first && write[-1] == ' ') --write;
-  out.resize(static_cast<std::size_t>(write - first));
+  out.resize(base + static_cast<std::size_t>(write - first));
+}
+
+std::string collapse_whitespace(std::string_view text) {
+  std::string out;
+  append_collapsed_whitespace(out, text);
   return out;
 }
 

@@ -42,4 +42,8 @@ std::size_t display_width(std::string_view text);
 // Collapses runs of whitespace to one space and trims both ends.
 std::string collapse_whitespace(std::string_view text);
 
+// Appends collapse_whitespace(text) to `out`, without a string of its own: for callers that
+// build one text from many pieces. `text` must not view into `out`, which may move.
+void append_collapsed_whitespace(std::string& out, std::string_view text);
+
 }  // namespace filmscope

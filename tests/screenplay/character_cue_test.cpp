@@ -51,3 +51,15 @@ TEST_CASE("character cue normalisation", "[character_cue]") {
   CHECK_FALSE(parse_character_cue("(V.O.)"));
   CHECK(normalise_speaker(" Sandra: ") == "SANDRA");
 }
+
+TEST_CASE("is_character_cue answers as parse_character_cue does", "[character_cue]") {
+  const std::vector<std::string> lines{
+      "EDWARD", "  EDWARD (V.O.) (cont'd) ^ ", "@McCLANE", "McCLANE", "Edward walks in.", "(beat)",
+      "1234", "\"BARTHOLOMEW\"", "ADAM'S VOICE", "@", "^", "", "   ", "EDWARD\xC2\xA0(V.O.)",
+      "\xC2\xA0@McCLANE", "\xC3\x87" "ELIK", "\xC3\xA7" "elik", "HANS (on the radio)", "...",
+      "CUT TO:", std::string(kMaxCueBytes + 1, 'A')};
+  for (const std::string& line : lines) {
+    INFO(line);
+    CHECK(is_character_cue(line) == parse_character_cue(line).has_value());
+  }
+}

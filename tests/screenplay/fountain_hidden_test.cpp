@@ -93,8 +93,8 @@ TEST_CASE("boneyard text is hidden from the visible lines", "[screenplay]") {
   CHECK(scan.spans[0].lines.first == 1);
   CHECK(scan.spans[0].lines.last == 2);
   REQUIRE(scan.lines.size() == 3);
-  CHECK(scan.lines[0].content() == "A ");
-  CHECK(scan.lines[1].content() == " B");
+  CHECK(scan.lines[0].content == "A ");
+  CHECK(scan.lines[1].content == " B");
   CHECK(scan.lines[0].had_boneyard);
   REQUIRE(scan.diagnostics.size() == 2);
   CHECK(scan.diagnostics[0].code == "boneyard-unterminated");  // the "/*" of "/*/"

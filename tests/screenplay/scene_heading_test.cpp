@@ -13,6 +13,12 @@ TEST_CASE("scene heading prefixes", "[scene_heading]") {
   CHECK_FALSE(looks_like_scene_heading("INTERIOR"));
   CHECK_FALSE(looks_like_scene_heading("INT"));
   CHECK_FALSE(looks_like_scene_heading("EXTRA"));
+  CHECK_FALSE(looks_like_scene_heading("ESTATE SALE"));
+  CHECK_FALSE(looks_like_scene_heading("EDWARD"));
+  CHECK_FALSE(looks_like_scene_heading("E"));
+  CHECK_FALSE(looks_like_scene_heading(""));
+  CHECK(looks_like_scene_heading("est. city"));
+  CHECK(looks_like_scene_heading("e/i car"));
 }
 
 TEST_CASE("scene heading parts", "[scene_heading]") {
@@ -61,4 +67,21 @@ TEST_CASE("scene heading parts", "[scene_heading]") {
 
   CHECK_FALSE(parse_scene_heading("...and so"));
   CHECK_FALSE(parse_scene_heading("He enters."));
+}
+
+TEST_CASE("scene number of a heading line", "[scene_heading]") {
+  CHECK(scene_number_of("INT. HOUSE - DAY #12A#") == "12A");
+  CHECK(scene_number_of(".FLASHBACK #3#  ") == "3");
+  CHECK(scene_number_of("INT. HOUSE - DAY") == "");
+  CHECK(scene_number_of("INT. HOUSE #1 2#") == "");
+  CHECK(scene_number_of("INT. #") == "");
+  // The number parse_scene_heading finds after the prefix, for every line it accepts.
+  for (const char* line :
+       {"INT. HOUSE - DAY #12A#", "EXT.#1#", "INT.##", "INT #", ".#7#", ". #A-1.2#",
+        "I/E CAR #9#  ", "EST. CITY # 4#", "INT./EXT. CAR #10# #11#"}) {
+    INFO(line);
+    auto parsed = parse_scene_heading(line);
+    REQUIRE(parsed);
+    CHECK(scene_number_of(line) == parsed->number);
+  }
 }

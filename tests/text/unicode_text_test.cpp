@@ -51,6 +51,17 @@ TEST_CASE("collapse_whitespace", "[text]") {
   CHECK(collapse_whitespace("caf\xC3\xA9\xC2\xA0" "bar") == "caf\xC3\xA9\xC2\xA0" "bar");  // U+00A0 is kept
 }
 
+TEST_CASE("append_collapsed_whitespace", "[text]") {
+  std::string out = "kept ";
+  append_collapsed_whitespace(out, "  a \n\t b  ");
+  CHECK(out == "kept a b");
+  append_collapsed_whitespace(out, " \r\n ");
+  CHECK(out == "kept a b");
+  // Long enough for the eight-byte chunks, with runs to fold past the clean prefix.
+  append_collapsed_whitespace(out, "|twelve bytes  then\tmore  ");
+  CHECK(out == "kept a b|twelve bytes then more");
+}
+
 TEST_CASE("collapse_whitespace: words joined by single spaces, property", "[text][property]") {
   // The plain definition: split at the six ASCII white-space characters, drop empty pieces,
   // join with one space.

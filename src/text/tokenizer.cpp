@@ -76,6 +76,12 @@ bool is_apostrophe(std::string_view s) { return s == "'" || s == "\xE2\x80\x99";
 
 }  // namespace
 
+namespace {
+
+constexpr std::size_t kLongestAbbreviation = 6;  // "Messrs"
+
+}  // namespace
+
 bool is_non_final_abbreviation(std::string_view word) {
   static constexpr std::array<std::string_view, 30> kAbbreviations{
       "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Jr", "Sr", "Capt", "Cpt", "Lt", "Sgt", "Gen", "Col", "Maj",
@@ -83,10 +89,23 @@ bool is_non_final_abbreviation(std::string_view word) {
   // Every abbreviation is two to six letters and all but "vs" are capitalised: a sentence's
   // last word, looked at for each sentence of a story, is seldom one.
   if (word.size() <= 1) return word.size() == 1 && word[0] >= 'A' && word[0] <= 'Z';
-  if (word.size() > 6 || ((word[0] < 'A' || word[0] > 'Z') && word != "vs")) return false;
+  if (word.size() > kLongestAbbreviation || ((word[0] < 'A' || word[0] > 'Z') && word != "vs")) return false;
   for (auto abbreviation : kAbbreviations)
     if (word == abbreviation) return true;
   return false;
+}
+
+// Walks back one byte beyond kLongestAbbreviation at most: a sentence's last word is looked at
+// for every sentence that ends with a dot, and only a short one can be an abbreviation.
+std::string_view abbreviation_candidate(std::string_view text) {
+  const std::size_t dot = text.size() - 1;
+  std::size_t start = dot;
+  while (start > 0 && dot - start <= kLongestAbbreviation) {
+    const char c = text[start - 1];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '(' || c == '"') break;
+    --start;
+  }
+  return text.substr(start, dot - start);
 }
 
 namespace {
@@ -337,10 +356,7 @@ std::vector<TextSpan> sentence_spans(std::string_view paragraph, std::size_t bas
       auto& previous = spans.back();
       std::string_view before = paragraph.substr(previous.offset - base, previous.length);
       if (before.ends_with(".")) {
-        auto word_start = before.find_last_of(" \t\n(\"", before.size() - 1);
-        auto word = before.substr(word_start == std::string_view::npos ? 0 : word_start + 1);
-        word.remove_suffix(1);
-        if (is_non_final_abbreviation(word)) {
+        if (is_non_final_abbreviation(abbreviation_candidate(before))) {
           previous.length = to - (previous.offset - base);
           continue;
         }

@@ -27,6 +27,11 @@ struct TextSpan {
 // ("Dr", "Mrs", "Capt"), "St", "Jr", "vs", and single capital initials ("J" in "J. Edgar").
 bool is_non_final_abbreviation(std::string_view word);
 
+// The word that `text`'s final dot ends (the bytes after its last space, tab, line feed, '(' or
+// '"'), or, for a word longer than any abbreviation, a part of it that is still too long to be
+// one: is_non_final_abbreviation gives the same answer for either. `text` ends with a dot.
+std::string_view abbreviation_candidate(std::string_view text);
+
 // Splits one paragraph into sentences; `base` is added to every offset.
 std::vector<TextSpan> split_sentences(std::string_view paragraph, std::size_t base = 0);
 

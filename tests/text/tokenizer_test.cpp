@@ -162,6 +162,27 @@ TEST_CASE("the ASCII path cuts sentences exactly as ICU does", "[text][property]
   }
 }
 
+TEST_CASE("an abbreviation candidate is judged as the whole word before the dot", "[text][property]") {
+  // The whole word: everything after the last space, tab, line feed, '(' or '"'.
+  auto whole_word = [](std::string_view text) {
+    const auto start = text.find_last_of(" \t\n(\"", text.size() - 1);
+    auto word = text.substr(start == std::string_view::npos ? 0 : start + 1);
+    word.remove_suffix(1);
+    return word;
+  };
+  const std::vector<std::string> pieces{"Mr", "Mrs", "Messrs", "Messrsx", "vs", "X", "x", "Dr", "word", "Capt",
+                                        " ", "\t", "\n", "(", "\"", ".", "'", "-", "Q", "longerword"};
+  std::mt19937 random(5122026);
+  for (int round = 0; round < 40000; ++round) {
+    std::string text;
+    const int n = static_cast<int>(random() % 6);
+    for (int k = 0; k < n; ++k) text += pieces[random() % pieces.size()];
+    text += '.';
+    INFO(text);
+    REQUIRE(is_non_final_abbreviation(abbreviation_candidate(text)) == is_non_final_abbreviation(whole_word(text)));
+  }
+}
+
 TEST_CASE("the ASCII path agrees with ICU on every paragraph of the corpus and the shared texts", "[text]") {
   const std::size_t paragraphs =
       testing::for_each_real_piece("\n\n", [](std::string_view paragraph, const std::filesystem::path& path) {

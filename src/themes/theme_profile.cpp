@@ -107,12 +107,20 @@ bool ThemeCounter::term_matches(const ThemeTerm& term, const std::vector<ThemeTo
   return true;
 }
 
-bool ThemeCounter::negated(const std::vector<ThemeToken>& words, std::size_t at) const {
+bool ThemeCounter::is_negation(const ThemeToken& word) {
+  if (word.form >= negation_notes_.size()) negation_notes_.resize(forms_.size(), NegationNote::unknown);
+  NegationNote& note = negation_notes_[word.form];
+  if (note == NegationNote::unknown)
+    note = set_.negations.count(word.folded) ? NegationNote::negation : NegationNote::other;
+  return note == NegationNote::negation;
+}
+
+bool ThemeCounter::negated(const std::vector<ThemeToken>& words, std::size_t at) {
   std::size_t seen = 0;
   for (std::size_t k = at; k > 0 && seen < kNegationWindow; --k) {
     const ThemeToken& before = words[k - 1];
     if (before.boundary) break;
-    if (set_.negations.count(before.folded)) return true;
+    if (is_negation(before)) return true;
     ++seen;
   }
   return false;

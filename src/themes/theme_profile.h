@@ -111,7 +111,12 @@ class ThemeCounter {
   };
 
   bool term_matches(const ThemeTerm& term, const std::vector<ThemeToken>& words, std::size_t at) const;
-  bool negated(const std::vector<ThemeToken>& words, std::size_t at) const;
+  bool negated(const std::vector<ThemeToken>& words, std::size_t at);
+  bool is_negation(const ThemeToken& word);
+
+  // Per form number, whether the form is a negation word, noted the first time a match looks
+  // back at it: the look-back may ask of three words per match, and a story repeats them.
+  enum class NegationNote : std::uint8_t { unknown, negation, other };
 
   const ThemeSet& set_;
   std::unique_ptr<ThemeSet> indexed_;  // for a set put together without index_theme_terms
@@ -129,6 +134,7 @@ class ThemeCounter {
   std::vector<double> sentence_weight_;
   std::vector<std::size_t> touched_;  // themes with a match in the current sentence
   std::size_t sentence_base_ = 0;     // the first word's position, counting punctuation
+  std::vector<NegationNote> negation_notes_;
 };
 
 // A word as theme matching sees it: case-folded, or punctuation that phrases and negation do

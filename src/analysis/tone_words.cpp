@@ -83,6 +83,11 @@ void ToneWordCutter::cut_in_one_pass(std::string_view sentence, ToneWords& out) 
   // Theme tokens view the valence tokens' lower case: an ASCII sentence folds byte for byte.
   assign_ascii_lower(sentence, out.valence.lowered);
   const std::string_view lowered = out.valence.lowered;
+  // Every piece cut below lies inside the sentence, which `lowered` matches byte for byte, so
+  // the pieces are viewed without substr's bounds check, made once per word.
+  auto lowered_piece = [&lowered](std::size_t from, std::size_t length) {
+    return std::string_view(lowered.data() + from, length);
+  };
   std::vector<ValenceToken>& valence = out.valence.tokens;
   std::vector<ThemeToken>& themes = out.themes.tokens;
   std::vector<TokenSpan>& spans = out.themes.spans;
@@ -110,14 +115,14 @@ void ToneWordCutter::cut_in_one_pass(std::string_view sentence, ToneWords& out) 
     const bool marked = !plain && i > start && is_closing_mark(sentence[i]) &&
                         (i + 1 == length || byte_class(sentence[i + 1]) == kSpace);
     if (plain || marked) {
-      const std::string_view folded = lowered.substr(start, i - start);
+      const std::string_view folded = lowered_piece(start, i - start);
       const std::uint32_t form = forms_.form_id(folded);
       themes.push_back({folded, form, false});
-      if (marked) themes.push_back({lowered.substr(i, 1), 0, true});
+      if (marked) themes.push_back({lowered_piece(i, 1), 0, true});
       if (wants_valence) {
         ValenceToken& token = valence.emplace_back();
         if (marked && folded.size() <= kEmoticonMaxLength) {
-          token.lower = lowered.substr(start, i + 1 - start);
+          token.lower = lowered_piece(start, i + 1 - start);
           const ValenceLookup found = look_up_valence(token.lower, lexicon_);
           token.entry = found.entry;
           token.negation = found.negation;
@@ -145,7 +150,7 @@ void ToneWordCutter::cut_in_one_pass(std::string_view sentence, ToneWords& out) 
         wants_valence ? static_cast<std::size_t>(token.lower.data() - lowered.data()) : 0;
     bool looked_up = false;
     for (const TokenSpan& span : spans) {
-      const std::string_view folded = lowered.substr(span.offset, span.length);
+      const std::string_view folded = lowered_piece(span.offset, span.length);
       if (span.kind == TokenKind::punctuation) {
         if (!is_theme_quote(folded)) themes.push_back({folded, 0, true});
         continue;

@@ -19,7 +19,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
-#include <unordered_set>
+#include <unordered_map>
 
 #include "text/byte_scan.h"
 #include "text/unicode_text.h"
@@ -130,9 +130,13 @@ bool upper_letter(char c) { return c >= 'A' && c <= 'Z'; }
 struct SentenceSuppressions {
   bool loaded = false;
   // Keys pack up to eight reversed letters into an integer, first letter in the low byte.
-  std::unordered_set<std::uint64_t> suppressing;  // one-dot entries
-  std::unordered_set<std::uint64_t> first_parts;  // first parts of many-dot entries
-  std::unordered_set<std::uint64_t> prefixes;     // every leading part of a key above, to stop early
+  // What each key is, in one map so that a letter of the walk back costs one look-up.
+  enum KeyKind : std::uint8_t {
+    kSuppressing = 1,  // a one-dot entry
+    kFirstPart = 2,    // the first part of a many-dot entry
+    kPrefix = 4,       // a leading part of a key above (each is its own), to stop early
+  };
+  std::unordered_map<std::uint64_t, std::uint8_t> keys;
 };
 
 constexpr std::size_t kMaxSuppressionLetters = 8;
@@ -172,7 +176,7 @@ SentenceSuppressions load_sentence_suppressions() {
   ures_close(bundle);
   if (U_FAILURE(status) || entries.empty()) return result;
   auto add_prefixes = [&](std::string_view letters) {
-    for (std::size_t k = 1; k <= letters.size(); ++k) result.prefixes.insert(*reversed_key(letters.substr(letters.size() - k)));
+    for (std::size_t k = 1; k <= letters.size(); ++k) result.keys[*reversed_key(letters.substr(letters.size() - k))] |= SentenceSuppressions::kPrefix;
   };
   for (const std::string& entry : entries) {
     const auto dot = entry.find('.');
@@ -182,7 +186,7 @@ SentenceSuppressions load_sentence_suppressions() {
         !std::all_of(entry.begin(), entry.end(), [](char c) { return c == '.' || upper_letter(c) || lower_letter(c); }))
       return result;
     if (dot + 1 != entry.size()) {
-      result.first_parts.insert(*reversed_key(std::string_view(entry).substr(0, dot)));
+      result.keys[*reversed_key(std::string_view(entry).substr(0, dot))] |= SentenceSuppressions::kFirstPart;
       add_prefixes(std::string_view(entry).substr(0, dot));
     }
   }
@@ -190,8 +194,9 @@ SentenceSuppressions load_sentence_suppressions() {
     const auto dot = entry.find('.');
     if (dot + 1 != entry.size()) continue;
     const std::uint64_t key = *reversed_key(std::string_view(entry).substr(0, dot));
-    if (!result.first_parts.count(key)) {
-      result.suppressing.insert(key);
+    const auto known = result.keys.find(key);
+    if (known == result.keys.end() || !(known->second & SentenceSuppressions::kFirstPart)) {
+      result.keys[key] |= SentenceSuppressions::kSuppressing;
       add_prefixes(std::string_view(entry).substr(0, dot));
     }
   }
@@ -217,9 +222,11 @@ bool suppressed_break(std::string_view text, std::size_t n, const SentenceSuppre
     const char c = text[k - 1];
     if (!upper_letter(c) && !lower_letter(c)) break;
     key = with_letter(key, length++, c);
-    if (!suppressions.prefixes.count(key)) break;  // no longer entry can match either
-    if (suppressions.suppressing.count(key)) suppressed = true;
-    else if (suppressions.first_parts.count(key)) suppressed = false;
+    const auto known = suppressions.keys.find(key);
+    // Not a prefix: no longer entry can match either.
+    if (known == suppressions.keys.end() || !(known->second & SentenceSuppressions::kPrefix)) break;
+    if (known->second & SentenceSuppressions::kSuppressing) suppressed = true;
+    else if (known->second & SentenceSuppressions::kFirstPart) suppressed = false;
   }
   return suppressed;
 }

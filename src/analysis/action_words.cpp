@@ -145,9 +145,8 @@ void append_capitalised_words(std::string_view text, std::vector<CapitalisedWord
   std::size_t newlines = 0;
   std::size_t i = 0;
   bool in_word = false;  // the byte before i belongs to a word
-  // A word starts at `begin`: keep it when capitalised, and go on after it.
-  auto take_word = [&](std::size_t begin) {
-    const std::size_t end = word_end(text, begin);
+  // A word [begin, end) starts at `begin`: keep it when capitalised, and go on after it.
+  auto take_word = [&](std::size_t begin, std::size_t end) {
     const std::string_view word = text.substr(begin, end - begin);
     if (starts_with_capital(word)) out.push_back({begin, end, newlines, word_is_all_caps(word)});
     i = end;
@@ -169,8 +168,15 @@ void append_capitalised_words(std::string_view text, std::vector<CapitalisedWord
           continue;
         }
         const auto at = static_cast<std::size_t>(std::countr_zero(candidates)) / 8;
-        newlines += count_flagged(breaks & ((std::uint64_t{1} << (8 * at)) - 1));
-        take_word(i + at);
+        const std::uint64_t before = (std::uint64_t{1} << (8 * at)) - 1;
+        newlines += count_flagged(breaks & before);
+        // Most words end inside the chunk they start in, where the flags already say where:
+        // the chunk holds no lead byte of a separator, so its word bytes are exactly those.
+        const std::uint64_t ends = ~words & kHigh & ~before;
+        const std::size_t end = ends != 0
+                                    ? i + static_cast<std::size_t>(std::countr_zero(ends)) / 8
+                                    : word_end(text, i + at);
+        take_word(i + at, end);
         continue;
       }
     }
@@ -192,7 +198,7 @@ void append_capitalised_words(std::string_view text, std::vector<CapitalisedWord
       ++i;
       continue;
     }
-    take_word(i);
+    take_word(i, word_end(text, i));
   }
 }
 

@@ -160,7 +160,13 @@ void speaker_key(std::string_view speaker, std::string& key) {
       i += 2;
       continue;
     }
-    key.push_back(c);
+    // The bytes up to the next one that may change are copied together.
+    std::size_t run = i + 1;
+    while (run < speaker.size() && speaker[run] != '.' && speaker[run] != ' ' &&
+           speaker[run] != '\t' && speaker[run] != '\xE2')
+      ++run;
+    key.append(speaker, i, run - i);
+    i = run - 1;
   }
 }
 

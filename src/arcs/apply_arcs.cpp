@@ -7,7 +7,7 @@
 namespace filmscope {
 
 void apply_arcs(Analysis& analysis) {
-  SceneSentenceCache sentences;  // the scenes stay unchanged while the arcs are computed
+  SceneSentenceCache sentences(analysis.scenes);  // the scenes stay unchanged while the arcs are computed
   analysis.arc = story_arc(analysis, &sentences);
   std::vector<std::optional<Arc>> arcs = character_arcs(analysis, &sentences);
   for (std::size_t c = 0; c < analysis.characters.size(); ++c) analysis.characters[c].arc = std::move(arcs[c]);

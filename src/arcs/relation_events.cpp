@@ -186,19 +186,18 @@ bool may_name_event(std::string_view text, const FlatStringMap<std::vector<std::
   if constexpr (kWordwise) {
     if (text.size() >= 8) {
       std::uint64_t before = 0;  // the previous chunk's last flag, as the first byte's
-      for (;;) {
-        // The last bytes are read as the top of the text's last eight, moved down; the shift
-        // brings in zeros, which are not letters.
-        const bool last = i + 8 >= text.size();
-        const std::uint64_t chunk = last ? load(text.data() + text.size() - 8) >> (8 * (i + 8 - text.size()))
-                                         : load(text.data() + i);
-        const std::uint64_t letters = letter_flags(chunk);
+      for (; i + 8 < text.size(); i += 8) {
+        const std::uint64_t letters = letter_flags(load(text.data() + i));
         for (std::uint64_t runs = letters & ~((letters << 8) | before); runs != 0; runs &= runs - 1)
           if (begins(i + static_cast<std::size_t>(std::countr_zero(runs)) / 8)) return true;
-        if (last) return false;
         before = letters >> 56;
-        i += 8;
       }
+      // The last bytes are read as the top of the text's last eight, moved down; the shift
+      // brings in zeros, which are not letters.
+      const std::uint64_t letters = letter_flags(load(text.data() + text.size() - 8) >> (8 * (i + 8 - text.size())));
+      for (std::uint64_t runs = letters & ~((letters << 8) | before); runs != 0; runs &= runs - 1)
+        if (begins(i + static_cast<std::size_t>(std::countr_zero(runs)) / 8)) return true;
+      return false;
     }
   }
   auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };

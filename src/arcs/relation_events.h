@@ -42,24 +42,20 @@ class WordStartFilter {
       return;
     }
     filled_ = true;
-    const std::size_t start = index(word.data());
-    bits_[start / 64] |= std::uint64_t{1} << (start % 64);
+    thirds_[pair(word.data())] |= std::uint32_t{1} << low(word[2]);
   }
   bool usable() const { return usable_ && filled_; }
   // `three` points at three bytes.
-  bool may_begin(const char* three) const {
-    const std::size_t start = index(three);
-    return (bits_[start / 64] >> (start % 64)) & 1U;
-  }
+  bool may_begin(const char* three) const { return (thirds_[pair(three)] >> low(three[2])) & 1U; }
 
  private:
   static bool letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-  static std::size_t index(const char* three) {
-    auto low = [](char c) { return static_cast<std::size_t>(static_cast<unsigned char>(c) & 0x1F); };
-    return (low(three[0]) << 10) | (low(three[1]) << 5) | low(three[2]);
-  }
+  static unsigned low(char c) { return static_cast<unsigned char>(c) & 0x1FU; }
+  static std::size_t pair(const char* two) { return (std::size_t{low(two[0])} << 5) | low(two[1]); }
 
-  std::array<std::uint64_t, (std::size_t{1} << 15) / 64> bits_{};
+  // Per first two bytes, the third bytes that may follow them, as bits: a test is one load and
+  // a shift, where a bit set of every three bytes needed a word index and a bit index.
+  std::array<std::uint32_t, 32 * 32> thirds_{};
   bool usable_ = true;
   bool filled_ = false;
 };

@@ -269,7 +269,7 @@ std::optional<Arc> relationship_arc(const Analysis& analysis, const Relationship
 void apply_relationship_arcs(Analysis& analysis, const RelationEventLexicon& events,
                              SceneSentenceCache* sentences) {
   std::optional<SceneSentenceCache> own;
-  if (!sentences || &sentences->events() != &events) sentences = &own.emplace(events);
+  if (!sentences || &sentences->events() != &events) sentences = &own.emplace(analysis.scenes, events);
   const ArcInputs inputs(analysis, events, *sentences);
   std::vector<std::optional<Arc>> arcs;
   arcs.reserve(analysis.relationships.size());

@@ -46,7 +46,7 @@ Arc valence_arc(const Analysis& analysis, const NarrativeTime& time, const std::
   }
   const double min_change = std::max(kArcTurnMinChange, kArcTurnRangeShare * range);
   std::optional<SceneSentenceCache> own;
-  if (!sentences) sentences = &own.emplace();
+  if (!sentences) sentences = &own.emplace(analysis.scenes);
   for (const SeriesTurn& turn : turning_points(raw, smoothed, min_change)) {
     const Scene& scene = analysis.scenes[scenes[turn.index]];
     arc.turning_points.push_back(

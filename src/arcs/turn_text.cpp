@@ -1,6 +1,7 @@
 // The sentence that explains a turning point; see turn_text.h.
 #include "arcs/turn_text.h"
 
+#include <cstdint>
 #include <string_view>
 
 #include "analysis/tone_analysis.h"
@@ -20,12 +21,21 @@ std::string capped(std::string_view text) {
 
 }  // namespace
 
-SceneSentenceCache::Entry& SceneSentenceCache::stored_entry(const Scene& scene) {
-  auto [it, inserted] = by_scene_.try_emplace(&scene);
-  Entry& entry = it->second;
+SceneSentenceCache::Entry& SceneSentenceCache::find_entry(const Scene& scene) {
+  // Compared as addresses, not pointers: a scene from elsewhere is no element of `scenes_`.
+  const auto at = reinterpret_cast<std::uintptr_t>(&scene);
+  const auto first = reinterpret_cast<std::uintptr_t>(scenes_.data());
+  const std::size_t position = (at - first) / sizeof(Scene);
+  Entry& entry = at >= first && position < scenes_.size() && &scenes_[position] == &scene ? by_position_[position]
+                                                                                           : by_address_[&scene];
+  if (!entry.cut) cut(scene, entry);
   last_scene_ = &scene;
   last_entry_ = &entry;
-  if (!inserted) return entry;
+  return entry;
+}
+
+void SceneSentenceCache::cut(const Scene& scene, Entry& entry) {
+  entry.cut = true;
   const std::string_view text = scene.text;
   if (scene.sentences) {
     entry.sentences.reserve(scene.sentences->size());
@@ -36,7 +46,6 @@ SceneSentenceCache::Entry& SceneSentenceCache::stored_entry(const Scene& scene) 
       entry.sentences.push_back({sentence.text, score_valence(sentence.text, *valence_).compound});
   }
   entry.events.resize(entry.sentences.size());
-  return entry;
 }
 
 const std::vector<SceneSentenceCache::Sentence>& SceneSentenceCache::sentences(const Scene& scene) {

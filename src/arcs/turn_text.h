@@ -32,8 +32,10 @@ std::string turn_sentence(const Scene& scene, double change, const std::vector<s
 // analysis that quote the scene (story, characters, relationships): splitting and scoring are
 // most of a turn's cost. A scene the tone stage has cut (Scene::sentences) is taken as cut and
 // scored there. A sentence's events are found the first time a relationship's turn asks for
-// them (story and character turns never do). Entries are keyed by the Scene's address and hold
-// views into its text, so the scenes must outlive the cache and stay unchanged.
+// them (story and character turns never do). Entries hold views into the scenes' texts, so the
+// scenes must outlive the cache and stay unchanged. A cache given the analysis's scenes keeps
+// their entries by position, which an arc's thousands of lookups find without hashing; a scene
+// from elsewhere is kept by its address.
 class SceneSentenceCache {
  public:
   struct Sentence {
@@ -44,6 +46,11 @@ class SceneSentenceCache {
   explicit SceneSentenceCache(const RelationEventLexicon& events = default_relation_events(),
                               const ValenceLexicon& valence = default_valence_lexicon())
       : events_(&events), valence_(&valence) {}
+  // `scenes` (those of an analysis, say) must stay where they are while the cache is used.
+  explicit SceneSentenceCache(std::span<const Scene> scenes,
+                              const RelationEventLexicon& events = default_relation_events(),
+                              const ValenceLexicon& valence = default_valence_lexicon())
+      : events_(&events), valence_(&valence), scenes_(scenes), by_position_(scenes.size()) {}
 
   const RelationEventLexicon& events() const { return *events_; }
   const std::vector<Sentence>& sentences(const Scene& scene);
@@ -54,20 +61,24 @@ class SceneSentenceCache {
 
  private:
   struct Entry {
+    bool cut = false;  // whether `sentences` and `events` are filled in
     std::vector<Sentence> sentences;
     std::vector<std::optional<std::vector<EventMatch>>> events;  // per sentence, once asked for
     std::optional<std::size_t> heading;  // heading_length of the scene, once asked for
   };
 
   // The scene's entry, made (cut and scored) the first time the scene is asked for.
-  Entry& entry(const Scene& scene) { return last_scene_ == &scene ? *last_entry_ : stored_entry(scene); }
-  Entry& stored_entry(const Scene& scene);
+  Entry& entry(const Scene& scene) { return last_scene_ == &scene ? *last_entry_ : find_entry(scene); }
+  Entry& find_entry(const Scene& scene);
+  void cut(const Scene& scene, Entry& entry);
 
   const RelationEventLexicon* events_;
   const ValenceLexicon* valence_;
-  std::unordered_map<const Scene*, Entry> by_scene_;
-  // The scene asked for last and its entry (the map's nodes stay put): a pair's arc asks for
-  // the sentences and events of one scene many times in a row.
+  std::span<const Scene> scenes_;
+  std::vector<Entry> by_position_;  // per scene of scenes_
+  std::unordered_map<const Scene*, Entry> by_address_;  // other scenes; the map's nodes stay put
+  // The scene asked for last and its entry: a pair's arc asks for the sentences and events of
+  // one scene many times in a row.
   const Scene* last_scene_ = nullptr;
   Entry* last_entry_ = nullptr;
 };

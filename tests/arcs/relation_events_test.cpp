@@ -119,6 +119,12 @@ TEST_CASE("a word start filter knows the first three letters of its words, blind
   CHECK(starts.may_begin("hUg"));
   CHECK_FALSE(starts.may_begin("lef"));
   CHECK_FALSE(starts.may_begin("the"));
+  // Words sharing their first two letters keep each other's third.
+  starts.add("left");
+  CHECK(starts.may_begin("lef"));
+  CHECK(starts.may_begin("lea"));
+  CHECK_FALSE(starts.may_begin("leb"));
+  CHECK_FALSE(starts.may_begin("elf"));
   starts.add("up");  // too short to be told by three letters
   CHECK_FALSE(starts.usable());
   filmscope::WordStartFilter digits;

@@ -65,3 +65,24 @@ TEST_CASE("the sentence cache keeps each scene's cut, events and heading apart",
     CHECK(cache.sentences(b)[2].text == "They reunite.");
   }
 }
+
+TEST_CASE("a cache given the scenes keeps them by position and others by address", "[arcs][turn]") {
+  std::vector<Scene> scenes;
+  scenes.push_back(scored_scene(std::nullopt, {{"She leaves him.", -0.4}}));
+  scenes.push_back(scored_scene(std::nullopt, {{"They kiss.", 0.5}, {"He waits.", 0.0}}));
+  const Scene elsewhere = scored_scene(std::nullopt, {{"They reunite.", 0.6}});
+  SceneSentenceCache cache(scenes);
+  for (int round = 0; round < 2; ++round) {
+    REQUIRE(cache.sentences(scenes[0]).size() == 1);
+    REQUIRE(cache.sentences(scenes[1]).size() == 2);
+    REQUIRE(cache.sentences(elsewhere).size() == 1);
+    CHECK(cache.sentences(scenes[1])[1].text == "He waits.");
+    CHECK(cache.sentences(elsewhere)[0].text == "They reunite.");
+    CHECK(cache.events(scenes[0], 0).size() == 1);
+    CHECK(cache.events(scenes[1], 1).empty());
+    CHECK(cache.events(elsewhere, 0).size() == 1);
+  }
+  // An empty list of scenes: every scene by address.
+  SceneSentenceCache none(std::span<const Scene>{});
+  CHECK(none.sentences(scenes[1]).size() == 2);
+}

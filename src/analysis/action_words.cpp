@@ -16,12 +16,6 @@ namespace filmscope {
 
 namespace {
 
-constexpr bool is_ascii_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
-constexpr bool is_ascii_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
-constexpr bool is_ascii_alnum(unsigned char c) {
-  return is_ascii_upper(c) || is_ascii_lower(c) || (c >= '0' && c <= '9');
-}
-
 // Byte length of a word separator at `i`, 0 when text[i] starts a word character. ASCII
 // punctuation and space separate; so do the no-break space, guillemets and the General
 // Punctuation block (curly quotes, dashes, ellipsis), so that "Edward’s" and "Edward—" hold

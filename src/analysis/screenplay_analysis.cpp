@@ -57,10 +57,6 @@ constexpr std::size_t kBytesPerCapital = 32;
 // to appear in the scene are paired (everyone still counts as present), with a diagnostic.
 constexpr std::size_t kMaxPairedScenePresence = 50;
 
-constexpr bool is_ascii_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
-constexpr bool is_ascii_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
-constexpr bool is_ascii_alnum(unsigned char c) { return is_ascii_upper(c) || is_ascii_lower(c) || (c >= '0' && c <= '9'); }
-
 std::string_view span_text(std::string_view text, std::size_t begin, std::size_t end) {
   return text.substr(begin, end - begin);
 }

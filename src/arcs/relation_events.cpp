@@ -200,9 +200,8 @@ bool may_name_event(std::string_view text, const FlatStringMap<std::vector<std::
       return false;
     }
   }
-  auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
   for (; i < text.size(); ++i)
-    if (letter(text[i]) && (i == 0 || !letter(text[i - 1])) && begins(i)) return true;
+    if (is_ascii_letter(text[i]) && (i == 0 || !is_ascii_letter(text[i - 1])) && begins(i)) return true;
   return false;
 }
 

@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "sentiment/valence_lexicon.h"
+#include "text/byte_scan.h"
 #include "text/string_lookup.h"
 
 namespace filmscope {
@@ -37,7 +38,7 @@ inline constexpr double kMaxEventShift = 0.8;
 class WordStartFilter {
  public:
   void add(std::string_view word) {
-    if (word.size() < 3 || !letter(word[0]) || !letter(word[1]) || !letter(word[2])) {
+    if (word.size() < 3 || !is_ascii_letter(word[0]) || !is_ascii_letter(word[1]) || !is_ascii_letter(word[2])) {
       usable_ = false;
       return;
     }
@@ -49,7 +50,6 @@ class WordStartFilter {
   bool may_begin(const char* three) const { return (thirds_[pair(three)] >> low(three[2])) & 1U; }
 
  private:
-  static bool letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
   static unsigned low(char c) { return static_cast<unsigned char>(c) & 0x1FU; }
   static std::size_t pair(const char* two) { return (std::size_t{low(two[0])} << 5) | low(two[1]); }
 

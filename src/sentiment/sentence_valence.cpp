@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "text/byte_scan.h"
 #include "text/unicode_text.h"
 
 namespace filmscope {
@@ -77,8 +78,6 @@ std::string_view strip_punctuation_if_word(std::string_view token, bool ascii) {
   auto stripped = token.substr(static_cast<std::size_t>(begin), static_cast<std::size_t>(end - begin));
   return code_points(stripped) <= kEmoticonMaxLength ? token : stripped;
 }
-
-bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 // Lower case for look-ups, appended to `out`; a typographic apostrophe becomes ASCII so that
 // "isn’t" negates.

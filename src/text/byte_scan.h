@@ -82,6 +82,12 @@ inline bool all_ascii(std::string_view text) {
 // Whether `c` is ASCII white space: ' ' or a tab, line feed, vertical tab, form feed or return.
 inline bool is_ascii_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
+// Whether `c` is an ASCII letter, and of which case: the byte tests of the ASCII fast paths.
+constexpr bool is_ascii_upper(char c) { return c >= 'A' && c <= 'Z'; }
+constexpr bool is_ascii_lower(char c) { return c >= 'a' && c <= 'z'; }
+constexpr bool is_ascii_letter(char c) { return is_ascii_upper(c) || is_ascii_lower(c); }
+constexpr bool is_ascii_alnum(char c) { return is_ascii_letter(c) || (c >= '0' && c <= '9'); }
+
 // The offset of the first ASCII white-space byte of `text` at or after `from`, or its size.
 inline std::size_t next_ascii_space(std::string_view text, std::size_t from) {
   using namespace byte_scan_detail;

@@ -468,8 +468,11 @@ class SentenceTyper {
         }
         // "they … them": a plural object is someone other than the subject's pair.
         if (subject && object && object->members.size() > 1) {
-          for (std::size_t member : subject->members)
-            if (std::find(object->members.begin(), object->members.end(), member) != object->members.end()) object.reset();
+          const auto& others = object->members;
+          const bool shares = std::any_of(subject->members.begin(), subject->members.end(), [&](std::size_t member) {
+            return std::find(others.begin(), others.end(), member) != others.end();
+          });
+          if (shares) object.reset();
         }
         if (subject && object) emit_between(subject->members, object->members, verb.kind);
         i = end - 1;
